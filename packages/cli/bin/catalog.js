@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Committed launcher, so that npm links the `catalog` bin even before the package is built.
+import {run} from '../dist/bin.js'
+
+await run()

@@ -1,0 +1,157 @@
+import {parse as parseBibtex} from '@retorquere/bibtex-parser'
+
+/**
+ * Fields each entry type requires, as BibTeX's standard styles define them
+ * (Patashnik, "BibTeXing", table of entry types). An array inside the list
+ * means "one of these".
+ */
+export const requiredFields: Readonly<Record<string, ReadonlyArray<string | readonly string[]>>> = {
+  article: ['author', 'title', 'journal', 'year'],
+  book: [['author', 'editor'], 'title', 'publisher', 'year'],
+  booklet: ['title'],
+  conference: ['author', 'title', 'booktitle', 'year'],
+  inbook: [['author', 'editor'], 'title', ['chapter', 'pages'], 'publisher', 'year'],
+  incollection: ['author', 'title', 'booktitle', 'publisher', 'year'],
+  inproceedings: ['author', 'title', 'booktitle', 'year'],
+  manual: ['title'],
+  mastersthesis: ['author', 'title', 'school', 'year'],
+  misc: [],
+  phdthesis: ['author', 'title', 'school', 'year'],
+  proceedings: ['title', 'year'],
+  techreport: ['author', 'title', 'institution', 'year'],
+  unpublished: ['author', 'title', 'note']
+}
+
+export interface BibtexProblem {
+  ruleId: string
+  reason: string
+  /** 1-based line and column inside the BibTeX text. */
+  line: number
+  column: number
+}
+
+export interface ParsedEntry {
+  type: string
+  key: string
+  /** Field values as written, LaTeX and inner braces kept. */
+  fields: Record<string, string>
+}
+
+/**
+ * Parse one citation block with @retorquere/bibtex-parser (the parser behind
+ * Better BibTeX) in verbatim mode, so that values keep their LaTeX, then check
+ * what BibTeX itself would complain about: syntax, brace balance, duplicate
+ * fields and the fields the entry type requires.
+ */
+export function parseCitation(text: string): {entry?: ParsedEntry; problems: BibtexProblem[]} {
+  const problems: BibtexProblem[] = []
+  const braceProblem = checkBraces(text)
+  if (braceProblem) return {problems: [braceProblem]}
+
+  const library = parseBibtex(text, {raw: true, verbatimFields: [/.*/], sentenceCase: false, english: false})
+  for (const error of library.errors) {
+    const at = /at line (\d+), column (\d+)/.exec(error.error)
+    problems.push({
+      ruleId: 'bibtex-syntax',
+      reason: `BibTeX syntax error: ${error.error.replace(/\s*at line \d+, column \d+/, '').replace(/\.\.\.$/, '')}`,
+      line: at ? Number(at[1]) : 1,
+      column: at ? Number(at[2]) : 1
+    })
+  }
+  if (problems.length > 0) return {problems}
+
+  const entries = library.entries
+  if (entries.length !== 1) {
+    problems.push({
+      ruleId: 'bibtex-entry-count',
+      reason: `a citation block holds exactly one BibTeX entry; found ${entries.length}`,
+      line: 1,
+      column: 1
+    })
+    return {problems}
+  }
+  const [parsed] = entries
+  if (!parsed) return {problems}
+  const fields: Record<string, string> = {}
+  for (const [name, value] of Object.entries(parsed.fields as Record<string, unknown>)) {
+    const duplicate = /^(.*)\+duplicate-\d+$/.exec(name)
+    if (duplicate) {
+      problems.push({
+        ruleId: 'bibtex-duplicate-field',
+        reason: `field \`${duplicate[1]}\` is given twice; BibTeX keeps the first and warns`,
+        ...locate(text, new RegExp(`^\\s*${escapeRegExp(duplicate[1] ?? '')}\\s*=`, 'gim'), 1)
+      })
+      continue
+    }
+    fields[name.toLowerCase()] = String(value)
+  }
+  const type = parsed.type.toLowerCase()
+  const entry: ParsedEntry = {type, key: parsed.key, fields}
+  const required = requiredFields[type]
+  if (!required) {
+    problems.push({
+      ruleId: 'bibtex-entry-type',
+      reason: `unknown BibTeX entry type \`@${parsed.type}\`; use one of ${Object.keys(requiredFields).join(', ')}`,
+      line: 1,
+      column: 1
+    })
+  } else {
+    for (const need of required) {
+      const options = typeof need === 'string' ? [need] : need
+      if (!options.some((name) => (fields[name] ?? '').trim() !== '')) {
+        problems.push({
+          ruleId: 'bibtex-required-field',
+          reason: `\`@${type}\` entry \`${parsed.key}\` needs \`${options.join('` or `')}\``,
+          line: 1,
+          column: 1
+        })
+      }
+    }
+  }
+  return {entry, problems}
+}
+
+/** BibTeX silently swallows text after an unbalanced brace: find the first one. */
+function checkBraces(text: string): BibtexProblem | undefined {
+  const open: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charAt(index)
+    if (char === '\\') {
+      index++
+      continue
+    }
+    if (char === '{') open.push(index)
+    else if (char === '}') {
+      if (open.length === 0) {
+        return {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: `}` closes nothing', ...pointIn(text, index)}
+      }
+      open.pop()
+    }
+  }
+  const unclosed = open[0]
+  if (unclosed !== undefined) {
+    return {
+      ruleId: 'bibtex-unbalanced-braces',
+      reason: open.length === 1 && unclosed === text.indexOf('{') ? 'unclosed entry: the `{` that opens it is never closed' : 'unbalanced braces: `{` is never closed',
+      ...pointIn(text, open[open.length - 1] ?? unclosed)
+    }
+  }
+  return undefined
+}
+
+function pointIn(text: string, offset: number): {line: number; column: number} {
+  const before = text.slice(0, offset).split('\n')
+  return {line: before.length, column: (before[before.length - 1] ?? '').length + 1}
+}
+
+function locate(text: string, pattern: RegExp, occurrence: number): {line: number; column: number} {
+  let index = 0
+  for (const match of text.matchAll(pattern)) {
+    if (index++ === occurrence) return pointIn(text, match.index + (match[0].length - match[0].trimStart().length))
+  }
+  return {line: 1, column: 1}
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

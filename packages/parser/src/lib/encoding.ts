@@ -1,0 +1,169 @@
+import iconv from 'iconv-lite'
+
+/**
+ * Single-byte encodings that UTF-8 text is commonly mis-decoded as, in the
+ * order they are tried. `macintosh` is Mac Roman.
+ */
+export const mojibakeEncodings = ['macintosh', 'windows-1252', 'latin1'] as const
+export type MojibakeEncoding = (typeof mojibakeEncodings)[number]
+
+const encodingNames: Record<MojibakeEncoding, string> = {
+  macintosh: 'Mac Roman',
+  'windows-1252': 'Windows-1252',
+  latin1: 'Latin-1'
+}
+
+/** A place in a text, 1-based like unist points. */
+export interface TextPoint {
+  line: number
+  column: number
+}
+
+/**
+ * Characters that other decoders produce for a byte, besides iconv-lite's:
+ * Mac Roman has two revisions (0xDB is `¤` before 1998 and `€` after) and
+ * Apple's own table (used by Python and macOS) gives 0xF0 as the Apple logo,
+ * U+F8FF, where iconv-lite has no character.
+ */
+const variants: Partial<Record<MojibakeEncoding, Record<string, number>>> = {
+  macintosh: {'\u20AC': 0xdb, '\uF8FF': 0xf0}
+}
+
+/**
+ * Reverse tables (character -> byte) for each encoding, built from iconv-lite's
+ * decoding tables. iconv-lite's own encoder turns unmappable characters into
+ * `?` silently; a table lets us tell "not representable" apart. Windows-1252
+ * leaves five bytes undefined, which decoders (Python, browsers) pass through
+ * as the C1 control of the same value, so those map back to themselves.
+ */
+const reverseTables = new Map<MojibakeEncoding, Map<string, number>>()
+
+function reverseTable(encoding: MojibakeEncoding): Map<string, number> {
+  let table = reverseTables.get(encoding)
+  if (!table) {
+    table = new Map()
+    for (let byte = 0; byte < 256; byte++) {
+      let char = iconv.decode(Buffer.from([byte]), encoding)
+      if (char === '\uFFFD' && encoding === 'windows-1252') char = String.fromCharCode(byte)
+      if (char !== '\uFFFD' && !table.has(char)) table.set(char, byte)
+    }
+    for (const [char, byte] of Object.entries(variants[encoding] ?? {})) table.set(char, byte)
+    reverseTables.set(encoding, table)
+  }
+  return table
+}
+
+/** Encode `text` back to the bytes it was decoded from, or report the first character that cannot be. */
+function reencode(text: string, encoding: MojibakeEncoding): {bytes: Buffer} | {offset: number} {
+  const table = reverseTable(encoding)
+  const bytes = Buffer.alloc(text.length)
+  for (let index = 0; index < text.length; index++) {
+    const byte = table.get(text.charAt(index))
+    if (byte === undefined) return {offset: index}
+    bytes[index] = byte
+  }
+  return {bytes}
+}
+
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true})
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+export function pointAt(text: string, offset: number): TextPoint {
+  let line = 1
+  let lineStart = 0
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++
+    lineStart = index + 1
+  }
+  // Columns count code points, as editors do.
+  return {line, column: Array.from(text.slice(lineStart, offset)).length + 1}
+}
+
+/** Runs of non-ASCII characters: mojibake always comes as such a run. */
+const nonAsciiRun = /[^\u0000-\u007F]+/g
+
+export interface MojibakeFinding {
+  encoding: MojibakeEncoding
+  encodingName: string
+  /** Where the first damaged run starts. */
+  point: TextPoint
+  /** The damaged run and what it should read. */
+  damaged: string
+  repaired: string
+}
+
+/**
+ * Find the first run of characters that is UTF-8 decoded as a single-byte
+ * encoding: re-encoded, it forms valid UTF-8 with at least one multi-byte
+ * character. A lone "é" does not qualify (its byte is no valid UTF-8), so
+ * correct accented text is not flagged.
+ */
+export function detectMojibake(text: string): MojibakeFinding | undefined {
+  for (const match of text.matchAll(nonAsciiRun)) {
+    for (const encoding of mojibakeEncodings) {
+      const result = reencode(match[0], encoding)
+      if (!('bytes' in result)) continue
+      const repaired = decodeUtf8(result.bytes)
+      if (repaired !== undefined && repaired !== match[0]) {
+        return {
+          encoding,
+          encodingName: encodingNames[encoding],
+          point: pointAt(text, match.index),
+          damaged: match[0],
+          repaired
+        }
+      }
+    }
+  }
+  return undefined
+}
+
+export type RepairResult =
+  | {ok: true; text: string; encoding: MojibakeEncoding; encodingName: string}
+  | {ok: false; reason: string; point: TextPoint}
+
+/**
+ * Reverse the damage exactly: encode the whole text back with the encoding it
+ * was wrongly decoded as, and decode the bytes as UTF-8. Refuses unless the
+ * repair is lossless, that is, damaging the result again gives the input back.
+ */
+export function repairMojibake(text: string): RepairResult {
+  const finding = detectMojibake(text)
+  if (!finding) return {ok: false, reason: 'no mojibake found: the text reads as proper UTF-8', point: {line: 1, column: 1}}
+  const result = reencode(text, finding.encoding)
+  if (!('bytes' in result)) {
+    const char = text.charAt(result.offset)
+    return {
+      ok: false,
+      reason: `cannot repair losslessly: "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) has no byte in ${finding.encodingName}, so the text mixes damaged and undamaged parts`,
+      point: pointAt(text, result.offset)
+    }
+  }
+  const repaired = decodeUtf8(result.bytes)
+  if (repaired === undefined) {
+    return {
+      ok: false,
+      reason: `cannot repair losslessly: the bytes behind the ${finding.encodingName} text are not valid UTF-8 here`,
+      // One byte per character in a single-byte encoding: the byte offset is the character offset.
+      point: pointAt(text, firstInvalidUtf8Byte(result.bytes))
+    }
+  }
+  // Lossless by construction: each character maps to one byte and valid UTF-8
+  // decodes one-to-one, so damaging `repaired` again with the same table
+  // revision gives back `text`.
+  return {ok: true, text: repaired, encoding: finding.encoding, encodingName: finding.encodingName}
+}
+
+/** Offset of the first byte that is not valid UTF-8 (the length when all are). */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const lenient = new TextDecoder('utf-8').decode(bytes)
+  const bad = lenient.indexOf('\uFFFD')
+  return bad === -1 ? bytes.length : Buffer.byteLength(lenient.slice(0, bad), 'utf8')
+}

@@ -1,0 +1,354 @@
+import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {languageCode} from './language.js'
+import {report} from './messages.js'
+import {innerSourceOf, isFlag, sourceOf, splitCommaList, splitLeadingEmoji} from './text.js'
+
+/**
+ * The document's outline, read off the mdast: halves, their sections and
+ * datasets, each dataset's labelled sections. Still one language at a time;
+ * `build.ts` pairs the languages into a Catalog.
+ */
+export interface Outline {
+  title?: {text: string; node: Heading}
+  halves: Half[]
+  resources?: {heading: string; node: Heading; items: Array<{text: string; url: string; node: RootContent}>}
+}
+
+export interface Half {
+  code: string
+  flag: string
+  name: string
+  node: Heading
+  overview?: {heading: string; text: string; node: Heading}
+  /** `## <emoji> Title` sections holding datasets. */
+  categories: CategoryOutline[]
+  comparison?: ComparisonOutline
+}
+
+export interface CategoryOutline {
+  emoji: string
+  title: string
+  node: Heading
+  datasets: DatasetOutline[]
+}
+
+export interface ComparisonOutline {
+  emoji: string
+  title: string
+  node: Heading
+  table: Table
+  columns: string[]
+  rows: Array<{name: string; cells: string[]; node: RootContent | Table['children'][number]}>
+}
+
+export interface DatasetOutline {
+  node: Heading
+  stars: number
+  name: string
+  title: string
+  sections: SectionOutline[]
+}
+
+export type SectionShape = 'text' | 'pairs' | 'bullets' | 'inline' | 'code'
+
+export interface PairOutline {
+  label: string
+  value: string
+  url?: string
+  node: RootContent | List['children'][number]
+}
+
+export interface SectionOutline {
+  label: string
+  shape: SectionShape
+  /** The `**Label:**` paragraph. */
+  node: Paragraph
+  /** The node holding the content (the same paragraph, a list or a code block). */
+  body: Paragraph | List | Code
+  text?: string
+  items?: string[]
+  itemNodes?: RootContent[]
+  pairs?: PairOutline[]
+  code?: {language: string; raw: string; value: string; node: Code}
+}
+
+/** Dataset headings: `### ⭐⭐⭐⭐ NAME - Title`. */
+const datasetHeading = /^((?:⭐\uFE0F?)+)\s+(.+?)\s+[-–—]\s+(.+)$/u
+
+interface Cursor {
+  half: Half | undefined
+  /** The current `## emoji` section before we know whether it holds datasets or a table. */
+  section: {emoji: string; title: string; node: Heading; category?: CategoryOutline; comparison?: ComparisonOutline} | undefined
+  dataset: {outline: DatasetOutline; blocks: RootContent[]} | undefined
+  overview: {heading: string; node: Heading; blocks: RootContent[]} | undefined
+  resources: NonNullable<Outline['resources']> | undefined
+}
+
+/** Walk the top-level nodes once, keeping a cursor on where we are in the outline. */
+export function readOutline(tree: Root, file: VFile, source: string): Outline {
+  const outline: Outline = {halves: []}
+  const cursor: Cursor = {half: undefined, section: undefined, dataset: undefined, overview: undefined, resources: undefined}
+
+  const closeDataset = (): void => {
+    if (cursor.dataset) {
+      cursor.dataset.outline.sections = readSections(cursor.dataset.blocks, file, source)
+      cursor.dataset = undefined
+    }
+  }
+  const closeOverview = (): void => {
+    if (cursor.overview && cursor.half) {
+      const {heading, node, blocks} = cursor.overview
+      cursor.half.overview = {heading, node, text: sourceOf(source, blocks)}
+      cursor.overview = undefined
+    }
+  }
+  const closeSection = (): void => {
+    closeDataset()
+    closeOverview()
+    const section = cursor.section
+    if (section && cursor.half && !section.category && !section.comparison) {
+      report(file, 'error', 'empty-section', `section "${section.title}" holds neither datasets nor a comparison table`, section.node)
+    }
+    cursor.section = undefined
+  }
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = innerSourceOf(source, node)
+      if (node.depth === 1) {
+        closeSection()
+        if (outline.title) report(file, 'error', 'duplicate-title', 'the document has more than one `#` title', node)
+        else outline.title = {text, node}
+        continue
+      }
+      if (node.depth === 2) {
+        closeSection()
+        const lead = splitLeadingEmoji(toString(node))
+        if (cursor.resources) {
+          report(file, 'error', 'unexpected-content', 'nothing may follow the shared resources section', node)
+        } else if (lead && isFlag(lead.emoji)) {
+          const code = languageCode(lead.rest)
+          if (!code) {
+            report(file, 'error', 'unknown-language', `"${lead.rest}" is no language name that ICU knows; write it as in \`## 🇬🇧 English\``, node)
+            cursor.half = undefined
+          } else if (outline.halves.some((half) => half.code === code)) {
+            report(file, 'error', 'duplicate-language', `the ${lead.rest} half is given twice`, node)
+            cursor.half = undefined
+          } else {
+            cursor.half = {code, flag: lead.emoji, name: lead.rest, node, categories: []}
+            outline.halves.push(cursor.half)
+          }
+        } else if (lead) {
+          if (!cursor.half) report(file, 'error', 'outside-language', 'a section must stand inside a language half (`## 🇬🇧 English`)', node)
+          else cursor.section = {emoji: lead.emoji, title: text.startsWith(lead.emoji) ? text.slice(lead.emoji.length).trim() : lead.rest, node}
+        } else {
+          cursor.half = undefined
+          cursor.resources = {heading: text, node, items: []}
+          outline.resources = cursor.resources
+        }
+        continue
+      }
+      if (node.depth === 3) {
+        closeDataset()
+        closeOverview()
+        if (cursor.section && cursor.half) {
+          openDataset(node, text)
+        } else if (cursor.half && !cursor.half.overview && cursor.half.categories.length === 0) {
+          cursor.overview = {heading: text, node, blocks: []}
+        } else {
+          report(file, 'error', 'unexpected-heading', 'a `###` heading stands outside any category', node)
+        }
+        continue
+      }
+      report(file, 'error', 'unexpected-heading', `a level-${node.depth} heading has no place in the catalog`, node)
+      continue
+    }
+
+    if (node.type === 'thematicBreak') continue
+    if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) continue
+    if (node.type === 'html') {
+      report(file, 'error', 'raw-html', 'raw HTML is not allowed in the catalog; write markdown', node)
+      continue
+    }
+
+    if (cursor.dataset) cursor.dataset.blocks.push(node)
+    else if (cursor.overview) cursor.overview.blocks.push(node)
+    else if (cursor.section && node.type === 'table' && cursor.half && !cursor.section.category) openComparison(node)
+    else if (cursor.resources && node.type === 'list') readResources(node)
+    else report(file, 'error', 'unexpected-content', `unexpected ${describe(node)} here`, node)
+  }
+  closeSection()
+  if (!outline.title) report(file, 'error', 'missing-title', 'the document needs a `#` title', {line: 1, column: 1})
+  if (outline.halves.length === 0) {
+    report(file, 'error', 'missing-language', 'no language half found: the catalog starts each half with a heading like `## 🇬🇧 English`', {line: 1, column: 1})
+  }
+  return outline
+
+  function openDataset(node: Heading, text: string): void {
+    const section = cursor.section
+    const half = cursor.half
+    if (!section || !half) return
+    if (section.comparison) {
+      report(file, 'error', 'unexpected-heading', 'a dataset heading inside the comparison section', node)
+      return
+    }
+    const match = datasetHeading.exec(text)
+    if (!match) {
+      report(file, 'error', 'malformed-dataset-heading', 'a dataset heading reads `### ⭐⭐⭐⭐ NAME - Title`', node)
+      return
+    }
+    if (!section.category) {
+      section.category = {emoji: section.emoji, title: section.title, node: section.node, datasets: []}
+      half.categories.push(section.category)
+    }
+    const outlineOfDataset: DatasetOutline = {
+      node,
+      stars: Array.from((match[1] ?? '').matchAll(/⭐/gu)).length,
+      name: match[2] ?? '',
+      title: match[3] ?? '',
+      sections: []
+    }
+    section.category.datasets.push(outlineOfDataset)
+    cursor.dataset = {outline: outlineOfDataset, blocks: []}
+  }
+
+  function openComparison(table: Table): void {
+    const section = cursor.section
+    const half = cursor.half
+    if (!section || !half) return
+    if (half.comparison) {
+      report(file, 'error', 'duplicate-comparison', 'a language half has one comparison table', table)
+      return
+    }
+    const [header, ...body] = table.children
+    const cellsOf = (row: Table['children'][number]): string[] => row.children.map((cell) => innerSourceOf(source, cell))
+    section.comparison = {
+      emoji: section.emoji,
+      title: section.title,
+      node: section.node,
+      table,
+      columns: header ? cellsOf(header) : [],
+      rows: body.map((row) => {
+        const [first, ...rest] = row.children
+        return {name: first ? toString(first) : '', cells: rest.map((cell) => innerSourceOf(source, cell)), node: row}
+      })
+    }
+    half.comparison = section.comparison
+  }
+
+  function readResources(list: List): void {
+    for (const item of list.children) {
+      const paragraph = item.children[0]
+      const link = paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined
+      if (item.children.length !== 1 || link?.type !== 'link') {
+        report(file, 'error', 'malformed-resource', 'each related resource is one link: `- [Title](https://...)`', item)
+        continue
+      }
+      cursor.resources?.items.push({text: innerSourceOf(source, link), url: link.url, node: item as unknown as RootContent})
+    }
+  }
+}
+
+function describe(node: RootContent): string {
+  const names: Partial<Record<RootContent['type'], string>> = {
+    paragraph: 'paragraph',
+    list: 'list',
+    code: 'code block',
+    table: 'table',
+    blockquote: 'block quote',
+    definition: 'link definition'
+  }
+  return names[node.type] ?? node.type
+}
+
+/** The label of a `**Label:**` paragraph, and the inline nodes after it. */
+function splitLabel(paragraph: Paragraph): {label: string; rest: PhrasingContent[]} | undefined {
+  const [first, ...rest] = paragraph.children
+  if (first?.type !== 'strong') return undefined
+  const text = toString(first).trim()
+  if (!text.endsWith(':')) return undefined
+  return {label: text.slice(0, -1).trim(), rest}
+}
+
+/**
+ * A dataset's body is a run of labelled sections. The label is a bold
+ * paragraph ending in a colon; its shape says what it holds:
+ * - `**Label:** text` on one line: a text;
+ * - `**Label:**` then a new line of comma-separated items: an inline list;
+ * - `**Label:**` then a list of `**Key:** value` items: pairs;
+ * - `**Label:**` then a plain list: bullets;
+ * - `**Label:**` then a fenced code block: code.
+ */
+export function readSections(blocks: readonly RootContent[], file: VFile, source: string): SectionOutline[] {
+  const sections: SectionOutline[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (!block) continue
+    const labelled = block.type === 'paragraph' ? splitLabel(block) : undefined
+    if (block.type !== 'paragraph' || !labelled) {
+      report(file, 'error', 'unexpected-content', `unexpected ${describe(block)}: each part of a dataset starts with a bold label such as \`**Tasks:**\``, block)
+      continue
+    }
+    const {label, rest} = labelled
+    if (rest.length > 0) {
+      const raw = sourceOf(source, rest)
+      if (/^[ \t]*\n/.test(raw)) {
+        sections.push({label, shape: 'inline', node: block, body: block, items: splitCommaList(raw.trim())})
+      } else {
+        sections.push({label, shape: 'text', node: block, body: block, text: raw.trim()})
+      }
+      continue
+    }
+    const body = blocks[index + 1]
+    if (body?.type === 'list') {
+      index++
+      sections.push(readList(label, block, body, file, source))
+    } else if (body?.type === 'code') {
+      index++
+      const raw = sourceOf(source, [body])
+      sections.push({label, shape: 'code', node: block, body, code: {language: body.lang ?? '', raw, value: body.value, node: body}})
+    } else {
+      report(file, 'error', 'empty-section', `the section "${label}" has no content after its label`, block)
+    }
+  }
+  return sections
+}
+
+function readList(label: string, node: Paragraph, list: List, file: VFile, source: string): SectionOutline {
+  const items = list.children.map((item) => {
+    const [paragraph, ...more] = item.children
+    if (paragraph?.type !== 'paragraph' || more.length > 0) {
+      report(file, 'error', 'unexpected-content', 'a list item holds one line of text; nested blocks are not supported', item)
+      return undefined
+    }
+    return {item, paragraph, pair: splitLabel(paragraph)}
+  })
+  const present = items.filter((item) => item !== undefined)
+  if (present.length > 0 && present.every((item) => item.pair)) {
+    return {
+      label,
+      shape: 'pairs',
+      node,
+      body: list,
+      pairs: present.map(({item, pair}) => {
+        const rest = pair?.rest ?? []
+        const value = sourceOf(source, rest).trim()
+        const meaningful = rest.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+        const link = meaningful.length === 1 && meaningful[0]?.type === 'link' ? meaningful[0] : undefined
+        const outline: PairOutline = {label: pair?.label ?? '', value: link ? innerSourceOf(source, link) : value, node: item}
+        if (link) outline.url = link.url
+        return outline
+      })
+    }
+  }
+  return {
+    label,
+    shape: 'bullets',
+    node,
+    body: list,
+    items: present.map(({paragraph}) => innerSourceOf(source, paragraph)),
+    itemNodes: present.map(({item}) => item as unknown as RootContent)
+  }
+}

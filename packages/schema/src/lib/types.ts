@@ -1,0 +1,19 @@
+import type {FromSchema} from 'json-schema-to-ts'
+import type {catalogSchema} from './catalog-schema.js'
+
+/** A validated catalog, derived from the JSON Schema (never written by hand). */
+export type Catalog = FromSchema<typeof catalogSchema>
+export type Dataset = Catalog['datasets'][number]
+export type Category = Catalog['categories'][number]
+export type Language = Catalog['languages'][number]
+export type Fact = Dataset['facts']['items'][number]
+export type AccessItem = Dataset['access']['items'][number]
+export type TitledList = Dataset['lists'][number]
+export type Citation = NonNullable<Dataset['citation']>
+export type Quantity = NonNullable<Fact['quantity']>
+export type Comparison = NonNullable<Catalog['comparison']>
+export type Resources = NonNullable<Catalog['resources']>
+/** Text per language code. */
+export type LocalizedText = Dataset['title']
+/** Ordered texts per language code. */
+export type LocalizedList = Comparison['columns']
