@@ -91,8 +91,9 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     let citation: Dataset['citation']
     const lists: TitledList[] = []
     const sections: Dataset['sections'] = []
-    for (const section of outlineOfDataset.sections) {
-      const role = roleOf(section)
+    const roles = rolesOf(outlineOfDataset.sections)
+    for (const [position, section] of outlineOfDataset.sections.entries()) {
+      const role = roles[position] ?? 'list'
       const key = slugify(section.label)
       const name = role === 'list' ? `lists/${lists.length}` : role
       if (sections.includes(name) || (role === 'list' && lists.some((list) => list.key === key))) {
@@ -143,17 +144,30 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     })
   }
 
-  function roleOf(section: SectionOutline): 'description' | 'facts' | 'access' | 'tasks' | 'citation' | 'list' {
-    switch (section.shape) {
-      case 'text':
-        return 'description'
-      case 'code':
-        return 'citation'
-      case 'pairs':
-        return section.pairs?.some((pair) => pair.url !== undefined) ? 'access' : 'facts'
-      default:
-        return slugify(section.label) === tasksKey ? 'tasks' : 'list'
-    }
+  /**
+   * What a section is, from its shape: the text is the description, the code
+   * block the citation; of two `**Key:** value` lists the first holds the key
+   * facts and the second the access entries (a lone one is the access list
+   * when it has a \`URL\` link); bullets or comma lists are the tasks when
+   * their label says so, titled lists otherwise.
+   */
+  function rolesOf(sections: readonly SectionOutline[]): Array<'description' | 'facts' | 'access' | 'tasks' | 'citation' | 'list'> {
+    const pairSections = sections.filter((section) => section.shape === 'pairs')
+    return sections.map((section) => {
+      switch (section.shape) {
+        case 'text':
+          return 'description'
+        case 'code':
+          return 'citation'
+        case 'pairs':
+          if (pairSections.length === 1) {
+            return section.pairs?.some((pair) => pair.url !== undefined && slugify(pair.label) === 'url') ? 'access' : 'facts'
+          }
+          return pairSections.indexOf(section) === 0 ? 'facts' : 'access'
+        default:
+          return slugify(section.label) === tasksKey ? 'tasks' : 'list'
+      }
+    })
   }
 
   function readCitation(section: SectionOutline, base: string): Omit<NonNullable<Dataset['citation']>, 'label'> | undefined {
@@ -168,6 +182,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       report(file, 'error', problem.ruleId, problem.reason, place)
     }
     if (!entry) return undefined
+    if (start) pointers.set(`${base}/citation/key`, {start: {line: start.line + 1, column: 1}, end: {line: start.line + 1, column: 1}})
     return {language: code.language, type: entry.type, key: entry.key, fields: entry.fields, raw: code.value}
   }
 
@@ -258,8 +273,9 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     const taken = new Set<string>()
     const order: number[] = []
 
-    for (const section of outlineOfDataset.sections) {
-      const role = roleOf(section)
+    const roles = rolesOf(outlineOfDataset.sections)
+    for (const [position, section] of outlineOfDataset.sections.entries()) {
+      const role = roles[position] ?? 'list'
       if (role === 'description') {
         if (dataset.description.label[language] !== undefined) {
           report(file, 'error', 'duplicate-section', `"${section.label}" repeats the description of ${dataset.name}`, section.node)

@@ -7,18 +7,15 @@ export type DecodeResult = {ok: true; text: string} | {ok: false; ruleId: string
  * UTF-8 with the place of the first bad byte, and drop a byte order mark.
  */
 export function decodeSource(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return {ok: false, ruleId: 'empty-file', reason: 'the file is empty', line: 1, column: 1}
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
-    return {ok: false, ruleId: 'binary-file', reason: 'the file is binary (it holds NUL bytes), not markdown text', ...lineOf(bytes, nul)}
+    return {ok: false, ruleId: 'binary-file', reason: 'the file is binary (it holds NUL bytes), not markdown text', line: 1, column: 1}
   }
   const bad = firstInvalidUtf8Byte(bytes)
   if (bad < bytes.length) {
     return {ok: false, ruleId: 'invalid-utf8', reason: `invalid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8`, ...lineOf(bytes, bad)}
   }
-  let text = new TextDecoder('utf-8', {ignoreBOM: false}).decode(bytes)
-  if (text.trim() === '') return {ok: false, ruleId: 'empty-file', reason: 'the file holds only white space', line: 1, column: 1}
-  return {ok: true, text}
+  return {ok: true, text: new TextDecoder('utf-8', {ignoreBOM: false}).decode(bytes)}
 }
 
 function lineOf(bytes: Uint8Array, offset: number): {line: number; column: number} {

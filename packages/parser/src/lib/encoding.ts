@@ -103,15 +103,17 @@ export interface MojibakeFinding {
  * Find the first run of characters that is UTF-8 decoded as a single-byte
  * encoding: re-encoded, it forms valid UTF-8 with at least one multi-byte
  * character. A lone "é" does not qualify (its byte is no valid UTF-8), so
- * correct accented text is not flagged.
+ * correct accented text is not flagged. One short run can read as more than
+ * one encoding ("Ã©" is valid UTF-8 behind Mac Roman too), so the encoding
+ * under which the whole text turns back into UTF-8 is preferred.
  */
 export function detectMojibake(text: string): MojibakeFinding | undefined {
+  const whole = mojibakeEncodings.find((encoding) => reverseWhole(text, encoding) !== undefined)
+  const candidates = whole ? [whole] : mojibakeEncodings
   for (const match of text.matchAll(nonAsciiRun)) {
-    for (const encoding of mojibakeEncodings) {
-      const result = reencode(match[0], encoding)
-      if (!('bytes' in result)) continue
-      const repaired = decodeUtf8(result.bytes)
-      if (repaired !== undefined && repaired !== match[0]) {
+    for (const encoding of candidates) {
+      const repaired = reverseWhole(match[0], encoding)
+      if (repaired !== undefined) {
         return {
           encoding,
           encodingName: encodingNames[encoding],
@@ -123,6 +125,14 @@ export function detectMojibake(text: string): MojibakeFinding | undefined {
     }
   }
   return undefined
+}
+
+/** The text re-encoded and read as UTF-8, when that works and changes it. */
+function reverseWhole(text: string, encoding: MojibakeEncoding): string | undefined {
+  const result = reencode(text, encoding)
+  if (!('bytes' in result)) return undefined
+  const repaired = decodeUtf8(result.bytes)
+  return repaired !== undefined && repaired !== text ? repaired : undefined
 }
 
 export type RepairResult =

@@ -33,6 +33,10 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
   }
   if (file.value.charCodeAt(0) === 0xfeff) file.value = file.value.slice(1)
   const text = file.value
+  if (text.trim() === '') {
+    report(file, 'error', 'empty-file', text === '' ? 'the file is empty' : 'the file holds only white space', {line: 1, column: 1})
+    return {file}
+  }
   const damage = detectMojibake(text)
   if (damage) {
     report(

@@ -1,0 +1,192 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {resolveInside} from '../src/index.js'
+import {realSource, replaceOnce, repoRoot, run, snapshot, tempFolder} from './helpers.js'
+
+const seed = readFileSync(path.join(repoRoot, 'packages/parser/test/data/seed-mojibake.md'))
+
+describe('catalog build', () => {
+  let folder: string
+  beforeAll(async () => {
+    folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    const result = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(result.code, result.stderr).toBe(0)
+  })
+
+  it('writes the same files as the committed dist/', () => {
+    for (const name of ['datasets.json', 'schema.json']) {
+      expect(readFileSync(path.join(folder, 'out', name), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'dist', name), 'utf8'))
+    }
+  })
+
+  it('writes JSON that an independent validator accepts against the published schema', async () => {
+    const schema = JSON.parse(readFileSync(path.join(folder, 'out/schema.json'), 'utf8')) as {$id: string}
+    registerSchema(schema as Parameters<typeof registerSchema>[0])
+    const output = await validate(schema.$id, JSON.parse(readFileSync(path.join(folder, 'out/datasets.json'), 'utf8')))
+    expect(output.valid).toBe(true)
+    const broken = JSON.parse(readFileSync(path.join(folder, 'out/datasets.json'), 'utf8')) as {datasets: Array<{rating: number}>}
+    if (broken.datasets[0]) broken.datasets[0].rating = 7
+    expect((await validate(schema.$id, broken)).valid).toBe(false)
+  })
+
+  it('prints warnings as FILE:LINE:COL lines and a summary', async () => {
+    const result = await run(['validate', '--source', 'catalog.md'], folder)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('catalog.md:67:1: warning: "Labels (14 Observations)" of CHEXPERT has no Português translation [missing-translation]\n')
+    expect(result.stderr).toContain('0 errors, 3 warnings\n')
+  })
+
+  it('fails on warnings with --strict', async () => {
+    expect((await run(['validate', '--source', 'catalog.md', '--strict'], folder)).code).toBe(1)
+  })
+})
+
+describe('a build with errors', () => {
+  const cases: Array<[string, string | Buffer, string]> = [
+    ['seven stars', replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'), ':13:1: error: MIMIC-CXR is rated 7 stars'],
+    ['unclosed BibTeX', replaceOnce(realSource, '  year={2013}\n}', '  year={2013}\n'), ': error: unclosed entry'],
+    ['mojibake', seed, 'catalog.md:1:50: error: the text is UTF-8 that was decoded as Mac Roman'],
+    ['binary', Buffer.from([0, 1, 2, 3]), 'catalog.md:1:1: error: the file is binary'],
+    ['empty', '', 'catalog.md:1:1: error: the file is empty [empty-file]']
+  ]
+  for (const [name, input, expected] of cases) {
+    it(`${name}: exits 1 and leaves the previous output bit-identical`, async () => {
+      const folder = tempFolder()
+      writeFileSync(path.join(folder, 'catalog.md'), realSource)
+      expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+      const before = snapshot(folder + '/out')
+      writeFileSync(path.join(folder, 'catalog.md'), input)
+      const result = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(expected)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+      expect(snapshot(folder + '/out')).toEqual(before)
+    })
+  }
+
+  it('names a missing source file', async () => {
+    const result = await run(['validate', '--source', 'nope.md'], tempFolder())
+    expect(result).toMatchObject({code: 1, stderr: expect.stringContaining('nope.md:1:1: error: cannot read the source: no such file [unreadable-file]')})
+  })
+})
+
+describe('reporters', () => {
+  const folder = tempFolder()
+  writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '@article{johnson2019mimic,', '@article{../../evil,'))
+
+  it('json prints an array of diagnostics on stdout', async () => {
+    const result = await run(['validate', '--source', 'catalog.md', '--reporter', 'json'], folder)
+    expect(result.code).toBe(1)
+    const diagnostics = JSON.parse(result.stdout) as Array<Record<string, unknown>>
+    expect(diagnostics).toContainEqual({
+      file: 'catalog.md',
+      line: 37,
+      column: 1,
+      severity: 'error',
+      ruleId: 'unsafe-citation-key',
+      message: 'the citation key `../../evil` cannot name a file: use letters, digits and `_:.-`'
+    })
+  })
+
+  it('github prints workflow annotations', async () => {
+    const result = await run(['validate', '--source', 'catalog.md', '--reporter', 'github'], folder)
+    expect(result.stdout).toContain('::error file=catalog.md,line=37,col=1,title=unsafe-citation-key::the citation key `../../evil` cannot name a file')
+    expect(result.stdout).toContain('::warning file=catalog.md,line=67,col=1,title=missing-translation::')
+  })
+})
+
+describe('catalog check', () => {
+  it('says the committed dist/ is fresh', async () => {
+    const result = await run(['check'], repoRoot)
+    expect(result.stderr).toContain('dist is fresh')
+    expect(result.code).toBe(0)
+  })
+
+  it('names stale, missing and extra files', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
+    writeFileSync(path.join(folder, 'out/datasets.json'), '{}\n')
+    writeFileSync(path.join(folder, 'out/stray.txt'), 'x')
+    const result = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`${path.join('out', 'datasets.json')}: differs from what build writes`)
+    expect(result.stderr).toContain(`${path.join('out', 'stray.txt')}: would be removed by build`)
+  })
+})
+
+describe('catalog fix-encoding', () => {
+  it('prints the repaired seed, which is the source byte for byte', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'seed.md'), seed)
+    const result = await run(['fix-encoding', 'seed.md'], folder)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(realSource)
+    expect(readFileSync(path.join(folder, 'seed.md'))).toEqual(seed)
+  })
+
+  it('rewrites the file with --write', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'seed.md'), seed)
+    expect((await run(['fix-encoding', 'seed.md', '--write'], folder)).code).toBe(0)
+    expect(readFileSync(path.join(folder, 'seed.md'), 'utf8')).toBe(realSource)
+  })
+
+  it('refuses when the repair would lose text, and leaves the file alone', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'mixed.md'), 'M√©dica with a real 😀\n')
+    const result = await run(['fix-encoding', 'mixed.md', '--write'], folder)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('mixed.md:1:21: error: cannot repair losslessly')
+    expect(readFileSync(path.join(folder, 'mixed.md'), 'utf8')).toBe('M√©dica with a real 😀\n')
+  })
+
+  it('says so when there is nothing to repair', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'clean.md'), realSource)
+    expect((await run(['fix-encoding', 'clean.md'], folder)).stderr).toContain('no mojibake found')
+  })
+})
+
+describe('usage', () => {
+  it.each([
+    [['bogus'], 'unknown command "bogus"'],
+    [['build', '--nope'], "Unknown option '--nope'"],
+    [['validate', '--reporter', 'xml'], 'unknown reporter "xml"'],
+    [['fix-encoding'], 'fix-encoding takes exactly one FILE']
+  ])('%j exits 2', async (args, message) => {
+    const result = await run(args, tempFolder())
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+  })
+
+  it.each([['--help'], ['build', '--help'], ['validate', '-h'], ['check', '--help'], ['fix-encoding', '--help']])('%j prints help', async (...args) => {
+    const result = await run(args, tempFolder())
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: catalog/)
+  })
+})
+
+describe('output paths', () => {
+  it('never resolve outside the output folder', () => {
+    expect(resolveInside('/tmp/out', 'bib/a.bib')).toBe('/tmp/out/bib/a.bib')
+    for (const bad of ['../x', 'bib/../../x', '/etc/passwd', '..']) expect(() => resolveInside('/tmp/out', bad)).toThrow(/outside/)
+  })
+})
+
+describe('the installed bin', () => {
+  it('runs as `catalog` with exit codes and no stack trace', () => {
+    const bin = path.join(repoRoot, 'node_modules/.bin/catalog')
+    expect(existsSync(bin)).toBe(true)
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), Buffer.from([0xff, 0xfe, 0x00]))
+    const result = spawnSync(bin, ['validate', '--source', 'catalog.md'], {cwd: folder, encoding: 'utf8'})
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('catalog.md:1:1: error: the file is binary')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})

@@ -1,0 +1,46 @@
+import {mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {main} from '../src/index.js'
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+export const realSource = readFileSync(path.join(repoRoot, 'source/datasets.md'), 'utf8')
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run the CLI in-process in a folder. */
+export async function run(args: string[], cwd: string): Promise<RunResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd})
+  return {code, stdout, stderr}
+}
+
+export function tempFolder(): string {
+  return mkdtempSync(path.join(tmpdir(), 'catalog-cli-'))
+}
+
+/** Every file below a folder with its bytes and modification time, to prove a folder untouched. */
+export function snapshot(folder: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(path.join(folder, relative), {withFileTypes: true})) {
+      const child = path.join(relative, entry.name)
+      if (entry.isDirectory()) walk(child)
+      else result[child] = `${statSync(path.join(folder, child)).mtimeMs} ${readFileSync(path.join(folder, child), 'base64')}`
+    }
+  }
+  walk('')
+  return result
+}
+
+export function replaceOnce(text: string, search: string, replacement: string): string {
+  const first = text.indexOf(search)
+  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
+  return text.slice(0, first) + replacement + text.slice(first + search.length)
+}

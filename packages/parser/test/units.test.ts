@@ -1,0 +1,98 @@
+import {describe, expect, it} from 'vitest'
+import {detectMojibake, languageCode, parseCitation, parseQuantity, repairMojibake, slugify} from '../src/index.js'
+
+describe('slugify', () => {
+  it.each([
+    ['MIMIC-CXR', 'mimic-cxr'],
+    ['CHEXPERT', 'chexpert'],
+    ['NIH ChestX-ray14', 'nih-chestx-ray14'],
+    ['Time Period', 'time-period'],
+    ['Labels (14 Observations)', 'labels-14-observations'],
+    ['Características Principais', 'caracteristicas-principais'],
+    ['  --Odd__Name!! ', 'odd-name']
+  ])('%s -> %s', (name, slug) => expect(slugify(name)).toBe(slug))
+})
+
+describe('parseQuantity', () => {
+  it.each([
+    ['377,110 chest X-ray images', 'en', {kind: 'count', value: 377110}],
+    ['377.110 imagens', 'pt', {kind: 'count', value: 377110}],
+    ['377.110 images', 'en', {kind: 'count', value: 377110}],
+    ['20,000+ whole-slide images', 'en', {kind: 'at-least', value: 20000}],
+    ['20.000+ imagens', 'pt', {kind: 'at-least', value: 20000}],
+    ['2011-2016', 'en', {kind: 'year-range', from: 2011, to: 2016}],
+    ['2006–2018', 'pt', {kind: 'year-range', from: 2006, to: 2018}],
+    ['14 observations (multi-label)', 'en', {kind: 'count', value: 14}],
+    ['1.5 million studies', 'en', {kind: 'count', value: 1.5}],
+    ['1,5 milhão de estudos', 'pt', {kind: 'count', value: 1.5}],
+    ['1 234 567 images', 'en', {kind: 'count', value: 1234567}]
+  ])('%s (%s)', (text, language, quantity) => expect(parseQuantity(text, language)).toEqual(quantity))
+
+  it('reads nothing from text that does not start with a number', () => {
+    expect(parseQuantity('Massachusetts Institute of Technology (MIT)', 'en')).toBeUndefined()
+    expect(parseQuantity('Annual challenges since 2016', 'en')).toBeUndefined()
+  })
+})
+
+describe('mojibake', () => {
+  it('repairs Mac Roman, Windows-1252 and Latin-1 damage exactly', () => {
+    const original = 'Médica, Português, 🇧🇷, “quotes” — ⭐'
+    for (const [encoding, damaged] of [
+      ['macintosh', 'M√©dica'],
+      ['windows-1252', 'MÃ©dica'],
+      ['latin1', 'MÃ©dica']
+    ] as const) {
+      const bytes = Buffer.from(original, 'utf8')
+      const text = encoding === 'latin1' ? bytes.toString('latin1') : new TextDecoder(encoding === 'macintosh' ? 'x-mac-roman' : encoding).decode(bytes)
+      if (encoding !== 'latin1') expect(text.startsWith(damaged)).toBe(true)
+      const result = repairMojibake(text)
+      expect(result.ok && result.text).toBe(original)
+    }
+  })
+
+  it('leaves proper accented text alone', () => {
+    expect(detectMojibake('Médica, São Paulo, naïve, Ωmega, ½')).toBeUndefined()
+  })
+
+  it('refuses a repair that would lose text', () => {
+    const mixed = 'M√©dica and a real 😀 emoji'
+    const result = repairMojibake(mixed)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.point).toEqual({line: 1, column: 20})
+  })
+})
+
+describe('languageCode', () => {
+  it('knows languages by their English name and by their own', () => {
+    expect(languageCode('English')).toBe('en')
+    expect(languageCode('Português')).toBe('pt')
+    expect(languageCode('Español')).toBe('es')
+    expect(languageCode('Deutsch')).toBe('de')
+    expect(languageCode('Klingonese')).toBeUndefined()
+  })
+})
+
+describe('parseCitation', () => {
+  it('keeps LaTeX verbatim and lowercases field names', () => {
+    const {entry, problems} = parseCitation('@Book{k,\n  Author={M{\\"u}ller, J},\n  Title={{DNA} \\& more},\n  Publisher={X},\n  Year=2020\n}')
+    expect(problems).toEqual([])
+    expect(entry).toEqual({type: 'book', key: 'k', fields: {author: 'M{\\"u}ller, J', title: '{DNA} \\& more', publisher: 'X', year: '2020'}})
+  })
+
+  it('accepts either of alternative required fields', () => {
+    expect(parseCitation('@book{k, editor={E}, title={T}, publisher={P}, year={2020}}').problems).toEqual([])
+    expect(parseCitation('@book{k, title={T}, publisher={P}, year={2020}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-required-field'])
+  })
+
+  it('flags a duplicate field, two entries and an unknown type', () => {
+    expect(parseCitation('@misc{k, title={a}, title={b}}').problems.map((p) => [p.ruleId, p.line])).toEqual([['bibtex-duplicate-field', 1]])
+    expect(parseCitation('@misc{a, title={a}}\n@misc{b, title={b}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-count'])
+    expect(parseCitation('@dataset{k, title={a}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-type'])
+  })
+
+  it('places an unbalanced brace', () => {
+    expect(parseCitation('@misc{k,\n  title={a {b},\n  year={2020}\n}').problems).toEqual([
+      {ruleId: 'bibtex-unbalanced-braces', reason: 'unclosed entry: the `{` that opens it is never closed', line: 1, column: 6}
+    ])
+  })
+})

@@ -1,0 +1,40 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {catalogSchema, validateCatalog} from '../src/index.js'
+
+// Two datasets taken from the real catalog; the schema package cannot run the parser (it sits below it).
+const catalog = JSON.parse(readFileSync(new URL('fixtures/two-datasets.json', import.meta.url), 'utf8')) as Record<string, unknown>
+
+describe('the catalog schema', () => {
+  it('is draft 2020-12 and accepts a catalog taken from the real source', () => {
+    expect(catalogSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(validateCatalog(catalog)).toMatchObject({valid: true})
+  })
+
+  it('reports every violation with a JSON pointer', () => {
+    const broken = structuredClone(catalog) as {datasets: Array<Record<string, unknown>>}
+    const [first, second] = broken.datasets
+    if (!first || !second) throw new Error('the committed catalog has datasets')
+    first['rating'] = 7
+    delete second['facts']
+    first['extra'] = true
+    const result = validateCatalog(broken)
+    expect(result.valid).toBe(false)
+    if (result.valid) return
+    expect(result.violations).toEqual(
+      expect.arrayContaining([
+        {pointer: '/datasets/0/rating', message: '/datasets/0/rating must be <= 5', keyword: 'maximum'},
+        {pointer: '/datasets/1/facts', message: '/datasets/1 is missing `facts`', keyword: 'required'},
+        {pointer: '/datasets/0', message: '/datasets/0 has an unknown property `extra`', keyword: 'additionalProperties'}
+      ])
+    )
+  })
+
+  it('requires an https access URL', () => {
+    const broken = structuredClone(catalog) as {datasets: Array<{access: {items: Array<{key: string; url?: string}>}}>}
+    const url = broken.datasets[0]?.access.items.find((item) => item.key === 'url')
+    if (!url) throw new Error('the committed catalog has URLs')
+    url.url = 'http://example.org/'
+    expect(validateCatalog(broken).valid).toBe(false)
+  })
+})
