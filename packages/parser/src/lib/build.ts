@@ -9,6 +9,8 @@ import {slugify} from './text.js'
 
 /** Options of the parser; every one has a documented default. */
 export interface ParserOptions {
+  /** Limits past which a source is refused rather than parsed; see `defaultLimits`. */
+  limits?: Partial<Limits>
   /**
    * Slug of the primary-language label of the list that holds a dataset's
    * tasks. Every other bulleted or comma-separated section is a titled list.
@@ -16,6 +18,18 @@ export interface ParserOptions {
    */
   tasksKey?: string
 }
+
+/** Limits that keep a hostile or broken source from exhausting memory. */
+export interface Limits {
+  /** Largest source accepted, in bytes (UTF-8). @default 16 MiB */
+  maxBytes: number
+  /** Longest line accepted, in characters. @default 20000 */
+  maxLineLength: number
+  /** Most level-3 headings (datasets and overviews) accepted. @default 20000 */
+  maxDatasets: number
+}
+
+export const defaultLimits: Readonly<Limits> = {maxBytes: 16 * 1024 * 1024, maxLineLength: 20_000, maxDatasets: 20_000}
 
 /** JSON pointer -> source position of the node the value came from. */
 export type PointerMap = Map<string, Position>
@@ -46,6 +60,9 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
   at('/title', outline.title?.node)
   outline.halves.forEach((half, index) => at(`/languages/${index}`, half.node))
   if (!primary) return {catalog, pointers}
+  // Lookups by id and by object, so that large catalogs stay linear.
+  const datasetsById = new Map<string, Dataset[]>()
+  const datasetIndex = new Map<Dataset, number>()
 
   const lang = primary.code
   for (const category of primary.categories) {
@@ -128,7 +145,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     }
     at(`${base}/access`, outlineOfDataset.node)
     // Built in one literal so that the JSON lists its properties in a reading order.
-    catalog.datasets.push({
+    const dataset: Dataset = {
       id,
       name: outlineOfDataset.name,
       rating: outlineOfDataset.stars,
@@ -141,7 +158,10 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       access,
       ...(citation ? {citation} : {}),
       sections
-    })
+    }
+    datasetIndex.set(dataset, catalog.datasets.length)
+    datasetsById.set(id, [...(datasetsById.get(id) ?? []), dataset])
+    catalog.datasets.push(dataset)
   }
 
   /**
@@ -209,7 +229,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       }
       for (const datasetOutline of categoryOutline.datasets) {
         const id = slugify(datasetOutline.name)
-        const dataset = catalog.datasets.find((candidate) => candidate.id === id && !seen.has(candidate))
+        const dataset = datasetsById.get(id)?.find((candidate) => !seen.has(candidate))
         if (!dataset) {
           report(file, 'warning', 'orphan-translation', `${datasetOutline.name} exists only in the ${half.name} half`, datasetOutline.node)
           addDataset(datasetOutline, language, categoryId)
@@ -221,7 +241,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     })
     for (const dataset of catalog.datasets) {
       if (!seen.has(dataset) && dataset.title[language] === undefined) {
-        report(file, 'warning', 'missing-translation', `${dataset.name} has no ${half.name} translation`, pointers.get(`/datasets/${catalog.datasets.indexOf(dataset)}`))
+        report(file, 'warning', 'missing-translation', `${dataset.name} has no ${half.name} translation`, pointers.get(`/datasets/${datasetIndex.get(dataset) ?? 0}`))
       }
     }
   }
@@ -231,7 +251,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     const glossary = new Map<string, string>()
     const conflicting = new Set<string>()
     for (const datasetOutline of half.categories.flatMap((category) => category.datasets)) {
-      const dataset = catalog.datasets.find((candidate) => candidate.id === slugify(datasetOutline.name))
+      const dataset = datasetsById.get(slugify(datasetOutline.name))?.[0]
       if (!dataset) continue
       const primaryLists = listSectionsOf.get(dataset) ?? []
       const lists = datasetOutline.sections.filter((section) => section.shape === 'bullets' || section.shape === 'inline')
@@ -254,7 +274,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
 
   function mergeDataset(dataset: Dataset, outlineOfDataset: DatasetOutline, half: Half, categoryId: string, glossary: Map<string, string>): void {
     const language = half.code
-    const index = catalog.datasets.indexOf(dataset)
+    const index = datasetIndex.get(dataset) ?? 0
     const base = `/datasets/${index}`
     dataset.title[language] = outlineOfDataset.title
     at(`${base}/title/${language}`, outlineOfDataset.node)
@@ -382,6 +402,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     const first = halves[0]?.comparison
     if (!first) return
     const comparison: NonNullable<Catalog['comparison']> = {emoji: first.emoji, heading: {}, columns: {}, rows: []}
+    const rowsById = new Map<string, {row: NonNullable<Catalog['comparison']>['rows'][number]; index: number}>()
     catalog.comparison = comparison
     at('/comparison', first.node)
     for (const half of halves) {
@@ -392,7 +413,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       const seenRows = new Set<string>()
       for (const row of table.rows) {
         const id = slugify(row.name)
-        if (!catalog.datasets.some((dataset) => dataset.id === id)) {
+        if (!datasetsById.has(id)) {
           report(file, 'error', 'comparison-unknown-dataset', `the comparison row "${row.name}" names no dataset of the catalog`, row.node)
           continue
         }
@@ -404,13 +425,14 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
         if (row.cells.length !== table.columns.length - 1) {
           report(file, 'error', 'comparison-cells', `the row of ${row.name} has ${row.cells.length + 1} cells for ${table.columns.length} columns`, row.node)
         }
-        let entry = comparison.rows.find((candidate) => candidate.dataset === id)
+        let entry = rowsById.get(id)
         if (!entry) {
-          entry = {dataset: id, cells: {}}
-          comparison.rows.push(entry)
+          entry = {row: {dataset: id, cells: {}}, index: comparison.rows.length}
+          rowsById.set(id, entry)
+          comparison.rows.push(entry.row)
         }
-        entry.cells[half.code] = row.cells
-        at(`/comparison/rows/${comparison.rows.indexOf(entry)}/cells/${half.code}`, row.node)
+        entry.row.cells[half.code] = row.cells
+        at(`/comparison/rows/${entry.index}/cells/${half.code}`, row.node)
       }
       catalog.datasets.forEach((dataset, index) => {
         if (dataset.title[half.code] === undefined || seenRows.has(dataset.id)) return

@@ -64,9 +64,15 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
   const result = validateCatalog(catalog)
   if (result.valid) return findings
+  const reported = new Set(findings.map(({pointer}) => pointer))
+  const covered = (pointer: string): boolean => {
+    for (let current = pointer; current !== ''; current = current.slice(0, current.lastIndexOf('/'))) {
+      if (reported.has(current)) return true
+    }
+    return false
+  }
   for (const violation of result.violations) {
-    const covered = findings.some(({pointer}) => violation.pointer === pointer || violation.pointer.startsWith(`${pointer}/`))
-    if (!covered) flag('error', 'schema', violation.message, violation.pointer)
+    if (!covered(violation.pointer)) flag('error', 'schema', violation.message, violation.pointer)
   }
   return findings
 }

@@ -112,6 +112,9 @@ export function detectMojibake(text: string): MojibakeFinding | undefined {
   const candidates = whole ? [whole] : mojibakeEncodings
   for (const match of text.matchAll(nonAsciiRun)) {
     for (const encoding of candidates) {
+      // Cheap filter first: damaged UTF-8 starts with a lead byte (0xC2-0xF4).
+      const lead = reverseTable(encoding).get(match[0].charAt(0))
+      if (lead === undefined || lead < 0xc2 || lead > 0xf4) continue
       const repaired = reverseWhole(match[0], encoding)
       if (repaired !== undefined) {
         return {

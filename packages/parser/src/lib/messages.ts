@@ -11,9 +11,9 @@ export type Place = Node | Position | Point | undefined
  * as in the unified collective; the rule id names the check that failed.
  */
 export function report(file: VFile, severity: Severity, ruleId: string, reason: string, place: Place): void {
-  const options: {ruleId: string; source: string; place?: Position | Point} = {ruleId, source: 'catalog'}
   const resolved = place && 'type' in place ? place.position : place
-  if (resolved) options.place = resolved
+  // A problem with no node of its own (the document as a whole) is placed at its start.
+  const options = {ruleId, source: 'catalog', place: resolved ?? {line: 1, column: 1}}
   const message = file.message(reason, options)
   message.fatal = severity === 'error'
 }

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import type {ParserOptions} from './build.js'
+import {defaultLimits, type Limits, type ParserOptions} from './build.js'
 import {decodeSource} from './decode.js'
 import {detectMojibake} from './encoding.js'
 import {hasErrors, report} from './messages.js'
@@ -23,6 +23,12 @@ export interface ParseResult {
  * them is an error.
  */
 export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseResult {
+  const limits: Limits = {...defaultLimits, ...options.limits}
+  const size = typeof file.value === 'string' ? Buffer.byteLength(file.value) : file.value.byteLength
+  if (size > limits.maxBytes) {
+    report(file, 'error', 'source-too-large', `the source is ${size} bytes; the limit is ${limits.maxBytes}`, {line: 1, column: 1})
+    return {file}
+  }
   if (typeof file.value !== 'string') {
     const decoded = decodeSource(file.value)
     if (!decoded.ok) {
@@ -37,6 +43,7 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     report(file, 'error', 'empty-file', text === '' ? 'the file is empty' : 'the file holds only white space', {line: 1, column: 1})
     return {file}
   }
+  if (!withinLimits(file, text, limits)) return {file}
   const damage = detectMojibake(text)
   if (damage) {
     report(
@@ -57,4 +64,27 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
 /** Parse text or bytes from a path (the path only names the file in messages). */
 export function parseCatalogSource(value: string | Uint8Array, path: string, options: ParserOptions = {}): ParseResult {
   return parseCatalog(new VFile({path, value}), options)
+}
+
+/** Refuse, before parsing, what would make the parser's memory grow without bound. */
+function withinLimits(file: VFile, text: string, limits: Limits): boolean {
+  let line = 1
+  let start = 0
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start)
+    const stop = end === -1 ? text.length : end
+    if (stop - start > limits.maxLineLength) {
+      report(file, 'error', 'line-too-long', `line ${line} is ${stop - start} characters long; the limit is ${limits.maxLineLength}`, {line, column: limits.maxLineLength + 1})
+      return false
+    }
+    if (end === -1) break
+    start = end + 1
+    line++
+  }
+  const headings = text.match(/^ {0,3}###[ \t]/gm)?.length ?? 0
+  if (headings > limits.maxDatasets) {
+    report(file, 'error', 'too-many-datasets', `the source has ${headings} level-3 headings; the limit is ${limits.maxDatasets} datasets`, {line: 1, column: 1})
+    return false
+  }
+  return true
 }

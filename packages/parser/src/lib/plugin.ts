@@ -4,6 +4,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {buildCatalog, type ParserOptions, type PointerMap} from './build.js'
 import {checkCatalog, reportFindings} from './check.js'
+import {applyDisableComments} from './directives.js'
 import {readOutline} from './structure.js'
 
 declare module 'vfile' {
@@ -27,5 +28,6 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = function (options) 
     reportFindings(file, checkCatalog(catalog), pointers)
     file.data.catalog = catalog
     file.data.pointers = pointers
+    applyDisableComments(tree, file, pointers)
   }
 }

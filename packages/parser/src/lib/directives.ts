@@ -1,0 +1,78 @@
+import {validateCatalog} from '@catalog/schema'
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {PointerMap} from './build.js'
+import {positionOf} from './check.js'
+import {report} from './messages.js'
+
+/** `<!-- catalog-disable rule-a rule-b -->` or `<!-- catalog-enable -->` (no rule: every rule). */
+const directive = /^<!--\s*catalog-(disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->$/
+
+interface Region {
+  rules: ReadonlySet<string> | 'all'
+  from: number
+  to: number
+  line: number
+  column: number
+  used: boolean
+}
+
+/**
+ * Honour rule-disable comments around a region of deliberate exceptions, as
+ * linters do: messages of the named rules inside the region are dropped, and a
+ * disable comment that suppresses nothing is itself reported. Comments are read
+ * at the top level of the document (between blocks). Suppressing an error
+ * never lets an invalid catalog through: the catalog is validated against the
+ * schema again, and what fails there is reported as `schema`, which no comment
+ * can disable.
+ */
+export function applyDisableComments(tree: Root, file: VFile, pointers: PointerMap): void {
+  const regions: Region[] = []
+  const open = new Map<string, Region>()
+  for (const node of tree.children) {
+    if (node.type !== 'html' || !node.position) continue
+    const match = directive.exec(node.value.trim())
+    if (!match) continue
+    const rules = (match[2] ?? '').trim().split(/\s+/).filter(Boolean)
+    const key = rules.length === 0 ? '*' : rules.join(' ')
+    const line = node.position.start.line
+    if (match[1] === 'disable') {
+      const region: Region = {rules: rules.length === 0 ? 'all' : new Set(rules), from: line, to: Number.POSITIVE_INFINITY, line, column: node.position.start.column, used: false}
+      regions.push(region)
+      open.set(key, region)
+    } else {
+      const region = open.get(key)
+      if (region) {
+        region.to = line
+        open.delete(key)
+      } else {
+        report(file, 'warning', 'unused-disable', `\`catalog-enable${rules.length ? ` ${rules.join(' ')}` : ''}\` closes no \`catalog-disable\` with the same rules`, node)
+      }
+    }
+  }
+  if (regions.length === 0) return
+
+  let suppressedError = false
+  file.messages = file.messages.filter((message) => {
+    if (message.ruleId === 'schema' || message.ruleId === 'unused-disable' || message.line === undefined) return true
+    const line = message.line
+    const region = regions.find((candidate) => line > candidate.from && line < candidate.to && (candidate.rules === 'all' || candidate.rules.has(message.ruleId ?? '')))
+    if (!region) return true
+    region.used = true
+    if (message.fatal) suppressedError = true
+    return false
+  })
+  for (const region of regions) {
+    if (!region.used) {
+      const rules = region.rules === 'all' ? 'any rule' : [...region.rules].join(', ')
+      report(file, 'warning', 'unused-disable', `this \`catalog-disable\` comment suppresses nothing (${rules})`, {line: region.line, column: region.column})
+    }
+  }
+  const catalog = file.data.catalog
+  if (suppressedError && catalog) {
+    const result = validateCatalog(catalog)
+    if (!result.valid) {
+      for (const violation of result.violations) report(file, 'error', 'schema', violation.message, positionOf(pointers, violation.pointer))
+    }
+  }
+}
