@@ -20,7 +20,7 @@ function build(cwd: string): number | null {
 }
 
 describe('atomic output', () => {
-  it('a build killed at random moments leaves the old output or the new one', {timeout: 120_000}, async () => {
+  it('a build killed at random moments leaves the old output or the new one', {timeout: 300_000}, async () => {
     const folder = tempFolder()
     const edited = replaceOnce(realSource, '**Description:** ISIC is', '**Description:** ISIC, edited, is')
     writeFileSync(path.join(folder, 'catalog.md'), edited)
@@ -41,7 +41,7 @@ describe('atomic output', () => {
       {source: realSource, output: old},
       {source: edited, output: next}
     ]
-    const attempts = 8
+    const attempts = 6
     let sawBefore = 0
     let sawAfter = 0
     for (let attempt = 0; attempt < attempts; attempt++) {

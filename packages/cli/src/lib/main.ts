@@ -1,11 +1,13 @@
 import {readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {hashSource} from '@catalog/feeds'
 import {decodeSource, hasErrors, parseCatalog, repairMojibake} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {VFile} from 'vfile'
 import {countBySeverity, type Diagnostic, formatDiagnostics, type ReporterName, reporterNames, toDiagnostics} from './diagnostics.js'
-import {renderOutputs} from './outputs.js'
+import {cacheFolder, FileSectionCache} from './cache.js'
+import {outputChecks, renderOutputs} from './outputs.js'
 import {staleOutputs, writeOutputsAtomically} from './write.js'
 
 /** Where the CLI prints; a test passes its own. */
@@ -22,7 +24,8 @@ class UsageError extends Error {}
 const commonOptions = {
   help: {type: 'boolean', short: 'h'},
   reporter: {type: 'string', default: 'text'},
-  strict: {type: 'boolean', default: false}
+  strict: {type: 'boolean', default: false},
+  cache: {type: 'boolean', default: true}
 } as const satisfies ParseArgsConfig['options']
 
 const sourceOption = {source: {type: 'string', default: 'source/datasets.md'}} as const satisfies ParseArgsConfig['options']
@@ -44,6 +47,8 @@ Exit codes: 0 ok, 1 problems in the input, 2 usage error, 3 internal error.
 
 const commonHelp = `  --reporter NAME  text (default, to stderr), json or github (to stdout)
   --strict         warnings fail the command too
+  --no-cache       parse every section afresh (parsed sections are cached in
+                   node_modules/.cache/catalog, or \$CATALOG_CACHE_DIR)
   -h, --help       show this help
 `
 
@@ -119,7 +124,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
 
 async function runCatalogCommand(command: 'build' | 'validate' | 'check', args: readonly string[], io: Io): Promise<number> {
   const options = command === 'validate' ? {...commonOptions, ...sourceOption} : {...commonOptions, ...sourceOption, ...outOption}
-  const {values} = parseArgs({args: [...args], options, allowPositionals: false, strict: true})
+  const {values} = parseArgs({args: [...args], options, allowPositionals: false, allowNegative: true, strict: true})
   if (values.help) {
     io.stdout(help[command] ?? usage)
     return exitCodes.ok
@@ -128,13 +133,13 @@ async function runCatalogCommand(command: 'build' | 'validate' | 'check', args: 
   const sourcePath = values.source
   const outPath = 'out' in values && typeof values.out === 'string' ? values.out : 'dist'
 
-  const {catalog, diagnostics} = await readCatalog(sourcePath, io.cwd)
+  const {catalog, diagnostics, sourceHash} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
   printDiagnostics(diagnostics, reporter, io)
   if (failed || !catalog) return exitCodes.problems
 
   if (command === 'validate') return exitCodes.ok
-  const outputs = renderOutputs(catalog)
+  const outputs = renderOutputs(catalog, sourceHash === undefined ? {} : {sourceHash})
   const folder = path.resolve(io.cwd, outPath)
   if (command === 'build') {
     await writeOutputsAtomically(folder, outputs)
@@ -152,18 +157,30 @@ async function runCatalogCommand(command: 'build' | 'validate' | 'check', args: 
   return exitCodes.problems
 }
 
-/** Read and parse a source; a file that cannot be read is a diagnostic too. */
-export async function readCatalog(sourcePath: string, cwd: string): Promise<{catalog?: Catalog; diagnostics: Diagnostic[]}> {
+/**
+ * Read and parse a source, and run the renderers' own checks; a file that
+ * cannot be read is a diagnostic too. Parsed sections come from, and go to,
+ * the section cache unless `cache` is false.
+ */
+export async function readCatalog(
+  sourcePath: string,
+  cwd: string,
+  options: {cache?: boolean} = {}
+): Promise<{catalog?: Catalog; diagnostics: Diagnostic[]; sourceHash?: string}> {
   const file = new VFile({path: sourcePath, cwd})
+  let bytes: Buffer
   try {
-    file.value = await readFile(path.resolve(cwd, sourcePath))
+    bytes = await readFile(path.resolve(cwd, sourcePath))
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
     return {diagnostics: [{file: sourcePath, line: 1, column: 1, severity: 'error', ruleId: 'unreadable-file', message: `cannot read the source: ${reason}`}]}
   }
-  const {catalog} = parseCatalog(file)
+  file.value = bytes
+  const cache = options.cache === false ? undefined : await FileSectionCache.open(cacheFolder(cwd))
+  const {catalog} = parseCatalog(file, cache ? {cache, checks: outputChecks} : {checks: outputChecks})
+  await cache?.save()
   const diagnostics = toDiagnostics(file)
-  return catalog && !hasErrors(file) ? {catalog, diagnostics} : {diagnostics}
+  return catalog && !hasErrors(file) ? {catalog, diagnostics, sourceHash: hashSource(bytes)} : {diagnostics}
 }
 
 function printDiagnostics(diagnostics: Diagnostic[], reporter: ReporterName, io: Io): void {

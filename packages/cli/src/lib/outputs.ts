@@ -1,4 +1,7 @@
-import {type Catalog, catalogSchema} from '@catalog/schema'
+import {checkBibliography, renderBibliography} from '@catalog/bibtex'
+import {buildJsonLd, checkFeeds, renderFeeds} from '@catalog/feeds'
+import {checkPage, type Download, renderPage} from '@catalog/page'
+import {type Catalog, catalogSchema, type Finding} from '@catalog/schema'
 
 /** Every file `catalog build` writes, by path relative to the output folder. */
 export type Outputs = Map<string, string>
@@ -7,13 +10,31 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
 
+export interface RenderOptions {
+  /** `sha256:<hex>` of the source bytes, for the feeds that promise reproducible builds. */
+  sourceHash?: string
+}
+
 /**
  * Render every output of the catalog in memory. Renderers return strings;
  * only the CLI writes them, all at once.
  */
-export function renderOutputs(catalog: Catalog): Outputs {
-  return new Map([
+export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Outputs {
+  const outputs: Outputs = new Map([
     ['datasets.json', json(catalog)],
-    ['schema.json', json(catalogSchema)]
+    ['schema.json', json(catalogSchema)],
+    ...renderBibliography(catalog),
+    ...renderFeeds(catalog, options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash})
   ])
+  // The page lists every other output with its size; a per-dataset file sits in that dataset's card.
+  const datasetOfFile = new Map<string, string>(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : [])))
+  const downloads: Download[] = [...outputs].map(([path, content]) => {
+    const dataset = datasetOfFile.get(path)
+    return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {})}
+  })
+  for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)
+  return outputs
 }
+
+/** What the renderers themselves refuse or warn about, located by JSON pointer; run by the parser. */
+export const outputChecks: ReadonlyArray<(catalog: Catalog) => Finding[]> = [checkBibliography, checkFeeds, checkPage]

@@ -1,14 +1,23 @@
-import type {AccessItem, Catalog, Category, Dataset, Fact, TitledList} from '@catalog/schema'
+import type {AccessItem, Catalog, Category, Dataset, Fact, Finding, TitledList} from '@catalog/schema'
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {parseCitation} from './bibtex.js'
 import {report} from './messages.js'
 import {parseQuantity} from './quantity.js'
+import type {SectionCache} from './sections.js'
 import type {CategoryOutline, DatasetOutline, Half, Outline, SectionOutline, SectionShape} from './structure.js'
 import {slugify} from './text.js'
 
 /** Options of the parser; every one has a documented default. */
 export interface ParserOptions {
+  /**
+   * More checks over the catalog, such as the renderers' own; their findings
+   * are placed in the source and honour disable comments like the parser's.
+   * @default []
+   */
+  checks?: ReadonlyArray<(catalog: Catalog) => Finding[]>
+  /** Parsed sections by content hash, reused across runs (see `catalog build`); none by default. */
+  cache?: SectionCache
   /** Limits past which a source is refused rather than parsed; see `defaultLimits`. */
   limits?: Partial<Limits>
   /**

@@ -1,6 +1,4 @@
 import type {Catalog} from '@catalog/schema'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {defaultLimits, type Limits, type ParserOptions} from './build.js'
@@ -8,6 +6,7 @@ import {decodeSource} from './decode.js'
 import {detectMojibake} from './encoding.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
+import {cacheSalt, parseIncrementally, type SectionCache} from './sections.js'
 
 export interface ParseResult {
   /** The catalog, when the source has no errors. */
@@ -55,8 +54,9 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     )
     return {file}
   }
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCatalog, options)
-  processor.runSync(processor.parse(file), file)
+  // Parsed section by section, so that a cache can serve the unchanged ones; the tree is the whole document's.
+  const tree = parseIncrementally(text, options.cache, cacheSalt())
+  unified().use(remarkCatalog, options).runSync(tree, file)
   const catalog = file.data.catalog
   return hasErrors(file) || !catalog ? {file} : {catalog, file}
 }

@@ -25,7 +25,12 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = function (options) 
     const source = String(file.value)
     const outline = readOutline(tree, file, source)
     const {catalog, pointers} = buildCatalog(outline, file, options ?? {})
-    reportFindings(file, checkCatalog(catalog), pointers)
+    const findings = checkCatalog(catalog)
+    // The extra checks assume a catalog the schema accepts.
+    if (!findings.some((finding) => finding.severity === 'error')) {
+      for (const check of options?.checks ?? []) findings.push(...check(catalog))
+    }
+    reportFindings(file, findings, pointers)
     file.data.catalog = catalog
     file.data.pointers = pointers
     applyDisableComments(tree, file, pointers)

@@ -1,0 +1,99 @@
+import type {Catalog, Dataset} from '@catalog/schema'
+import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
+
+/**
+ * The order fields are written in: the order Google Scholar exports (which is
+ * how most catalog citations arrive, so a pasted entry keeps its shape),
+ * extended with the other standard BibTeX fields; `doi` and `url` close the
+ * known fields. Fields not listed follow, alphabetically.
+ */
+export const fieldOrder: readonly string[] = [
+  'title',
+  'author',
+  'editor',
+  'journal',
+  'booktitle',
+  'series',
+  'edition',
+  'volume',
+  'number',
+  'chapter',
+  'pages',
+  'howpublished',
+  'school',
+  'institution',
+  'organization',
+  'publisher',
+  'address',
+  'month',
+  'year',
+  'note',
+  'doi',
+  'url'
+]
+
+/** One entry as the renderer writes it. */
+export interface BibliographyEntry {
+  /** Position of the dataset in `catalog.datasets`. */
+  datasetIndex: number
+  /** Entry type, lowercase: `article`, `inproceedings`, ... */
+  type: string
+  key: string
+  /** The comment line naming the dataset, without its `% `. */
+  comment: string
+  /** Fields in `fieldOrder`, names lowercase, values escaped. */
+  fields: ReadonlyArray<readonly [name: string, value: string]>
+}
+
+/**
+ * The entries of every dataset that has a citation, in source order. Values
+ * are escaped (`escapeLatexValue`; verbatim fields such as `url` and `doi`
+ * only have their white space normalised); an entry without `url` gains the
+ * dataset's access URL.
+ */
+export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
+  const primary = catalog.languages[0]?.code
+  const entries: BibliographyEntry[] = []
+  catalog.datasets.forEach((dataset, datasetIndex) => {
+    const citation = dataset.citation
+    if (!citation) return
+    const fields = new Map<string, string>()
+    for (const [name, value] of Object.entries(citation.fields)) {
+      const field = name.toLowerCase()
+      fields.set(field, verbatimFields.has(field) ? normalizeSpace(value) : escapeLatexValue(value))
+    }
+    const url = datasetUrl(dataset)
+    if (!fields.has('url') && url !== undefined) fields.set('url', escapeUrl(url))
+    entries.push({
+      datasetIndex,
+      type: citation.type.toLowerCase(),
+      key: citation.key,
+      comment: commentText(datasetLabel(dataset, primary)),
+      fields: [...fields].sort(([a], [b]) => compareFields(a, b))
+    })
+  })
+  return entries
+}
+
+/** The dataset's access URL: the access item with key `url`. */
+export function datasetUrl(dataset: Dataset): string | undefined {
+  return dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined)?.url
+}
+
+/** `NAME: Title` in the primary language (or the first language it has). */
+function datasetLabel(dataset: Dataset, primary: string | undefined): string {
+  const title = (primary === undefined ? undefined : dataset.title[primary]) ?? Object.values(dataset.title)[0]
+  return title === undefined || title === '' ? dataset.name : `${dataset.name}: ${title}`
+}
+
+function compareFields(a: string, b: string): number {
+  const rankA = rankOf(a)
+  const rankB = rankOf(b)
+  if (rankA !== rankB) return rankA - rankB
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function rankOf(field: string): number {
+  const rank = fieldOrder.indexOf(field)
+  return rank === -1 ? fieldOrder.length : rank
+}

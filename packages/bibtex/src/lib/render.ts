@@ -1,0 +1,53 @@
+import type {Catalog} from '@catalog/schema'
+import {bracesBalanced} from './braces.js'
+import {formatCslJson, renderCslItems} from './csl.js'
+import {type BibliographyEntry, bibliographyEntries} from './entry.js'
+import {formatBibliography, formatEntry} from './format.js'
+
+/** The paths `renderBibliography` returns, relative to the output folder. */
+export const bibliographyPaths = {
+  combined: 'datasets.bib',
+  cslJson: 'datasets.csl.json',
+  entry: (key: string): string => `bib/${key}.bib`
+} as const
+
+/**
+ * Render the catalog's citations: `datasets.bib` (every entry, in source
+ * order), `bib/<key>.bib` (one entry each) and `datasets.csl.json` (CSL-JSON
+ * of them all). Pure: the same catalog gives the same bytes, and nothing is
+ * read, written or printed.
+ *
+ * Throws on a catalog the checks should have stopped (`checkCatalog` of
+ * @catalog/parser and `checkBibliography`): a key that is not a safe file
+ * name, two keys that are one file, a value with unbalanced braces.
+ */
+export function renderBibliography(catalog: Catalog): Map<string, string> {
+  const entries = bibliographyEntries(catalog)
+  assertRenderable(entries)
+  const outputs = new Map<string, string>()
+  outputs.set(bibliographyPaths.combined, formatBibliography(entries))
+  for (const entry of entries) outputs.set(bibliographyPaths.entry(entry.key), formatEntry(entry))
+  outputs.set(bibliographyPaths.cslJson, formatCslJson(renderCslItems(entries)))
+  return outputs
+}
+
+function assertRenderable(entries: readonly BibliographyEntry[]): void {
+  const files = new Map<string, string>()
+  for (const entry of entries) {
+    // The parser's rule, again: this key becomes a file name.
+    if (!/^[A-Za-z0-9_:.-]+$/.test(entry.key) || /^\.+$/.test(entry.key)) {
+      throw new Error(`the citation key \`${entry.key}\` cannot name a file`)
+    }
+    const path = bibliographyPaths.entry(entry.key)
+    if (path.split('/').length !== 2 || path.split('/').includes('..')) throw new Error(`refusing to write \`${path}\` outside bib/`)
+    const folded = path.toLowerCase()
+    const other = files.get(folded)
+    if (other !== undefined) throw new Error(`the citation keys \`${other}\` and \`${entry.key}\` would write the same file`)
+    files.set(folded, entry.key)
+    if (!/^[a-z]+$/.test(entry.type)) throw new Error(`\`${entry.key}\` has the entry type \`${entry.type}\`; BibTeX types are letters`)
+    for (const [name, value] of entry.fields) {
+      if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`\`${entry.key}\` has a field named \`${name}\`, which BibTeX cannot read`)
+      if (!bracesBalanced(value)) throw new Error(`the \`${name}\` of \`${entry.key}\` has unbalanced braces`)
+    }
+  }
+}

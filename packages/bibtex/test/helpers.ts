@@ -1,0 +1,107 @@
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseCatalogSource} from '@catalog/parser'
+import type {Catalog} from '@catalog/schema'
+import type {VFile} from 'vfile'
+
+export const realSourcePath = fileURLToPath(new URL('../../../source/datasets.md', import.meta.url))
+export const fixturesRoot = fileURLToPath(new URL('fixtures/', import.meta.url))
+
+/** The catalogs the suite renders: the real source and the fixtures beside this file. */
+export const cases: ReadonlyArray<{name: string; input: string}> = [
+  {name: 'real-source', input: realSourcePath},
+  {name: 'larger-catalog', input: path.join(fixturesRoot, 'larger-catalog/input.md')},
+  {name: 'special-characters', input: path.join(fixturesRoot, 'special-characters/input.md')}
+]
+
+/** Parse a markdown catalog with @catalog/parser; fails the test when the source has errors. */
+export function loadCatalog(input: string): {catalog: Catalog; file: VFile; text: string} {
+  const text = readFileSync(input, 'utf8')
+  const {catalog, file} = parseCatalogSource(text, path.basename(input))
+  if (!catalog) throw new Error(`${input} does not parse: ${file.messages.map(String).join('; ')}`)
+  return {catalog, file, text}
+}
+
+/** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */
+export function replaceOnce(text: string, search: string, replacement: string): string {
+  const first = text.indexOf(search)
+  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
+  return text.slice(0, first) + replacement + text.slice(first + search.length)
+}
+
+/** The 1-based line on which `search` first occurs. */
+export function lineOf(text: string, search: string): number {
+  const index = text.indexOf(search)
+  if (index === -1) throw new Error(`"${search}" not found`)
+  return text.slice(0, index).split('\n').length
+}
+
+/**
+ * Whether a system tool can be run. Tests that need it skip, with the reason
+ * in their name, when it is missing on a developer's machine; in CI
+ * (`CI` set) they run anyway and fail, so that a missing tool is never a pass.
+ */
+export function tool(command: string, args: readonly string[], installHint: string): {run: boolean; label: string} {
+  const found = spawnSync(command, [...args], {encoding: 'utf8'}).error === undefined
+  const inCi = Boolean(process.env['CI'])
+  if (found || inCi) return {run: true, label: ''}
+  const reason = `\`${command}\` is not installed; ${installHint}`
+  // The default reporter only counts skipped tests: say why once, where it shows.
+  console.warn(`Skipping the tests that run ${command}: ${reason} (in CI they fail instead).`)
+  return {run: false, label: ` [skipped: ${reason}]`}
+}
+
+export interface BibtexRun {
+  status: number | null
+  stdout: string
+  blg: string
+  bbl: string
+}
+
+/**
+ * Run Debian's real `bibtex` over a .bib file, citing every entry
+ * (`\nocite{*}` writes `\citation{*}` into the .aux), with a standard style.
+ */
+export function runBibtex(bib: string, style = 'plain'): BibtexRun {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'datasets.bib'), bib)
+    writeFileSync(path.join(dir, 'test.aux'), `\\relax\n\\citation{*}\n\\bibstyle{${style}}\n\\bibdata{datasets}\n`)
+    const result = spawnSync('bibtex', ['test'], {cwd: dir, encoding: 'utf8'})
+    if (result.error) throw result.error
+    return {status: result.status, stdout: result.stdout, blg: readIfThere(path.join(dir, 'test.blg')), bbl: readIfThere(path.join(dir, 'test.bbl'))}
+  })
+}
+
+/** The plain TeX harness beside this file: LaTeX's bibliography commands for `tex`. */
+const harnessPath = fileURLToPath(new URL('typeset.tex', import.meta.url))
+
+/** Typeset a .bbl with plain TeX through the harness above. */
+export function typesetBbl(bbl: string): {status: number | null; log: string} {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'test.bbl'), bbl)
+    copyFileSync(harnessPath, path.join(dir, 'typeset.tex'))
+    const result = spawnSync('tex', ['-interaction=nonstopmode', '-halt-on-error', 'typeset.tex'], {cwd: dir, encoding: 'utf8'})
+    if (result.error) throw result.error
+    return {status: result.status, log: readIfThere(path.join(dir, 'typeset.log'))}
+  })
+}
+
+function inTempDir<T>(work: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'catalog-bibtex-'))
+  try {
+    return work(dir)
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}

@@ -1,0 +1,300 @@
+import {type Catalog, catalogSchema, type Dataset, type LocalizedList, type LocalizedText, type Quantity} from '@catalog/schema'
+import {NameAllocator} from './column-names.js'
+import {datasetUrl, languageCodes} from './dataset.js'
+
+/** Table Schema type of a column. */
+export type ColumnType = 'string' | 'integer' | 'number'
+
+/** Which number of a quantity a column holds: `count`, `min` (at least), or `from`/`to` (year range). */
+export type QuantityPart = 'count' | 'min' | 'from' | 'to'
+
+/** Where a column's cells come from in a dataset, for consumers that group or filter columns. */
+export interface ColumnSource {
+  section: 'dataset' | 'category' | 'title' | 'description' | 'facts' | 'tasks' | 'lists' | 'access' | 'citation'
+  /** Key of the fact, titled list or access entry; the property for `dataset` (`id`, `name`, `rating`, `url`) and `citation` (`key`). */
+  key?: string
+  /** Language code of a text column. */
+  language?: string
+  /** The number of a quantity column, or `url` for an access entry's link target. */
+  part?: QuantityPart | 'url'
+}
+
+/** One cell: the value as in the catalog and the JSON pointer (into the catalog) it comes from. */
+export interface Cell {
+  value: string | number
+  pointer: string
+}
+
+/** One column of `datasets.csv` (and of the Table Schema in `datapackage.json`). */
+export interface CsvColumn {
+  name: string
+  type: ColumnType
+  /** Table Schema format; `uri` for links. */
+  format?: 'uri'
+  title: string
+  description: string
+  constraints?: {required?: boolean; unique?: boolean; minimum?: number; maximum?: number}
+  source: ColumnSource
+  /** The name this column would have had, when it clashed with an earlier column (see README). */
+  renamedFrom?: string
+  /** The cell of the dataset at `index` in `catalog.datasets`, or undefined when the dataset has none (an empty cell). */
+  read: (dataset: Dataset, index: number) => Cell | undefined
+}
+
+/** Separator of list items inside one cell. */
+export const listSeparator = '; '
+
+const quantityParts: Record<Quantity['kind'], QuantityPart[]> = {count: ['count'], 'at-least': ['min'], 'year-range': ['from', 'to']}
+const partOrder: QuantityPart[] = ['count', 'min', 'from', 'to']
+const ratingSchema = catalogSchema.properties.datasets.items.properties.rating
+
+/**
+ * The columns of `datasets.csv`, derived from the catalog: fixed columns,
+ * then one group per fact key, titled list key and access key, in the order
+ * they first appear. See the README for the naming rules.
+ */
+export function csvColumns(catalog: Catalog): CsvColumn[] {
+  const codes = languageCodes(catalog)
+  const primary = codes[0] ?? ''
+  const languageName = new Map(catalog.languages.map((language) => [language.code, language.name]))
+  const names = new NameAllocator()
+  const columns: CsvColumn[] = []
+  const inLanguage = (code: string): string => `in ${languageName.get(code) ?? code}`
+  const titled = (label: string, code: string): string => `${label} (${languageName.get(code) ?? code})`
+
+  const add = (column: CsvColumn): void => {
+    names.take(column.name)
+    columns.push(column)
+  }
+  // Fixed columns that come after the generic groups keep their names: reserve them first.
+  const hasTasks = catalog.datasets.some((dataset) => dataset.tasks)
+  const reserved = ['url', 'citation_key', ...(hasTasks ? codes.map((code) => `tasks_${code}`) : [])]
+  for (const name of reserved) names.reserve(name)
+  const textColumns = (
+    base: string,
+    label: string,
+    describe: (code: string) => string,
+    source: Omit<ColumnSource, 'language'>,
+    read: (dataset: Dataset, index: number, code: string) => Cell | undefined,
+    renamedFrom?: string
+  ): void => {
+    for (const code of codes) {
+      add({
+        name: `${base}_${code}`,
+        type: 'string',
+        title: titled(label, code),
+        description: describe(code),
+        source: {...source, language: code},
+        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_${code}`}),
+        read: (dataset, index) => read(dataset, index, code)
+      })
+    }
+  }
+
+  add({
+    name: 'id',
+    type: 'string',
+    title: 'Id',
+    description: 'Identifier of the dataset: its name lowercased, other characters turned into hyphens. Unique; the primary key.',
+    constraints: {required: true, unique: true},
+    source: {section: 'dataset', key: 'id'},
+    read: (dataset, index) => ({value: dataset.id, pointer: `/datasets/${index}/id`})
+  })
+  add({
+    name: 'name',
+    type: 'string',
+    title: 'Name',
+    description: 'Name of the dataset, as in its heading.',
+    constraints: {required: true},
+    source: {section: 'dataset', key: 'name'},
+    read: (dataset, index) => ({value: dataset.name, pointer: `/datasets/${index}/name`})
+  })
+  add({
+    name: 'rating',
+    type: 'integer',
+    title: 'Rating',
+    description: `The curators' rating: the count of stars in the heading, from ${ratingSchema.minimum} to ${ratingSchema.maximum}.`,
+    constraints: {required: true, minimum: ratingSchema.minimum, maximum: ratingSchema.maximum},
+    source: {section: 'dataset', key: 'rating'},
+    read: (dataset, index) => ({value: dataset.rating, pointer: `/datasets/${index}/rating`})
+  })
+  add({
+    name: 'category',
+    type: 'string',
+    title: 'Category',
+    description: 'Identifier of the category the dataset is listed under.',
+    constraints: {required: true},
+    source: {section: 'category'},
+    read: (dataset, index) => ({value: dataset.category, pointer: `/datasets/${index}/category`})
+  })
+  const categoryIndex = new Map(catalog.categories.map((category, index) => [category.id, index]))
+  textColumns('category', 'Category', (code) => `Title of the category ${inLanguage(code)}.`, {section: 'category'}, (dataset, _index, code) => {
+    const position = categoryIndex.get(dataset.category)
+    const value = position === undefined ? undefined : catalog.categories[position]?.title[code]
+    return value === undefined ? undefined : {value, pointer: `/categories/${position}/title/${code}`}
+  })
+  textColumns('title', 'Title', (code) => `Title of the dataset (the heading after its name) ${inLanguage(code)}.`, {section: 'title'}, (dataset, index, code) =>
+    localizedCell(dataset.title, code, `/datasets/${index}/title`)
+  )
+  textColumns('description', 'Description', (code) => `Description of the dataset ${inLanguage(code)}.`, {section: 'description'}, (dataset, index, code) =>
+    localizedCell(dataset.description.text, code, `/datasets/${index}/description/text`)
+  )
+
+  for (const {key, label} of keysInOrder(catalog.datasets, primary, (dataset) => dataset.facts.items)) {
+    const parts = quantityPartsOf(catalog.datasets, key)
+    const {base, renamedFrom} = names.allocate(key, 'fact', [...codes, ...parts.map(({part}) => part)])
+    const itemIndex = (dataset: Dataset): number => dataset.facts.items.findIndex((item) => item.key === key)
+    textColumns(base, label, (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`, {section: 'facts', key}, (dataset, index, code) => {
+      const position = itemIndex(dataset)
+      const fact = dataset.facts.items[position]
+      return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
+    }, renamedFrom)
+    for (const {part, type} of parts) {
+      add({
+        name: `${base}_${part}`,
+        type,
+        title: `${label} (${part})`,
+        description: describeQuantity(label, part),
+        source: {section: 'facts', key, part},
+        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_${part}`}),
+        read: (dataset, index) => {
+          const position = itemIndex(dataset)
+          const quantity = dataset.facts.items[position]?.quantity
+          const value = quantity ? quantityValue(quantity, part) : undefined
+          return value === undefined ? undefined : {value, pointer: `/datasets/${index}/facts/items/${position}/quantity`}
+        }
+      })
+    }
+  }
+
+  if (hasTasks) {
+    textColumns('tasks', 'Tasks', (code) => `Tasks of the dataset ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'tasks'}, (dataset, index, code) =>
+      dataset.tasks ? listCell(dataset.tasks.items, code, `/datasets/${index}/tasks/items`) : undefined
+    )
+  }
+  for (const {key, label} of keysInOrder(catalog.datasets, primary, (dataset) => dataset.lists)) {
+    const {base, renamedFrom} = names.allocate(key, 'list', codes)
+    textColumns(base, label, (code) => `The list "${label}" ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'lists', key}, (dataset, index, code) => {
+      const position = dataset.lists.findIndex((list) => list.key === key)
+      const list = dataset.lists[position]
+      return list ? listCell(list.items, code, `/datasets/${index}/lists/${position}/items`) : undefined
+    }, renamedFrom)
+  }
+
+  add({
+    name: 'url',
+    type: 'string',
+    format: 'uri',
+    title: 'URL',
+    description: 'Main address of the dataset (https).',
+    constraints: {required: true},
+    source: {section: 'dataset', key: 'url'},
+    read: (dataset, index) => {
+      const position = dataset.access.items.findIndex((item) => item.key === 'url')
+      return position < 0 ? undefined : {value: datasetUrl(dataset), pointer: `/datasets/${index}/access/items/${position}/url`}
+    }
+  })
+  const accessKeys = keysInOrder(catalog.datasets, primary, (dataset) => dataset.access.items).filter(({key}) => key !== 'url')
+  for (const {key, label} of accessKeys) {
+    const linked = catalog.datasets.some((dataset) => dataset.access.items.some((item) => item.key === key && item.url !== undefined))
+    const {base, renamedFrom} = names.allocate(key, 'access', linked ? [...codes, 'url'] : codes)
+    const itemIndex = (dataset: Dataset): number => dataset.access.items.findIndex((item) => item.key === key)
+    textColumns(base, label, (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`, {section: 'access', key}, (dataset, index, code) => {
+      const position = itemIndex(dataset)
+      const item = dataset.access.items[position]
+      return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
+    }, renamedFrom)
+    if (linked) {
+      add({
+        name: `${base}_url`,
+        type: 'string',
+        format: 'uri',
+        title: `${label} (URL)`,
+        description: `Where the access entry "${label}" links to.`,
+        source: {section: 'access', key, part: 'url'},
+        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_url`}),
+        read: (dataset, index) => {
+          const position = itemIndex(dataset)
+          const url = dataset.access.items[position]?.url
+          return url === undefined ? undefined : {value: url, pointer: `/datasets/${index}/access/items/${position}/url`}
+        }
+      })
+    }
+  }
+
+  add({
+    name: 'citation_key',
+    type: 'string',
+    title: 'Citation key',
+    description: 'BibTeX key of the paper to cite for the dataset.',
+    source: {section: 'citation', key: 'key'},
+    read: (dataset, index) => (dataset.citation ? {value: dataset.citation.key, pointer: `/datasets/${index}/citation/key`} : undefined)
+  })
+  return columns
+}
+
+/** Every dataset's row: one value per column, undefined for an empty cell. */
+export function csvRows(catalog: Catalog, columns: readonly CsvColumn[] = csvColumns(catalog)): Array<Array<string | number | undefined>> {
+  return catalog.datasets.map((dataset, index) => columns.map((column) => column.read(dataset, index)?.value))
+}
+
+function localizedCell(text: LocalizedText, code: string, pointer: string): Cell | undefined {
+  const value = text[code]
+  return value === undefined ? undefined : {value, pointer: `${pointer}/${code}`}
+}
+
+function listCell(items: LocalizedList, code: string, pointer: string): Cell | undefined {
+  const list = items[code]
+  return list === undefined || list.length === 0 ? undefined : {value: list.join(listSeparator), pointer: `${pointer}/${code}`}
+}
+
+function quantityValue(quantity: Quantity, part: QuantityPart): number | undefined {
+  if (quantity.kind === 'year-range') return part === 'from' ? quantity.from : part === 'to' ? quantity.to : undefined
+  if (quantity.kind === 'count') return part === 'count' ? quantity.value : undefined
+  return part === 'min' ? quantity.value : undefined
+}
+
+function describeQuantity(label: string, part: QuantityPart): string {
+  switch (part) {
+    case 'count':
+      return `The number that the key fact "${label}" starts with, when it states a count.`
+    case 'min':
+      return `The lower bound that the key fact "${label}" states as "N+".`
+    case 'from':
+      return `The first year of the range that the key fact "${label}" states.`
+    case 'to':
+      return `The last year of the range that the key fact "${label}" states.`
+  }
+}
+
+/** The quantity columns a fact key needs, in a fixed order, typed integer unless a value has a fraction. */
+function quantityPartsOf(datasets: readonly Dataset[], key: string): Array<{part: QuantityPart; type: ColumnType}> {
+  const values = new Map<QuantityPart, number[]>()
+  for (const dataset of datasets) {
+    const quantity = dataset.facts.items.find((item) => item.key === key)?.quantity
+    if (!quantity) continue
+    for (const part of quantityParts[quantity.kind]) {
+      const value = quantityValue(quantity, part)
+      if (value !== undefined) values.set(part, [...(values.get(part) ?? []), value])
+    }
+  }
+  return partOrder.flatMap((part) => {
+    const found = values.get(part)
+    return found ? [{part, type: found.every(Number.isInteger) ? ('integer' as const) : ('number' as const)}] : []
+  })
+}
+
+/** Keys of some keyed items across datasets, first-seen order, with the primary label where first seen. */
+function keysInOrder(
+  datasets: readonly Dataset[],
+  primary: string,
+  itemsOf: (dataset: Dataset) => ReadonlyArray<{key: string; label: LocalizedText}>
+): Array<{key: string; label: string}> {
+  const seen = new Map<string, string>()
+  for (const dataset of datasets) {
+    for (const item of itemsOf(dataset)) {
+      if (!seen.has(item.key)) seen.set(item.key, item.label[primary] ?? Object.values(item.label)[0] ?? item.key)
+    }
+  }
+  return [...seen].map(([key, label]) => ({key, label}))
+}

@@ -1,0 +1,33 @@
+import type {Catalog} from '@catalog/schema'
+import {stringify} from 'csv-stringify/sync'
+import {csvColumns, type CsvColumn, csvRows} from './columns.js'
+import {needsNeutralising, neutraliseFormula} from './formula.js'
+
+/**
+ * `rfc4180`: UTF-8 without BOM, LF between records, quotes only where needed,
+ * for programs. `excel`: the same cells with a UTF-8 BOM (without it Excel
+ * reads UTF-8 as the local code page) and CRLF between records.
+ */
+export type CsvFlavour = 'rfc4180' | 'excel'
+
+/** Line terminator of each flavour, also declared in the datapackage dialect. */
+export const lineTerminators: Record<CsvFlavour, string> = {rfc4180: '\n', excel: '\r\n'}
+
+/**
+ * One row per dataset in source order, after a header row of column names.
+ * Text cells that a spreadsheet would run as a formula get an apostrophe and
+ * quotes (see `neutraliseFormula`); numbers are written as numbers.
+ */
+export function renderCsv(catalog: Catalog, flavour: CsvFlavour = 'rfc4180', columns: readonly CsvColumn[] = csvColumns(catalog)): string {
+  return stringify(csvRows(catalog, columns), {
+    header: true,
+    columns: columns.map((column) => column.name),
+    bom: flavour === 'excel',
+    record_delimiter: lineTerminators[flavour],
+    // Setting record_delimiter turns this off; a lone LF or CR inside a cell must still be quoted.
+    quote_record_delimiter: true,
+    cast: {
+      string: (value, context) => (!context.header && needsNeutralising(value) ? {value: neutraliseFormula(value), quoted: true} : value)
+    }
+  })
+}

@@ -1,0 +1,92 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseCatalogSource} from '@catalog/parser'
+import type {Catalog} from '@catalog/schema'
+import {parse} from 'csv-parse/sync'
+import {hashSource, renderFeeds} from '../src/index.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const fixturesFolder = path.join(here, 'fixtures')
+export const realSourcePath = path.join(here, '../../../source/datasets.md')
+
+/** Parse a markdown source as the CLI does; fails the test on any parser error. */
+export function loadCatalog(sourcePath: string): {catalog: Catalog; bytes: Buffer} {
+  const bytes = readFileSync(sourcePath)
+  const {catalog, file} = parseCatalogSource(bytes, sourcePath)
+  if (!catalog) throw new Error(`${sourcePath} does not parse:\n${file.messages.map(String).join('\n')}`)
+  return {catalog, bytes}
+}
+
+/** The feeds as `catalog build` would write them: the hash is the source bytes'. */
+export function buildFeeds(sourcePath: string): {catalog: Catalog; files: Map<string, string>; bytes: Buffer} {
+  const {catalog, bytes} = loadCatalog(sourcePath)
+  return {catalog, bytes, files: renderFeeds(catalog, {sourceHash: hashSource(bytes)})}
+}
+
+export function file(files: Map<string, string>, name: string): string {
+  const text = files.get(name)
+  if (text === undefined) throw new Error(`renderFeeds gave no ${name}`)
+  return text
+}
+
+/** Records of a CSV read with csv-parse, as arrays of strings; the header row first. */
+export function readCsv(text: string): string[][] {
+  return parse(text, {bom: true, relax_column_count: false}) as string[][]
+}
+
+/** Write the files into a fresh temporary folder, for the command-line tools. */
+export function writeTemporary(files: Map<string, string>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'catalog-feeds-'))
+  for (const [name, text] of files) writeFileSync(path.join(folder, name), text)
+  return folder
+}
+
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], {encoding: 'utf8'}).status === 0
+}
+
+/**
+ * Whether tests that need a system tool run: always on CI (where a missing
+ * tool must fail them), elsewhere only when the tool is installed. A skip
+ * says why on the console.
+ */
+export function toolAvailable(command: string, installHint: string): boolean {
+  if (hasCommand(command)) return true
+  if (process.env.CI) return true
+  console.warn(`skipping the ${command} tests: ${command} is not installed (${installHint}); on CI they fail instead`)
+  return false
+}
+
+/** Run a command; fail with its stderr when it does not exit 0 or writes to stderr. */
+export function run(command: string, args: readonly string[], input?: string): string {
+  const result = spawnSync(command, args, {encoding: 'utf8', input})
+  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
+  if (result.stderr.trim() !== '') throw new Error(`${command} ${args.join(' ')} complained: ${result.stderr}`)
+  return result.stdout
+}
+
+/**
+ * Read CSV files with Python's csv module, in one run of python3 (starting
+ * it is the slow part): per file, its records as arrays of strings, the
+ * header row first. `utf-8-sig` drops a BOM, as Python users read Excel files.
+ */
+export function readCsvWithPython(files: ReadonlyArray<{path: string; encoding: 'utf-8' | 'utf-8-sig'}>): string[][][] {
+  const script = [
+    'import csv, json, sys',
+    'tables = []',
+    'for path, encoding in json.loads(sys.argv[1]):',
+    '    with open(path, newline="", encoding=encoding) as f:',
+    '        tables.append(list(csv.reader(f, strict=True)))',
+    'json.dump(tables, sys.stdout)'
+  ].join('\n')
+  return JSON.parse(run('python3', ['-c', script, JSON.stringify(files.map((entry) => [entry.path, entry.encoding]))])) as string[][][]
+}
+
+/** A deep copy of a catalog, to build hostile variants. */
+export function cloneCatalog(catalog: Catalog): Catalog {
+  return structuredClone(catalog)
+}

@@ -1,0 +1,7 @@
+export {renderPage, pagePath, languageRules, type PageOptions} from './lib/render-page.js'
+export type {Download} from './lib/view-model.js'
+export {checkPage, pageRules, pageTexts} from './lib/check.js'
+export {inlineToHtml, inlineToText, parseInline, isSafeUrl, escapeHtml, type InlineNode} from './lib/inline.js'
+export {jsonForScript, hashSource, contentSecurityPolicy} from './lib/embed.js'
+export {uiTexts, type UiText} from './lib/ui-text.js'
+export {formatBytes} from './lib/format.js'
