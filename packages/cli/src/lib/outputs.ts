@@ -10,6 +10,19 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
 
+/** What each download is, in the words of the tool's own interface (English, with translations where known). */
+const downloadLabels: Readonly<Record<string, Record<string, string>>> = {
+  'datasets.json': {en: 'The whole catalog (JSON)', pt: 'O catálogo inteiro (JSON)'},
+  'schema.json': {en: 'Its JSON Schema', pt: 'Seu JSON Schema'},
+  'datasets.bib': {en: 'Every citation (BibTeX)', pt: 'Todas as citações (BibTeX)'},
+  'datasets.csl.json': {en: 'Every citation (CSL-JSON, for Zotero and Pandoc)', pt: 'Todas as citações (CSL-JSON, para Zotero e Pandoc)'},
+  'datasets.csv': {en: 'One row per dataset (CSV)', pt: 'Uma linha por dataset (CSV)'},
+  'datasets.excel.csv': {en: 'The same, for Excel', pt: 'O mesmo, para o Excel'},
+  'datapackage.json': {en: 'Frictionless Data Package', pt: 'Frictionless Data Package'},
+  'feed.json': {en: 'Compact feed for programs', pt: 'Feed compacto para programas'},
+  'datasets.jsonld': {en: 'schema.org JSON-LD', pt: 'JSON-LD schema.org'}
+}
+
 export interface RenderOptions {
   /** `sha256:<hex>` of the source bytes, for the feeds that promise reproducible builds. */
   sourceHash?: string
@@ -30,7 +43,8 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
   const datasetOfFile = new Map<string, string>(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : [])))
   const downloads: Download[] = [...outputs].map(([path, content]) => {
     const dataset = datasetOfFile.get(path)
-    return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {})}
+    const label = downloadLabels[path]
+    return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
   for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)
   return outputs
