@@ -111,15 +111,14 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
   return {entry, problems}
 }
 
-/** BibTeX silently swallows text after an unbalanced brace: find the first one. */
+/**
+ * BibTeX silently swallows text after an unbalanced brace: find the first one.
+ * Like BibTeX, count every brace, escaped or not: `\\}` unbalances a value too.
+ */
 function checkBraces(text: string): BibtexProblem | undefined {
   const open: number[] = []
   for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index)
-    if (char === '\\') {
-      index++
-      continue
-    }
     if (char === '{') open.push(index)
     else if (char === '}') {
       if (open.length === 0) {

@@ -1,0 +1,156 @@
+import {EventEmitter} from 'node:events'
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {main} from '../src/index.js'
+import {watchCatalog} from '../src/lib/watch.js'
+import {realSource, replaceOnce, tempFolder} from './helpers.js'
+
+const debounceMs = 80
+
+/** Poll until `condition` holds, or fail after `timeoutMs`. */
+async function until(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The real source with the first description changed, so that each edit is visible in the output. */
+function edited(marker: string): string {
+  return replaceOnce(realSource, 'containing over 377,000 images', `containing over 377,000 images (${marker})`)
+}
+
+describe('watchCatalog', () => {
+  const folder = tempFolder()
+  const source = path.join(folder, 'catalog.md')
+  const output = (): string => readFileSync(path.join(folder, 'out/datasets.json'), 'utf8')
+  const controller = new AbortController()
+  const codes: number[] = []
+  let stderr = ''
+  let watching: Promise<number>
+
+  beforeAll(async () => {
+    writeFileSync(source, realSource)
+    const io = {stdout: () => {}, stderr: (text: string) => void (stderr += text), cwd: folder}
+    // The real build, as `catalog watch` runs it; only its exit codes are recorded.
+    const buildOnce = async (): Promise<number> => {
+      const code = await main(['build', '--source', 'catalog.md', '--out', 'out'], io)
+      codes.push(code)
+      return code
+    }
+    watching = watchCatalog({source: 'catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()}, io, buildOnce)
+    await until(() => codes.length === 1, 'the initial build')
+  })
+
+  afterAll(() => controller.abort())
+
+  it('builds at start', () => {
+    expect(codes).toEqual([0])
+    expect(stderr).toMatch(/catalog: built in \d+ ms; watching catalog\.md/)
+    expect(output()).toContain('containing over 377,000 images paired')
+  })
+
+  it('rebuilds once after an edit', async () => {
+    writeFileSync(source, edited('first edit'))
+    await until(() => codes.length === 2, 'a rebuild')
+    expect(output()).toContain('(first edit)')
+    expect(stderr).toMatch(/catalog: rebuilt in \d+ ms/)
+    await sleep(debounceMs * 3)
+    expect(codes).toHaveLength(2)
+  })
+
+  it('rebuilds exactly once after a burst of saves', async () => {
+    for (let save = 1; save <= 5; save++) {
+      writeFileSync(source, edited(`save ${save}`))
+      await sleep(debounceMs / 4)
+    }
+    await until(() => codes.length === 3, 'one rebuild after the burst')
+    await sleep(debounceMs * 3)
+    expect(codes).toHaveLength(3)
+    expect(output()).toContain('(save 5)')
+  })
+
+  it('keeps watching after a broken edit and rebuilds once it is fixed', async () => {
+    const before = output()
+    writeFileSync(source, replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'))
+    await until(() => codes.length === 4, 'the failed build')
+    expect(codes[3]).toBe(1)
+    expect(stderr).toContain('catalog.md:13:1: error: MIMIC-CXR is rated 7 stars')
+    expect(stderr).toContain('catalog: build failed; keeping the previous output')
+    expect(output()).toBe(before)
+
+    writeFileSync(source, edited('fixed'))
+    await until(() => codes.length === 5, 'the rebuild after the fix')
+    expect(codes[4]).toBe(0)
+    expect(output()).toContain('(fixed)')
+  })
+
+  it('does not rebuild when a save leaves the bytes unchanged', async () => {
+    writeFileSync(source, edited('fixed'))
+    await sleep(debounceMs * 3)
+    expect(codes).toHaveLength(5)
+  })
+
+  it('ignores other files in the folder', async () => {
+    writeFileSync(path.join(folder, 'notes.md'), 'not the catalog')
+    await sleep(debounceMs * 3)
+    expect(codes).toHaveLength(5)
+  })
+
+  it('resolves with 0 when aborted, and stops watching', async () => {
+    controller.abort()
+    await expect(watching).resolves.toBe(0)
+    expect(stderr).toMatch(/catalog: stopped watching\n$/)
+    writeFileSync(source, edited('after stop'))
+    await sleep(debounceMs * 3)
+    expect(codes).toHaveLength(5)
+  })
+})
+
+describe('watchCatalog and signals', () => {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    it(`stops cleanly on ${signal} with exit code 0`, async () => {
+      const folder = tempFolder()
+      writeFileSync(path.join(folder, 'catalog.md'), realSource)
+      const signals = new EventEmitter()
+      let builds = 0
+      let stderr = ''
+      const watching = watchCatalog({source: 'catalog.md', debounceMs, signals}, {stderr: (text) => void (stderr += text), cwd: folder}, async () => {
+        builds++
+        return 0
+      })
+      await until(() => builds === 1, 'the initial build')
+      expect(signals.listenerCount(signal)).toBe(1)
+      signals.emit(signal)
+      await expect(watching).resolves.toBe(0)
+      // Nothing is left listening: the process can exit.
+      expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0)
+      expect(stderr).toContain('catalog: stopped watching')
+    })
+  }
+
+  it('reports a build that throws in one line and keeps watching', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    const controller = new AbortController()
+    let builds = 0
+    let stderr = ''
+    const watching = watchCatalog({source: 'catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()}, {stderr: (text) => void (stderr += text), cwd: folder}, async () => {
+      builds++
+      if (builds === 1) throw new Error('renderer exploded\n    at somewhere')
+      return 0
+    })
+    await until(() => builds === 1, 'the initial build')
+    writeFileSync(path.join(folder, 'catalog.md'), edited('after the crash'))
+    await until(() => builds === 2, 'a rebuild after the crash')
+    controller.abort()
+    expect(await watching).toBe(0)
+    expect(stderr).toContain('catalog: internal error: renderer exploded (please report this bug)\n')
+    expect(stderr).not.toContain('at somewhere')
+    expect(stderr).toMatch(/rebuilt in \d+ ms/)
+  })
+})
