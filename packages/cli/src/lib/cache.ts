@@ -1,7 +1,6 @@
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cacheSalt, type SectionCache} from '@catalog/parser'
-import type {RootContent} from 'mdast'
 
 /** Where parsed sections are kept between runs: `CATALOG_CACHE_DIR`, else node_modules/.cache/catalog. */
 export function cacheFolder(cwd: string): string {
@@ -9,13 +8,13 @@ export function cacheFolder(cwd: string): string {
 }
 
 /**
- * A section cache backed by one JSON file per code version (the salt names
+ * A parse cache backed by one JSON file per code version (the salt names
  * the file, so a parser or remark upgrade starts afresh). Entries not used by
  * a run are dropped when it saves, so the file tracks the current source.
  */
 export class FileSectionCache implements SectionCache {
-  private readonly stored = new Map<string, RootContent[]>()
-  private readonly used = new Map<string, RootContent[]>()
+  private readonly stored = new Map<string, unknown>()
+  private readonly used = new Map<string, unknown>()
   private changed = false
 
   private constructor(private readonly file: string) {}
@@ -23,7 +22,7 @@ export class FileSectionCache implements SectionCache {
   static async open(folder: string): Promise<FileSectionCache> {
     const cache = new FileSectionCache(path.join(folder, `sections-${cacheSalt()}.json`))
     try {
-      const entries = JSON.parse(await readFile(cache.file, 'utf8')) as Record<string, RootContent[]>
+      const entries = JSON.parse(await readFile(cache.file, 'utf8')) as Record<string, unknown>
       for (const [key, nodes] of Object.entries(entries)) cache.stored.set(key, nodes)
     } catch {
       // No cache yet, or an unreadable one: start empty.
@@ -31,14 +30,14 @@ export class FileSectionCache implements SectionCache {
     return cache
   }
 
-  get(key: string): RootContent[] | undefined {
-    const nodes = this.stored.get(key)
-    if (nodes) this.used.set(key, nodes)
-    return nodes
+  get(key: string): unknown {
+    const value = this.stored.get(key)
+    if (value !== undefined) this.used.set(key, value)
+    return value
   }
 
-  set(key: string, nodes: RootContent[]): void {
-    this.used.set(key, nodes)
+  set(key: string, value: unknown): void {
+    this.used.set(key, value)
     this.changed = true
   }
 

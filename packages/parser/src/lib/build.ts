@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {AccessItem, Catalog, Category, Dataset, Fact, Finding, TitledList} from '@catalog/schema'
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -203,7 +204,11 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     const code = section.code
     if (!code) return undefined
     at(`${base}/citation`, code.node)
-    const {entry, problems} = parseCitation(code.value)
+    // BibTeX parsing is the slowest step after markdown; unchanged blocks come from the cache.
+    const key = `citation:${createHash('sha256').update(code.value).digest('hex')}`
+    const cached = options.cache?.get(key) as ReturnType<typeof parseCitation> | undefined
+    const {entry, problems} = cached ?? parseCitation(code.value)
+    if (!cached) options.cache?.set(key, {entry, problems})
     const start = code.node.position?.start
     for (const problem of problems) {
       // The code's value starts on the line after the opening fence.

@@ -14,10 +14,13 @@ export interface SourceSection {
   offset: number
 }
 
-/** Parsed sections by content hash; `catalog build` keeps it on disk between runs. */
+/**
+ * Work kept by content hash between runs (`catalog build` keeps it on disk):
+ * the parsed sections, and the parsed citation blocks. Values are plain JSON.
+ */
 export interface SectionCache {
-  get(key: string): RootContent[] | undefined
-  set(key: string, nodes: RootContent[]): void
+  get(key: string): unknown
+  set(key: string, value: unknown): void
 }
 
 const heading = /^#{1,3}[ \t]/
@@ -83,7 +86,7 @@ export function parseSection(text: string): RootContent[] {
 
 /** The cache key of a section: its text and everything that shapes its parse. */
 export function sectionKey(text: string, salt: string): string {
-  return createHash('sha256').update(salt).update('\0').update(text).digest('hex')
+  return `section:${createHash('sha256').update(salt).update('\0').update(text).digest('hex')}`
 }
 
 /** Shift every position in a parsed section to where the section sits in the whole source. */
@@ -112,7 +115,7 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
   const children: RootContent[] = []
   for (const section of splitSections(text)) {
     const key = sectionKey(section.text, salt)
-    let nodes = cache?.get(key)
+    let nodes = cache?.get(key) as RootContent[] | undefined
     if (!nodes) {
       nodes = parseSection(section.text)
       cache?.set(key, nodes)
@@ -130,14 +133,15 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
 let cachedSalt: string | undefined
 
 /**
- * What a cached section depends on besides its text: this package's manifest
- * (its version and the exact versions of remark-parse and remark-gfm) and the
- * code of this module. A change to either invalidates the cache.
+ * What a cached value depends on besides its text: this package's manifest
+ * (its version and the exact versions of remark-parse, remark-gfm and the
+ * BibTeX parser) and the code that produces the values. A change to any of
+ * them invalidates the cache.
  */
 export function cacheSalt(): string {
   if (cachedSalt === undefined) {
     const hash = createHash('sha256')
-    for (const file of ['../../package.json', './sections.js']) {
+    for (const file of ['../../package.json', './sections.js', './bibtex.js']) {
       try {
         hash.update(readFileSync(new URL(file, import.meta.url)))
       } catch {
