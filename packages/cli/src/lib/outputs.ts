@@ -1,5 +1,7 @@
 import {checkBibliography, renderBibliography} from '@catalog/bibtex'
 import {buildJsonLd, checkFeeds, renderFeeds} from '@catalog/feeds'
+import {type TranslationStatus, translationStatus} from '@catalog/i18n'
+import {renderMarkdown} from '@catalog/markdown'
 import {checkPage, type Download, renderPage} from '@catalog/page'
 import {type Catalog, catalogSchema, type Finding} from '@catalog/schema'
 
@@ -20,12 +22,18 @@ const downloadLabels: Readonly<Record<string, Record<string, string>>> = {
   'datasets.excel.csv': {en: 'The same, for Excel', pt: 'O mesmo, para o Excel'},
   'datapackage.json': {en: 'Frictionless Data Package', pt: 'Frictionless Data Package'},
   'feed.json': {en: 'Compact feed for programs', pt: 'Feed compacto para programas'},
-  'datasets.jsonld': {en: 'schema.org JSON-LD', pt: 'JSON-LD schema.org'}
+  'datasets.jsonld': {en: 'schema.org JSON-LD', pt: 'JSON-LD schema.org'},
+  'README.md': {en: 'The bilingual document (markdown)', pt: 'O documento bilíngue (markdown)'},
+  'en/README.md': {en: 'The English document (markdown)', pt: 'O documento em inglês (markdown)'},
+  'pt/README.md': {en: 'The Portuguese document (markdown)', pt: 'O documento em português (markdown)'},
+  'i18n-status.json': {en: 'Translation status', pt: 'Estado da tradução'}
 }
 
 export interface RenderOptions {
   /** `sha256:<hex>` of the source bytes, for the feeds that promise reproducible builds. */
   sourceHash?: string
+  /** The translation state for `i18n-status.json`; without one, nothing counts as outdated. */
+  translationStatus?: TranslationStatus
 }
 
 /**
@@ -37,7 +45,9 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
     ['datasets.json', json(catalog)],
     ['schema.json', json(catalogSchema)],
     ...renderBibliography(catalog),
-    ...renderFeeds(catalog, options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash})
+    ...renderFeeds(catalog, options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash}),
+    ...renderMarkdown(catalog),
+    ['i18n-status.json', json(options.translationStatus ?? translationStatus(catalog, undefined))]
   ])
   // The page lists every other output with its size; a per-dataset file sits in that dataset's card.
   const datasetOfFile = new Map<string, string>(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : [])))

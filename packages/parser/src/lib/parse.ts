@@ -37,6 +37,8 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     file.value = decoded.text
   }
   if (file.value.charCodeAt(0) === 0xfeff) file.value = file.value.slice(1)
+  // One line ending, so that texts never carry a CR; lines and columns stay as the editor shows them.
+  if (file.value.includes('\r')) file.value = file.value.replace(/\r\n?/g, '\n')
   const text = file.value
   if (text.trim() === '') {
     report(file, 'error', 'empty-file', text === '' ? 'the file is empty' : 'the file holds only white space', {line: 1, column: 1})

@@ -294,7 +294,7 @@ export function readSections(blocks: readonly RootContent[], file: VFile, source
     const {label, rest} = labelled
     if (rest.length > 0) {
       const raw = sourceOf(source, rest)
-      if (/^[ \t]*\n/.test(raw)) {
+      if (/^[ \t]*\r?\n/.test(raw)) {
         sections.push({label, shape: 'inline', node: block, body: block, items: splitCommaList(raw.trim())})
       } else {
         sections.push({label, shape: 'text', node: block, body: block, text: raw.trim()})

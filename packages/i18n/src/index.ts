@@ -1,0 +1,30 @@
+export {translationFindings, type TranslationOptions} from './lib/findings.js'
+export {failingStates, type TranslationFinding, type TranslationState, translationStates} from './lib/finding.js'
+export {
+  acceptTranslations,
+  createLock,
+  documentGroups,
+  hashText,
+  InvalidLockError,
+  type LanguageLock,
+  readLock,
+  serializeLock,
+  type TranslationLock,
+  UnknownSelectorError
+} from './lib/lock.js'
+export {
+  type FindingRecord,
+  findingRecord,
+  formatTranslationSummary,
+  type LanguageStatus,
+  type StateCounts,
+  type TranslationStatus,
+  translationStatus,
+  translationVerdict,
+  type VerdictOptions
+} from './lib/status.js'
+export {formatFindingsTable, type TableOptions} from './lib/table.js'
+export {type ParserMessage, type PointerPositions} from './lib/parser-messages.js'
+export {numberDifferences, numberTokens} from './lib/numbers.js'
+export {needsTranslation} from './lib/untranslated.js'
+export {type Segment, type SegmentKind, segmentsOf} from './lib/segments.js'

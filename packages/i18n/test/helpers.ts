@@ -1,0 +1,65 @@
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {parseCatalogSource, positionOf} from '@catalog/parser'
+import type {Catalog} from '@catalog/schema'
+import type {TranslationFinding, TranslationOptions} from '../src/index.js'
+
+export const realSourcePath = fileURLToPath(new URL('../../../source/datasets.md', import.meta.url))
+export const lockFixturePath = fileURLToPath(new URL('fixtures/translations.lock.json', import.meta.url))
+
+export function readRealSource(): string {
+  return readFileSync(realSourcePath, 'utf8')
+}
+
+export interface Parsed {
+  catalog: Catalog
+  file: ReturnType<typeof parseCatalogSource>['file']
+  /** The options the CLI passes: the parser's messages and pointers. */
+  options: Pick<TranslationOptions, 'parserMessages' | 'pointers'>
+  /** The source line a finding points at, as the CLI maps it. */
+  lineOf: (finding: TranslationFinding) => number | undefined
+}
+
+/**
+ * Parse a source the way `catalog i18n` does: the catalog is taken from
+ * `file.data` even when the parser reports a translation error such as a
+ * rating mismatch, which is what the report is about.
+ */
+export function parse(text: string): Parsed {
+  const {file} = parseCatalogSource(text, 'datasets.md')
+  const catalog = file.data.catalog
+  const pointers = file.data.pointers
+  if (!catalog || !pointers) throw new Error(`no catalog:\n${file.messages.map(String).join('\n')}`)
+  return {
+    catalog,
+    file,
+    options: {parserMessages: file.messages, pointers},
+    lineOf: (finding) => finding.line ?? positionOf(pointers, finding.pointer)?.start.line
+  }
+}
+
+/** The 1-based line of a text's line, for comparing with finding lines. */
+export function lineText(text: string, line: number | undefined): string {
+  return line === undefined ? '' : (text.split('\n')[line - 1] ?? '')
+}
+
+/** Replace exactly one occurrence within one language half (`en` is the first half, `pt` the second). */
+export function editHalf(text: string, half: 'en' | 'pt', search: string, replacement: string): string {
+  const border = text.indexOf('\n## 🇧🇷 Português\n')
+  if (border === -1) throw new Error('no Portuguese half')
+  const [before, after] = half === 'en' ? [text.slice(0, border), text.slice(border)] : [text.slice(border), '']
+  const edited = replaceOnce(before, search, replacement)
+  return half === 'en' ? edited + after : text.slice(0, border) + edited
+}
+
+/** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */
+export function replaceOnce(text: string, search: string, replacement: string): string {
+  const first = text.indexOf(search)
+  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
+  return text.slice(0, first) + replacement + text.slice(first + search.length)
+}
+
+/** Findings in a compact form for assertions: `state dataset field`. */
+export function brief(findings: readonly TranslationFinding[]): string[] {
+  return findings.map((finding) => `${finding.state} ${finding.dataset ?? '(document)'} ${finding.field}`)
+}
