@@ -50,11 +50,13 @@ describe('atomic output', () => {
       if (!before || !after) throw new Error('two versions')
       writeFileSync(path.join(folder, 'catalog.md'), after.source)
       const child = spawn(process.execPath, [bin, 'build', '--source', 'catalog.md', '--out', 'out'], {cwd: folder, stdio: 'ignore'})
+      // Listen before killing: a build that finishes first must not leave the test waiting.
+      const exited = new Promise((resolve) => child.on('exit', resolve))
       // Spread the kills over the whole run, most of them late, where the writes happen.
       const delay = Math.round(duration * Math.sqrt((attempt + 0.5) / attempts))
       await new Promise((resolve) => setTimeout(resolve, delay))
       child.kill('SIGKILL')
-      await new Promise((resolve) => child.on('exit', resolve))
+      await exited
       const out = path.join(folder, 'out')
       if (existsSync(out)) {
         const now = contents(out)
