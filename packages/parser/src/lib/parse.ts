@@ -6,7 +6,7 @@ import {decodeSource} from './decode.js'
 import {detectMojibake} from './encoding.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
-import {cacheSalt, parseIncrementally, type SectionCache} from './sections.js'
+import {cacheSalt, parseIncrementally} from './sections.js'
 
 export interface ParseResult {
   /** The catalog, when the source has no errors. */

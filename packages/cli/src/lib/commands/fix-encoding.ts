@@ -1,0 +1,54 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {decodeSource, repairMojibake} from '@catalog/parser'
+import {exitCodes, type Io, printDiagnostics, UsageError, writeFileAtomically} from '../cli-kit.js'
+
+export const help = `Usage: catalog fix-encoding FILE [--write]
+
+Repair text that was saved as UTF-8, decoded as Mac Roman, Windows-1252 or
+Latin-1 and saved again ("MÃ©dica" or "M√©dica" for "Médica"). Prints the
+repaired text, or with --write replaces FILE. Refuses, with a diagnostic,
+when the damage cannot be reversed exactly.
+
+  --write          rewrite FILE in place
+  -h, --help       show this help
+`
+
+export async function fixEncoding(args: readonly string[], io: Io): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args: [...args],
+    options: {help: {type: 'boolean', short: 'h'}, write: {type: 'boolean', default: false}},
+    allowPositionals: true,
+    strict: true
+  })
+  if (values.help) {
+    io.stdout(help)
+    return exitCodes.ok
+  }
+  const [filePath, ...extra] = positionals
+  if (!filePath || extra.length > 0) throw new UsageError('fix-encoding takes exactly one FILE')
+  const fail = (line: number, column: number, ruleId: string, message: string): number => {
+    printDiagnostics([{file: filePath, line, column, severity: 'error', ruleId, message}], 'text', io)
+    return exitCodes.problems
+  }
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path.resolve(io.cwd, filePath))
+  } catch (error) {
+    return fail(1, 1, 'unreadable-file', `cannot read the file: ${(error as Error).message}`)
+  }
+  const decoded = decodeSource(bytes)
+  if (!decoded.ok) return fail(decoded.line, decoded.column, decoded.ruleId, decoded.reason)
+  const result = repairMojibake(decoded.text)
+  if (!result.ok) {
+    return fail(result.point.line, result.point.column, 'encoding', result.reason)
+  }
+  if (values.write) {
+    await writeFileAtomically(path.resolve(io.cwd, filePath), result.text)
+    io.stderr(`catalog: repaired ${filePath} (it was UTF-8 read as ${result.encodingName})\n`)
+  } else {
+    io.stdout(result.text)
+  }
+  return exitCodes.ok
+}

@@ -1,0 +1,67 @@
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {formatSource} from '@catalog/markdown'
+import {commonHelp, commonOptions, exitCodes, type Io, printDiagnostics, readReporter, sourceOption, writeFileAtomically} from '../cli-kit.js'
+import {readCatalog} from '../read.js'
+
+export const help = `Usage: catalog format [--source FILE] [--check] [--reporter NAME] [--strict]
+
+Parse the source and rewrite it in the canonical form (the form \`catalog build\`
+regenerates as dist/README.md): same content, house style. Running it twice
+changes nothing. A source with errors, or with comments the canonical form
+would drop, is left alone.
+
+  --source FILE    the catalog source (default: source/datasets.md)
+  --check          write nothing; exit 1 when the source is not canonical
+${commonHelp}`
+
+export async function formatCommand(args: readonly string[], io: Io): Promise<number> {
+  const {values} = parseArgs({args: [...args], options: {...commonOptions, ...sourceOption, check: {type: 'boolean', default: false}}, allowPositionals: false, allowNegative: true, strict: true})
+  if (values.help) {
+    io.stdout(help)
+    return exitCodes.ok
+  }
+  const reporter = readReporter(values.reporter)
+  const sourcePath = values.source
+  const {catalog, bytes, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
+  if (failed || !catalog || !bytes) {
+    printDiagnostics(diagnostics, reporter, io)
+    return exitCodes.problems
+  }
+  const current = bytes.toString('utf8')
+  const formatted = formatSource(catalog)
+  // The catalog keeps no HTML comment (nor its `catalog-disable` directives): formatting would delete them.
+  const comments = (text: string): number => text.split('<!--').length - 1
+  if (comments(current) > comments(formatted)) {
+    const line = current.slice(0, current.indexOf('<!--')).split('\n').length
+    diagnostics.push({file: sourcePath, line, column: 1, severity: 'error', ruleId: 'format-drops-comments', message: 'the canonical form keeps no HTML comments; remove them (or the catalog-disable directives) before formatting'})
+    printDiagnostics(diagnostics, reporter, io)
+    return exitCodes.problems
+  }
+  printDiagnostics(diagnostics, reporter, io)
+  const canonical = bytes.equals(Buffer.from(formatted, 'utf8'))
+  if (values.check) {
+    if (canonical) {
+      if (reporter === 'text') io.stderr(`catalog: ${sourcePath} is in canonical form\n`)
+      return exitCodes.ok
+    }
+    io.stderr(`${sourcePath}:${firstDifferentLine(current, formatted)}: not in canonical form; run \`catalog format --source ${sourcePath}\`\n`)
+    return exitCodes.problems
+  }
+  if (canonical) {
+    if (reporter === 'text') io.stderr(`catalog: ${sourcePath} is already in canonical form\n`)
+    return exitCodes.ok
+  }
+  await writeFileAtomically(path.resolve(io.cwd, sourcePath), formatted)
+  if (reporter === 'text') io.stderr(`catalog: formatted ${sourcePath}\n`)
+  return exitCodes.ok
+}
+
+/** The first line (1-based) where two texts differ, for pointing at a non-canonical spot. */
+function firstDifferentLine(a: string, b: string): number {
+  const left = a.split('\n')
+  const right = b.split('\n')
+  const index = left.findIndex((line, position) => line !== right[position])
+  return (index === -1 ? Math.min(left.length, right.length) : index) + 1
+}

@@ -1,0 +1,125 @@
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {
+  acceptTranslations,
+  findingRecord,
+  formatFindingsTable,
+  formatTranslationSummary,
+  serializeLock,
+  type TranslationLock,
+  translationFindings,
+  translationStatus,
+  translationVerdict,
+  UnknownSelectorError
+} from '@catalog/i18n'
+import {positionOf} from '@catalog/parser'
+import {commonOptions, exitCodes, type Io, printDiagnostics, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {lockPathOf, readCatalog, readLockFile} from '../read.js'
+
+export const help = `Usage: catalog i18n [--source FILE] [--json] [--min-translated N] [--strict]
+       catalog i18n accept [ID...] [--source FILE]
+
+Compare every translated half with the primary one: missing, outdated (the
+primary text changed since the translation was confirmed), orphan (only in
+the translation), untranslated (copied) and mismatched (numbers, years, list
+lengths, links, ratings) parts, each at its source line. The confirmations live
+in translations.lock.json beside the source.
+
+Exits 1 when anything is outdated or mismatched; missing, orphan and
+untranslated parts only warn, unless --strict.
+
+  --source FILE        the catalog source (default: source/datasets.md)
+  --json               print {"findings": [...]} with source lines instead of a table
+  --min-translated N   also fail when a language has less than N% translated
+  --strict             fail on any finding
+
+\`accept\` records the translations as confirmed: of the datasets (or
+\`overview\`, \`categories\`, \`comparison\`) named, or of everything.
+`
+
+/** Parser errors that are translation mismatches: `catalog i18n` reports them as findings rather than refusing the source. */
+const translationErrorRules = new Set(['rating-mismatch', 'heading-mismatch', 'category-mismatch', 'fact-count-mismatch', 'access-count-mismatch'])
+
+export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
+  const {values} = parseArgs({
+    args: [...args],
+    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, json: {type: 'boolean', default: false}, strict: commonOptions.strict, 'min-translated': {type: 'string'}},
+    allowPositionals: false,
+    allowNegative: true,
+    strict: true
+  })
+  if (values.help) {
+    io.stdout(help)
+    return exitCodes.ok
+  }
+  const minTranslated = values['min-translated'] === undefined ? 0 : Number(values['min-translated'])
+  if (!Number.isFinite(minTranslated) || minTranslated < 0 || minTranslated > 100) throw new UsageError('--min-translated takes a percentage from 0 to 100')
+  const sourcePath = values.source
+  const {file, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  const catalog = file?.data.catalog
+  const pointers = file?.data.pointers
+  const blocking = diagnostics.filter((d) => d.severity === 'error' && !translationErrorRules.has(d.ruleId))
+  if (!file || !catalog || !pointers || blocking.length > 0) {
+    printDiagnostics(blocking.length > 0 ? blocking : diagnostics, 'text', io)
+    return exitCodes.problems
+  }
+  const lockPath = lockPathOf(sourcePath)
+  const lockFile = await readLockFile(lockPath, io.cwd)
+  if (lockFile.diagnostic) {
+    printDiagnostics([lockFile.diagnostic], 'text', io)
+    return exitCodes.problems
+  }
+  if (!lockFile.lock) io.stderr(`catalog: no ${lockPath}: nothing can be outdated; run \`catalog i18n accept\` to confirm the current translations\n`)
+  const options = {parserMessages: file.messages, pointers}
+  const findings = translationFindings(catalog, {...options, lock: lockFile.lock})
+  const status = translationStatus(catalog, lockFile.lock, options)
+  const lineOf = (finding: (typeof findings)[number]): number | undefined => finding.line ?? positionOf(pointers, finding.pointer)?.start.line
+  const primary = catalog.languages[0]?.code ?? ''
+  if (values.json) {
+    io.stdout(`${JSON.stringify({findings: findings.map((finding) => findingRecord(finding, primary, lineOf(finding) ?? null))}, null, 2)}\n`)
+  } else {
+    io.stdout(formatFindingsTable(findings, {lineOf}))
+  }
+  io.stderr(`catalog: ${formatTranslationSummary(status)}`)
+  const verdict = translationVerdict(status, {strict: values.strict, minTranslated})
+  if (!verdict.failed) return exitCodes.ok
+  io.stderr(`catalog: translation check failed: ${verdict.reasons.join(', ')}\n`)
+  return exitCodes.problems
+}
+
+export async function acceptCommand(args: readonly string[], io: Io): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args: [...args],
+    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache},
+    allowPositionals: true,
+    allowNegative: true,
+    strict: true
+  })
+  if (values.help) {
+    io.stdout(help)
+    return exitCodes.ok
+  }
+  const sourcePath = values.source
+  const {catalog, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  if (!catalog) {
+    // Confirming a source with errors would confirm a translation the catalog may not even hold.
+    printDiagnostics(diagnostics, 'text', io)
+    return exitCodes.problems
+  }
+  const lockPath = lockPathOf(sourcePath)
+  const lockFile = await readLockFile(lockPath, io.cwd)
+  if (lockFile.diagnostic && positionals.length > 0) {
+    printDiagnostics([lockFile.diagnostic], 'text', io)
+    return exitCodes.problems
+  }
+  let lock: TranslationLock
+  try {
+    lock = acceptTranslations(catalog, lockFile.lock, positionals)
+  } catch (error) {
+    if (error instanceof UnknownSelectorError) throw new UsageError(`${error.message}; name dataset ids, or overview, categories, comparison`)
+    throw error
+  }
+  await writeFileAtomically(path.resolve(io.cwd, lockPath), serializeLock(lock))
+  io.stderr(`catalog: confirmed the translations of ${positionals.length > 0 ? positionals.join(', ') : 'the whole catalog'} in ${lockPath}\n`)
+  return exitCodes.ok
+}
