@@ -3,8 +3,9 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../src/index.js'
+import {watchCommand} from '../src/lib/commands/watch.js'
 import {watchCatalog} from '../src/lib/watch.js'
-import {realSource, replaceOnce, tempFolder} from './helpers.js'
+import {realSource, replaceOnce, run, tempFolder} from './helpers.js'
 
 const debounceMs = 80
 
@@ -152,5 +153,39 @@ describe('watchCatalog and signals', () => {
     expect(stderr).toContain('catalog: internal error: renderer exploded (please report this bug)\n')
     expect(stderr).not.toContain('at somewhere')
     expect(stderr).toMatch(/rebuilt in \d+ ms/)
+  })
+})
+
+describe('catalog watch', () => {
+  it('is a command of the CLI, with its help', async () => {
+    const result = await run(['watch', '--help'], tempFolder())
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Usage: catalog watch')
+    expect(result.stdout).toContain('--debounce MS')
+  })
+
+  it('refuses a debounce that is no number of milliseconds', async () => {
+    const io = {stdout: () => {}, stderr: () => {}, cwd: tempFolder()}
+    await expect(watchCommand(['--debounce', 'soon'], io)).rejects.toThrow('--debounce takes milliseconds')
+  })
+
+  it('builds with the options of `catalog build`, reports with the chosen reporter and stops on abort', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    let stdout = ''
+    let stderr = ''
+    const io = {stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: folder}
+    const controller = new AbortController()
+    const args = ['--source', 'catalog.md', '--out', 'site', '--debounce', String(debounceMs), '--reporter', 'github']
+    const watching = watchCommand(args, io, {signal: controller.signal, signals: new EventEmitter()})
+    await until(() => stderr.includes('built in'), 'the initial build')
+    expect(readFileSync(path.join(folder, 'site/datasets.json'), 'utf8')).toContain('"mimic-cxr"')
+    expect(stdout).toContain('::warning file=catalog.md,line=67,col=1,title=missing-translation::')
+
+    writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'))
+    await until(() => stderr.includes('build failed'), 'the failed build')
+    expect(stdout).toContain('::error file=catalog.md,line=13,col=1,title=rating-range::')
+    controller.abort()
+    expect(await watching).toBe(0)
   })
 })

@@ -3,6 +3,7 @@ import {runCatalogCommand} from './commands/build.js'
 import {fixEncoding} from './commands/fix-encoding.js'
 import {formatCommand} from './commands/format.js'
 import {renderCommand} from './commands/render.js'
+import {watchCommand} from './commands/watch.js'
 import {exitCodes, type Io, isParseArgsError, UsageError} from './cli-kit.js'
 
 export {exitCodes, type Io} from './cli-kit.js'
@@ -16,6 +17,7 @@ Commands:
   build          parse, validate and write every output into --out, atomically
   validate       parse and validate; print diagnostics only
   check          exit 1 when --out differs from what build would write
+  watch          build, then rebuild on every save of the source until Ctrl-C
   format         rewrite the source in its canonical form (--check: only tell)
   render         write every output from a catalog JSON alone
   i18n           report the translation state; \`i18n accept\` confirms translations
@@ -58,6 +60,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return renderCommand(rest, io)
     case 'i18n':
       return rest[0] === 'accept' ? acceptCommand(rest.slice(1), io) : i18nCommand(rest, io)
+    case 'watch':
+      return watchCommand(rest, io)
     case 'fix-encoding':
       return fixEncoding(rest, io)
     default:

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {type FSWatcher, watch} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {Io} from './main.js'
+import type {Io} from './cli-kit.js'
 
 export interface WatchOptions {
   /** The catalog source, relative to `io.cwd`. */
