@@ -9,7 +9,8 @@ describe('slugify', () => {
     ['Time Period', 'time-period'],
     ['Labels (14 Observations)', 'labels-14-observations'],
     ['Características Principais', 'caracteristicas-principais'],
-    ['  --Odd__Name!! ', 'odd-name']
+    ['  --Odd__Name!! ', 'odd-name'],
+    ['Ørsted Æbleskiver Straße', 'orsted-aebleskiver-strasse']
   ])('%s -> %s', (name, slug) => expect(slugify(name)).toBe(slug))
 })
 
@@ -52,6 +53,8 @@ describe('mojibake', () => {
 
   it('leaves proper accented text alone', () => {
     expect(detectMojibake('Médica, São Paulo, naïve, Ωmega, ½')).toBeUndefined()
+    // Found by the random round trip: these bytes would also spell "戈" behind Mac Roman.
+    expect(detectMojibake('🇧🇷 Êàà')).toBeUndefined()
   })
 
   it('refuses a repair that would lose text', () => {

@@ -96,7 +96,10 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
   readOverview()
   readComparison()
   readResources()
-  return {catalog, pointers}
+  // The properties in the schema's order, so that the JSON reads top-down like the document.
+  const {schemaVersion, title, languages, overview, categories, datasets, comparison, resources} = catalog
+  const ordered: Catalog = {schemaVersion, title, languages, ...(overview ? {overview} : {}), categories, datasets, ...(comparison ? {comparison} : {}), ...(resources ? {resources} : {})}
+  return {catalog: ordered, pointers}
 
   function addCategory(category: CategoryOutline, language: string): string {
     const id = slugify(category.title)

@@ -116,7 +116,10 @@ export function detectMojibake(text: string): MojibakeFinding | undefined {
       const lead = reverseTable(encoding).get(match[0].charAt(0))
       if (lead === undefined || lead < 0xc2 || lead > 0xf4) continue
       const repaired = reverseWhole(match[0], encoding)
-      if (repaired !== undefined) {
+      // When the text as a whole does not turn back into UTF-8, a lone run is weak evidence: accept
+      // it only if it repairs to Western accents or punctuation, as damaged Western text does
+      // ("Êàà" is proper Portuguese-looking text that also reads as the bytes of "戈").
+      if (repaired !== undefined && (whole !== undefined || westernText.test(repaired))) {
         return {
           encoding,
           encodingName: encodingNames[encoding],
@@ -129,6 +132,8 @@ export function detectMojibake(text: string): MojibakeFinding | undefined {
   }
   return undefined
 }
+
+const westernText = /^[\u0000-\u024F\u2000-\u206F\u20AC\u2122]+$/u
 
 /** The text re-encoded and read as UTF-8, when that works and changes it. */
 function reverseWhole(text: string, encoding: MojibakeEncoding): string | undefined {
