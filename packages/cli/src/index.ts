@@ -1,4 +1,5 @@
-export {main, readCatalog, exitCodes, type Io} from './lib/main.js'
+export {main, exitCodes, type Io} from './lib/main.js'
+export {readCatalog} from './lib/read.js'
 export {renderOutputs, outputChecks, type Outputs, type RenderOptions} from './lib/outputs.js'
 export {writeOutputsAtomically, staleOutputs, resolveInside} from './lib/write.js'
 export {formatDiagnostics, toDiagnostics, type Diagnostic, type ReporterName} from './lib/diagnostics.js'

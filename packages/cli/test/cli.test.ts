@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -188,5 +188,28 @@ describe('the installed bin', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('catalog.md:1:1: error: the file is binary')
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('catalog check from a recorded run', () => {
+  it('judges dist/ by hashes when the inputs are byte for byte those of the last build, and not otherwise', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+    const records = () => readdirSync(path.join(folder, 'node_modules/.cache/catalog')).filter((name) => name.startsWith('check-'))
+    expect(records()).toHaveLength(1)
+    const fresh = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(fresh.code).toBe(0)
+    expect(fresh.stderr).toContain('0 errors, 3 warnings')
+    writeFileSync(path.join(folder, 'out/feed.json'), '{}\n')
+    const stale = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(stale.code).toBe(1)
+    expect(stale.stderr).toContain(`${path.join('out', 'feed.json')}: differs from what build writes`)
+    // An edited source has no record: the full check runs and names what the edit changes.
+    writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '**Description:** ISIC is', '**Description:** ISIC, edited, is'))
+    const edited = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(edited.code).toBe(1)
+    expect(edited.stderr).toContain(`${path.join('out', 'datasets.json')}: differs from what build writes`)
+    expect(records()).toHaveLength(2)
   })
 })

@@ -2,10 +2,6 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cacheSalt, type SectionCache} from '@catalog/parser'
 
-/** Where parsed sections are kept between runs: `CATALOG_CACHE_DIR`, else node_modules/.cache/catalog. */
-export function cacheFolder(cwd: string): string {
-  return process.env['CATALOG_CACHE_DIR'] ? path.resolve(cwd, process.env['CATALOG_CACHE_DIR']) : path.join(cwd, 'node_modules/.cache/catalog')
-}
 
 /**
  * A parse cache backed by one JSON file per code version (the salt names

@@ -1,4 +1,5 @@
 import {rename, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import type {ParseArgsConfig} from 'node:util'
 import {countBySeverity, type Diagnostic, formatDiagnostics, type ReporterName, reporterNames} from './diagnostics.js'
 
@@ -65,4 +66,14 @@ export async function writeFileAtomically(target: string, content: string): Prom
 export function isParseArgsError(error: unknown): boolean {
   const code = (error as {code?: unknown} | null)?.code
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')
+}
+
+/** The translation lock lives beside the source. */
+export function lockPathOf(sourcePath: string): string {
+  return path.join(path.dirname(sourcePath), 'translations.lock.json')
+}
+
+/** Where parsed sections are kept between runs: `CATALOG_CACHE_DIR`, else node_modules/.cache/catalog. */
+export function cacheFolder(cwd: string): string {
+  return process.env['CATALOG_CACHE_DIR'] ? path.resolve(cwd, process.env['CATALOG_CACHE_DIR']) : path.join(cwd, 'node_modules/.cache/catalog')
 }

@@ -1,13 +1,6 @@
-import {acceptCommand, i18nCommand} from './commands/i18n.js'
-import {runCatalogCommand} from './commands/build.js'
-import {fixEncoding} from './commands/fix-encoding.js'
-import {formatCommand} from './commands/format.js'
-import {renderCommand} from './commands/render.js'
-import {watchCommand} from './commands/watch.js'
 import {exitCodes, type Io, isParseArgsError, UsageError} from './cli-kit.js'
 
 export {exitCodes, type Io} from './cli-kit.js'
-export {readCatalog} from './read.js'
 
 const usage = `Usage: catalog <command> [options]
 
@@ -50,20 +43,23 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return command === undefined ? exitCodes.usage : exitCodes.ok
   }
   switch (command) {
+    // Each command loads only what it uses: \`catalog check\` on a fresh dist/ needs neither parser nor renderers.
     case 'build':
     case 'validate':
     case 'check':
-      return runCatalogCommand(command, rest, io)
+      return (await import('./commands/build.js')).runCatalogCommand(command, rest, io)
     case 'format':
-      return formatCommand(rest, io)
+      return (await import('./commands/format.js')).formatCommand(rest, io)
     case 'render':
-      return renderCommand(rest, io)
-    case 'i18n':
+      return (await import('./commands/render.js')).renderCommand(rest, io)
+    case 'i18n': {
+      const {acceptCommand, i18nCommand} = await import('./commands/i18n.js')
       return rest[0] === 'accept' ? acceptCommand(rest.slice(1), io) : i18nCommand(rest, io)
+    }
     case 'watch':
-      return watchCommand(rest, io)
+      return (await import('./commands/watch.js')).watchCommand(rest, io)
     case 'fix-encoding':
-      return fixEncoding(rest, io)
+      return (await import('./commands/fix-encoding.js')).fixEncoding(rest, io)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

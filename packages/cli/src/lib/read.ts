@@ -5,7 +5,8 @@ import {InvalidLockError, readLock, type TranslationLock} from '@catalog/i18n'
 import {hasErrors, parseCatalog} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {VFile} from 'vfile'
-import {cacheFolder, FileSectionCache} from './cache.js'
+import {FileSectionCache} from './cache.js'
+import {cacheFolder} from './cli-kit.js'
 import {type Diagnostic, toDiagnostics} from './diagnostics.js'
 import {outputChecks} from './outputs.js'
 
@@ -36,10 +37,6 @@ export async function readCatalog(
   return catalog && !hasErrors(file) ? {catalog, file, bytes, diagnostics, sourceHash: hashSource(bytes)} : {file, bytes, diagnostics}
 }
 
-/** The translation lock lives beside the source. */
-export function lockPathOf(sourcePath: string): string {
-  return path.join(path.dirname(sourcePath), 'translations.lock.json')
-}
 
 /** Read a lock; none is no error (nothing is outdated then), an unreadable one is. */
 export async function readLockFile(lockPath: string, cwd: string): Promise<{lock?: TranslationLock; diagnostic?: Diagnostic}> {

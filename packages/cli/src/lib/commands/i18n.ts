@@ -13,8 +13,8 @@ import {
   UnknownSelectorError
 } from '@catalog/i18n'
 import {positionOf} from '@catalog/parser'
-import {commonOptions, exitCodes, type Io, printDiagnostics, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
-import {lockPathOf, readCatalog, readLockFile} from '../read.js'
+import {commonOptions, exitCodes, lockPathOf, type Io, printDiagnostics, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {readCatalog, readLockFile} from '../read.js'
 
 export const help = `Usage: catalog i18n [--source FILE] [--json] [--min-translated N] [--strict]
        catalog i18n accept [ID...] [--source FILE]

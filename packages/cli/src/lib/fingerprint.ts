@@ -1,0 +1,52 @@
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+let fingerprint: string | undefined
+
+/**
+ * A hash of the code that turns a source into `dist/`: the compiled code,
+ * templates and manifests of this package and of every `@catalog/*` package it
+ * loads, and the workspace's lock file (the exact versions of everything
+ * else). Two runs with the same fingerprint and the same inputs write the same
+ * bytes, which is what lets `catalog check` trust a recorded result.
+ */
+export function toolFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint
+  const hash = createHash('sha256')
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const cliRoot = path.resolve(here, '../..')
+  const manifest = JSON.parse(readFileSync(path.join(cliRoot, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+  const roots = [cliRoot]
+  for (const name of Object.keys(manifest.dependencies ?? {}).filter((dependency) => dependency.startsWith('@catalog/'))) {
+    // `import.meta.resolve` gives the package's entry point, <root>/dist/index.js.
+    roots.push(path.resolve(path.dirname(fileURLToPath(import.meta.resolve(name))), '..'))
+  }
+  for (const root of roots.sort()) {
+    for (const file of [path.join(root, 'package.json'), ...listFiles(path.join(root, 'dist')), ...listFiles(path.join(root, 'templates'))]) {
+      if (file.endsWith('.map') || file.endsWith('.d.ts')) continue
+      hash.update(path.relative(path.dirname(root), file)).update('\0').update(readFileSync(file)).update('\0')
+    }
+  }
+  for (let folder = cliRoot; ; folder = path.dirname(folder)) {
+    const lock = path.join(folder, 'package-lock.json')
+    if (existsSync(lock)) {
+      hash.update(readFileSync(lock))
+      break
+    }
+    if (path.dirname(folder) === folder) break
+  }
+  fingerprint = hash.digest('hex')
+  return fingerprint
+}
+
+function listFiles(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(folder, name)
+      return statSync(full).isDirectory() ? listFiles(full) : [full]
+    })
+}
