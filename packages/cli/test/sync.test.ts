@@ -119,6 +119,25 @@ describe('catalog render', () => {
   })
 })
 
+describe('catalog render refuses text that would smuggle markup into the documents', () => {
+  it.each([
+    ['a raw HTML block', 'ISIC.\n\n<script>alert(1)</script>'],
+    ['a heading', 'ISIC.\n\n## 🔓 Injected section'],
+    ['a second paragraph', 'ISIC.\n\nAnother paragraph.']
+  ])('%s in a description', async (_, text) => {
+    const folder = tempFolder()
+    const catalog = JSON.parse(readFileSync(path.join(repoRoot, 'dist/datasets.json'), 'utf8')) as {datasets: Array<{description: {text: Record<string, string>}}>}
+    const first = catalog.datasets[0]
+    if (!first) throw new Error('no dataset')
+    first.description.text['en'] = text
+    writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify(catalog))
+    const result = await run(['render', '--data', 'catalog.json', '--out', 'out'], folder)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/\[render-round-trip\]/)
+    expect(existsSync(path.join(folder, 'out'))).toBe(false)
+  })
+})
+
 describe('catalog i18n', () => {
   it('the committed source reports only its EN-only lists, and exits 0', async () => {
     const result = await run(['i18n', '--source', 'datasets.md', '--json'], sourceFolder())
