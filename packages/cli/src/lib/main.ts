@@ -38,9 +38,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.stderr(usage)
+    return exitCodes.usage
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(usage)
-    return command === undefined ? exitCodes.usage : exitCodes.ok
+    return exitCodes.ok
   }
   switch (command) {
     // Each command loads only what it uses: \`catalog check\` on a fresh dist/ needs neither parser nor renderers.
