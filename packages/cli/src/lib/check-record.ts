@@ -19,9 +19,9 @@ export interface CheckRecord {
   outputs: Record<string, string>
 }
 
-/** The key of a run's inputs: the tool, the source path and bytes, the lock's bytes. */
+/** The key of a run's inputs: the tool, the source's place and bytes, the lock's bytes. */
 export async function inputKey(sourcePath: string, cwd: string): Promise<string | undefined> {
-  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(sourcePath).update('\0')
+  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(path.resolve(cwd, sourcePath)).update('\0')
   try {
     hash.update(await readFile(path.resolve(cwd, sourcePath)))
   } catch {
@@ -34,25 +34,33 @@ export async function inputKey(sourcePath: string, cwd: string): Promise<string 
 
 const keptRecords = 16
 
-function recordPath(cwd: string, key: string): string {
-  return path.join(cacheFolder(cwd), `check-${key}.json`)
+// Diagnostics name the source and the lock as the command line spelt them; a record keeps placeholders.
+const placeholders = {source: '\u0000source', lock: '\u0000lock'}
+
+function respell(diagnostics: Diagnostic[], from: {source: string; lock: string}, to: {source: string; lock: string}): Diagnostic[] {
+  return diagnostics.map((d) => ({...d, file: d.file === from.source ? to.source : d.file === from.lock ? to.lock : d.file}))
 }
 
-export async function readCheckRecord(cwd: string, key: string): Promise<CheckRecord | undefined> {
+export async function readCheckRecord(cwd: string, sourcePath: string, key: string): Promise<CheckRecord | undefined> {
   try {
-    return JSON.parse(await readFile(recordPath(cwd, key), 'utf8')) as CheckRecord
+    const record = JSON.parse(await readFile(path.join(cacheFolder(cwd, sourcePath), `check-${key}.json`), 'utf8')) as CheckRecord
+    return {...record, diagnostics: respell(record.diagnostics, placeholders, {source: sourcePath, lock: lockPathOf(sourcePath)})}
   } catch {
     return undefined
   }
 }
 
 /** Keep the record of this run, and the few newest others (other sources, other checkouts). */
-export async function writeCheckRecord(cwd: string, key: string, diagnostics: Diagnostic[], strictFailures: string[], outputs: Outputs): Promise<void> {
-  const record: CheckRecord = {diagnostics, strictFailures, outputs: Object.fromEntries([...outputs].map(([file, content]) => [file, sha256(content)]))}
+export async function writeCheckRecord(cwd: string, sourcePath: string, key: string, diagnostics: Diagnostic[], strictFailures: string[], outputs: Outputs): Promise<void> {
+  const record: CheckRecord = {
+    diagnostics: respell(diagnostics, {source: sourcePath, lock: lockPathOf(sourcePath)}, placeholders),
+    strictFailures,
+    outputs: Object.fromEntries([...outputs].map(([file, content]) => [file, sha256(content)]))
+  }
   try {
-    const folder = cacheFolder(cwd)
+    const folder = cacheFolder(cwd, sourcePath)
     await mkdir(folder, {recursive: true})
-    const target = recordPath(cwd, key)
+    const target = path.join(folder, `check-${key}.json`)
     await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(record))
     await rename(`${target}.${process.pid}.tmp`, target)
     const records = (await readdir(folder)).filter((name) => /^check-[0-9a-f]+\.json$/.test(name))

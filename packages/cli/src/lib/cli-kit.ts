@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {ParseArgsConfig} from 'node:util'
@@ -73,7 +74,16 @@ export function lockPathOf(sourcePath: string): string {
   return path.join(path.dirname(sourcePath), 'translations.lock.json')
 }
 
-/** Where parsed sections are kept between runs: `CATALOG_CACHE_DIR`, else node_modules/.cache/catalog. */
-export function cacheFolder(cwd: string): string {
-  return process.env['CATALOG_CACHE_DIR'] ? path.resolve(cwd, process.env['CATALOG_CACHE_DIR']) : path.join(cwd, 'node_modules/.cache/catalog')
+/**
+ * Where parsed sections and recorded runs are kept: `CATALOG_CACHE_DIR`, else
+ * `node_modules/.cache/catalog` in the nearest folder above the source that has
+ * a `node_modules` (so that `npm run build`, which runs in a package folder,
+ * and `npx catalog check` at the root share it), else below the working folder.
+ */
+export function cacheFolder(cwd: string, sourcePath: string): string {
+  if (process.env['CATALOG_CACHE_DIR']) return path.resolve(cwd, process.env['CATALOG_CACHE_DIR'])
+  for (let folder = path.dirname(path.resolve(cwd, sourcePath)); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'node_modules'))) return path.join(folder, 'node_modules/.cache/catalog')
+    if (path.dirname(folder) === folder) return path.join(cwd, 'node_modules/.cache/catalog')
+  }
 }

@@ -45,7 +45,7 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const key = values.cache ? await inputKey(sourcePath, io.cwd) : undefined
   const folder = path.resolve(io.cwd, outPath)
   if (command === 'check' && key) {
-    const record = await readCheckRecord(io.cwd, key)
+    const record = await readCheckRecord(io.cwd, sourcePath, key)
     if (record) {
       const failure = reportRun(record.diagnostics, record.strictFailures, reporter, values.strict, io)
       if (failure !== undefined) return failure
@@ -74,7 +74,7 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const verdict = i18n.translationVerdict(status, {strict: true})
   const strictFailures = verdict.failed || lockFile.diagnostic ? (verdict.reasons.length > 0 ? verdict.reasons : ['unreadable lock']) : []
   const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status})
-  if (key) await writeCheckRecord(io.cwd, key, diagnostics, strictFailures, outputs)
+  if (key) await writeCheckRecord(io.cwd, sourcePath, key, diagnostics, strictFailures, outputs)
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)
   if (failure !== undefined) return failure
   if (command === 'build') {
