@@ -50,8 +50,10 @@ describe('inline markup', () => {
   })
 
   it('reads backslash escapes and entities as CommonMark does', () => {
-    expect(inlineToHtml('\\*not emphasis\\* \\[not a link\\](https://x.org)')).toBe('*not emphasis* [not a link](https://x.org)')
-    expect(inlineToText('&lt;b&gt; &amp; &#233; &#xE9; &copy;')).toBe('<b> & é é &copy;')
+    // GFM still links the bare URL, as GitHub does.
+    expect(inlineToHtml('\\*not emphasis\\* \\[not a link\\](https://x.org)')).toBe('*not emphasis* [not a link](<a href="https://x.org" rel="noopener noreferrer">https://x.org</a>)')
+    expect(inlineToText('&lt;b&gt; &amp; &#233; &#xE9; &copy;')).toBe('<b> & é é ©')
+    expect(inlineToText('# not a heading, - not a list')).toBe('# not a heading, - not a list')
     expect(inlineToHtml('&lt;script&gt;')).toBe('&lt;script&gt;')
   })
 
@@ -66,5 +68,13 @@ describe('inline markup', () => {
       expect(own, markup).not.toMatch(/[<>]/)
       expect(inlineToText(markup).length, markup).toBeLessThanOrEqual(markup.length)
     }
+  })
+})
+
+describe('inline markup inside a link of the page', () => {
+  it('writes links as their text, since anchors do not nest', () => {
+    expect(inlineToHtml('https://example.org/a', {inLink: true})).toBe('https://example.org/a')
+    expect(inlineToHtml('**see** [x](https://example.org/)', {inLink: true})).toBe('<strong>see</strong> x')
+    expect(inlineToHtml('https://example.org/a')).toBe('<a href="https://example.org/a" rel="noopener noreferrer">https://example.org/a</a>')
   })
 })

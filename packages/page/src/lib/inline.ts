@@ -1,12 +1,17 @@
+import type {PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+
 /**
- * A small, safe reading of CommonMark inline markup.
+ * A safe reading of CommonMark inline markup.
  *
  * Text fields of the catalog hold inline markup exactly as written in the
  * source, usually plain text. The page shows a safe subset of it: code spans,
  * strong and emphasis, and links whose target is https. Everything else,
- * raw HTML included, is text. The reader never fails: markup it does not
- * recognise stays as the characters that were written, and the HTML writer
- * escapes every character of text, so no input can produce markup.
+ * raw HTML included, is text: remark reads the markup, and the HTML writer
+ * escapes every character of text, so no input can produce markup of its own.
  */
 
 export type InlineNode =
@@ -19,98 +24,49 @@ export type InlineNode =
   /** Raw HTML (a tag or a comment): shown as the characters written. */
   | {type: 'html'; value: string}
 
-const asciiPunctuation = /^[!-/:-@[-`{-~]$/
-const namedEntities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'}
-const htmlTag = /^(?:<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?\/?>)/
-const autolink = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/
-const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/
+const processor = unified().use(remarkParse).use(remarkGfm)
 
-/** Parse inline markup into nodes. */
+/**
+ * Parse inline markup into nodes, with remark (the parser that read the
+ * source). The fragment came from inside a paragraph, so it is read as one: a
+ * no-break space in front keeps `# x`, `- x` or `<script>` from opening a
+ * block (it is no indentation, and it is white space for emphasis, like the
+ * start of a line), and is taken off again. What still does not read as one
+ * paragraph is shown as the text it is.
+ */
 export function parseInline(markup: string): InlineNode[] {
-  const nodes: InlineNode[] = []
-  let text = ''
-  const flush = (): void => {
-    if (text !== '') nodes.push({type: 'text', value: text})
-    text = ''
+  if (markup === '') return []
+  const [only, ...more] = processor.parse(`\u00A0${markup}`).children
+  const first = only?.type === 'paragraph' ? only.children[0] : undefined
+  if (!only || only.type !== 'paragraph' || more.length > 0 || first?.type !== 'text' || !first.value.startsWith('\u00A0')) {
+    return [{type: 'text', value: markup}]
   }
-  const push = (node: InlineNode): void => {
-    flush()
-    nodes.push(node)
-  }
+  first.value = first.value.slice(1)
+  return only.children.flatMap(fromMdast).filter((node) => node.type !== 'text' || node.value !== '')
+}
 
-  let index = 0
-  while (index < markup.length) {
-    const char = markup.charAt(index)
-    const rest = markup.slice(index)
-
-    if (char === '\\' && asciiPunctuation.test(markup.charAt(index + 1))) {
-      text += markup.charAt(index + 1)
-      index += 2
-      continue
-    }
-    if (char === '&') {
-      const match = entity.exec(rest)
-      const decoded = match ? decodeEntity(match) : undefined
-      if (match && decoded !== undefined) {
-        text += decoded
-        index += match[0].length
-        continue
-      }
-    }
-    if (char === '`') {
-      const span = readCodeSpan(markup, index)
-      if (span) {
-        push({type: 'code', value: span.value})
-        index = span.end
-        continue
-      }
-      // An unmatched run of backticks is text, all of it.
-      const run = /^`+/.exec(rest)?.[0] ?? '`'
-      text += run
-      index += run.length
-      continue
-    }
-    if (char === '<') {
-      const link = autolink.exec(rest)
-      if (link?.[1] !== undefined) {
-        const url = link[1]
-        push({type: isSafeUrl(url) ? 'link' : 'unsafe-link', url, children: [{type: 'text', value: url}]})
-        index += link[0].length
-        continue
-      }
-      const tag = htmlTag.exec(rest)
-      if (tag) {
-        push({type: 'html', value: tag[0]})
-        index += tag[0].length
-        continue
-      }
-    }
-    if (char === '[') {
-      const link = readLink(markup, index)
-      if (link) {
-        push({type: isSafeUrl(link.url) ? 'link' : 'unsafe-link', url: link.url, children: parseInline(link.text)})
-        index = link.end
-        continue
-      }
-    }
-    if (char === '*' || char === '_') {
-      const emphasis = readEmphasis(markup, index)
-      if (emphasis) {
-        push({type: emphasis.type, children: parseInline(emphasis.inner)})
-        index = emphasis.end
-        continue
-      }
-      // A run of delimiters that opens nothing is text, all of it.
-      const run = char === '*' ? (/^\*+/.exec(rest)?.[0] ?? '*') : (/^_+/.exec(rest)?.[0] ?? '_')
-      text += run
-      index += run.length
-      continue
-    }
-    text += char
-    index++
+function fromMdast(node: PhrasingContent): InlineNode[] {
+  switch (node.type) {
+    case 'text':
+      return [{type: 'text', value: node.value}]
+    case 'inlineCode':
+      return [{type: 'code', value: node.value}]
+    case 'strong':
+    case 'emphasis':
+      return [{type: node.type, children: node.children.flatMap(fromMdast)}]
+    case 'link':
+      return [{type: isSafeUrl(node.url) ? 'link' : 'unsafe-link', url: node.url, children: node.children.flatMap(fromMdast)}]
+    case 'html':
+      return [{type: 'html', value: node.value}]
+    case 'break':
+      return [{type: 'text', value: '\n'}]
+    case 'delete':
+      return node.children.flatMap(fromMdast)
+    case 'image':
+      return [{type: 'text', value: node.alt ?? ''}]
+    default:
+      return [{type: 'text', value: toString(node)}]
   }
-  flush()
-  return nodes
 }
 
 /** Only absolute https links become links; the schema asks the same of every URL it holds. */
@@ -129,12 +85,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`=]/g, (char) => htmlEscapes[char] ?? char)
 }
 
-/** The safe HTML of inline markup: every character of text escaped. */
-export function inlineToHtml(markup: string): string {
-  return nodesToHtml(parseInline(markup))
+/**
+ * The safe HTML of inline markup: every character of text escaped. Inside a
+ * link of the page's own (`inLink`), links are written as their text, since
+ * HTML does not nest anchors.
+ */
+export function inlineToHtml(markup: string, options: {inLink?: boolean} = {}): string {
+  return nodesToHtml(parseInline(markup), options.inLink ?? false)
 }
 
-function nodesToHtml(nodes: readonly InlineNode[]): string {
+function nodesToHtml(nodes: readonly InlineNode[], inLink: boolean): string {
   return nodes
     .map((node) => {
       switch (node.type) {
@@ -144,13 +104,13 @@ function nodesToHtml(nodes: readonly InlineNode[]): string {
         case 'code':
           return `<code>${escapeHtml(node.value)}</code>`
         case 'strong':
-          return `<strong>${nodesToHtml(node.children)}</strong>`
+          return `<strong>${nodesToHtml(node.children, inLink)}</strong>`
         case 'emphasis':
-          return `<em>${nodesToHtml(node.children)}</em>`
+          return `<em>${nodesToHtml(node.children, inLink)}</em>`
         case 'link':
-          return `<a href="${escapeHtml(node.url)}" rel="noopener noreferrer">${nodesToHtml(node.children)}</a>`
+          return inLink ? nodesToHtml(node.children, true) : `<a href="${escapeHtml(node.url)}" rel="noopener noreferrer">${nodesToHtml(node.children, true)}</a>`
         case 'unsafe-link':
-          return nodesToHtml(node.children)
+          return nodesToHtml(node.children, inLink)
       }
     })
     .join('')
@@ -171,122 +131,4 @@ export function* walkInline(nodes: readonly InlineNode[]): Generator<InlineNode>
     yield node
     if ('children' in node) yield* walkInline(node.children)
   }
-}
-
-function decodeEntity(match: RegExpExecArray): string | undefined {
-  const [, decimal, hex, name] = match
-  if (name !== undefined) return namedEntities[name]
-  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16)
-  // CommonMark turns invalid code points into U+FFFD rather than dropping them.
-  return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code)
-}
-
-function readCodeSpan(markup: string, start: number): {value: string; end: number} | undefined {
-  const open = /^`+/.exec(markup.slice(start))?.[0] ?? ''
-  let search = start + open.length
-  for (;;) {
-    const next = markup.indexOf('`', search)
-    if (next === -1) return undefined
-    const run = /^`+/.exec(markup.slice(next))?.[0] ?? ''
-    if (run.length === open.length) {
-      let value = markup.slice(start + open.length, next).replace(/\r?\n/g, ' ')
-      if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1)
-      return {value, end: next + run.length}
-    }
-    search = next + run.length
-  }
-}
-
-/** `[text](url "title")` or `[text](<url>)`; brackets inside the text must balance. */
-function readLink(markup: string, start: number): {text: string; url: string; end: number} | undefined {
-  let depth = 0
-  let close = -1
-  for (let index = start; index < markup.length; index++) {
-    const char = markup.charAt(index)
-    if (char === '\\') {
-      index++
-      continue
-    }
-    if (char === '[') depth++
-    else if (char === ']' && --depth === 0) {
-      close = index
-      break
-    }
-  }
-  if (close === -1 || markup.charAt(close + 1) !== '(') return undefined
-  const target = readDestination(markup, close + 2)
-  if (!target) return undefined
-  return {text: markup.slice(start + 1, close), url: target.url, end: target.end}
-}
-
-/** The destination and optional title after `](`, up to the closing `)`; parentheses in a bare URL must balance. */
-function readDestination(markup: string, start: number): {url: string; end: number} | undefined {
-  let index = start
-  const skipSpaces = (): void => {
-    while (/[ \t\n]/.test(markup.charAt(index))) index++
-  }
-  skipSpaces()
-  let url = ''
-  if (markup.charAt(index) === '<') {
-    const close = markup.indexOf('>', index)
-    if (close === -1 || /[<\n]/.test(markup.slice(index + 1, close))) return undefined
-    url = markup.slice(index + 1, close)
-    index = close + 1
-  } else {
-    let depth = 0
-    const begin = index
-    for (; index < markup.length; index++) {
-      const char = markup.charAt(index)
-      if (char === '\\') index++
-      else if (char === '(') depth++
-      else if (char === ')') {
-        if (depth === 0) break
-        depth--
-      } else if (/[\s<]/.test(char) || char.charCodeAt(0) < 0x20) break
-    }
-    if (depth !== 0) return undefined
-    url = markup.slice(begin, index)
-  }
-  skipSpaces()
-  const title = /^(?:"[^"]*"|'[^']*'|\([^()]*\))/.exec(markup.slice(index))
-  // A title is separated from the destination by white space.
-  if (title && /\s/.test(markup.charAt(index - 1))) {
-    index += title[0].length
-    skipSpaces()
-  }
-  if (markup.charAt(index) !== ')') return undefined
-  return {url: url.replace(/\\([!-/:-@[-`{-~])/g, '$1'), end: index + 1}
-}
-
-/**
- * `**strong**`, `__strong__`, `*emphasis*` or `_emphasis_`: the opening run
- * is followed by a non-space, the closing run preceded by one, and an
- * underscore never opens or closes inside a word (`snake_case_name`).
- */
-function readEmphasis(markup: string, start: number): {type: 'strong' | 'emphasis'; inner: string; end: number} | undefined {
-  const char = markup.charAt(start)
-  const isWordChar = (c: string): boolean => /[\p{L}\p{N}]/u.test(c)
-  if (char === '_' && isWordChar(markup.charAt(start - 1))) return undefined
-  for (const size of [2, 1]) {
-    const delimiter = char.repeat(size)
-    if (!markup.startsWith(delimiter, start)) continue
-    const innerStart = start + size
-    if (/^\s?$/.test(markup.charAt(innerStart)) || markup.charAt(innerStart) === char) continue
-    let search = innerStart + 1
-    for (;;) {
-      const close = markup.indexOf(delimiter, search)
-      if (close === -1) break
-      const after = markup.charAt(close + size)
-      const valid =
-        !/\s/.test(markup.charAt(close - 1)) &&
-        after !== char &&
-        markup.charAt(close - 1) !== char &&
-        !(char === '_' && isWordChar(after))
-      if (valid) {
-        return {type: size === 2 ? 'strong' : 'emphasis', inner: markup.slice(innerStart, close), end: close + size}
-      }
-      search = close + 1
-    }
-  }
-  return undefined
 }
