@@ -6,8 +6,10 @@ import {fileURLToPath} from 'node:url'
 import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import type {VFile} from 'vfile'
+import {realSourcePath} from '@catalog/test-support'
 
-export const realSourcePath = fileURLToPath(new URL('../../../source/datasets.md', import.meta.url))
+export {lineOf, realSourcePath, replaceOnce} from '@catalog/test-support'
+
 export const fixturesRoot = fileURLToPath(new URL('fixtures/', import.meta.url))
 
 /** The catalogs the suite renders: the real source and the fixtures beside this file. */
@@ -23,20 +25,6 @@ export function loadCatalog(input: string): {catalog: Catalog; file: VFile; text
   const {catalog, file} = parseCatalogSource(text, path.basename(input))
   if (!catalog) throw new Error(`${input} does not parse: ${file.messages.map(String).join('; ')}`)
   return {catalog, file, text}
-}
-
-/** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */
-export function replaceOnce(text: string, search: string, replacement: string): string {
-  const first = text.indexOf(search)
-  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
-  return text.slice(0, first) + replacement + text.slice(first + search.length)
-}
-
-/** The 1-based line on which `search` first occurs. */
-export function lineOf(text: string, search: string): number {
-  const index = text.indexOf(search)
-  if (index === -1) throw new Error(`"${search}" not found`)
-  return text.slice(0, index).split('\n').length
 }
 
 /**

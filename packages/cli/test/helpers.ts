@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {main} from '../src/index.js'
+export {replaceOnce} from '@catalog/test-support'
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 export const realSource = readFileSync(path.join(repoRoot, 'source/datasets.md'), 'utf8')
@@ -39,8 +40,3 @@ export function snapshot(folder: string): Record<string, string> {
   return result
 }
 
-export function replaceOnce(text: string, search: string, replacement: string): string {
-  const first = text.indexOf(search)
-  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
-  return text.slice(0, first) + replacement + text.slice(first + search.length)
-}

@@ -7,10 +7,10 @@ import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {parse} from 'csv-parse/sync'
 import {hashSource, renderFeeds} from '../src/index.js'
+export {hasCommand, realSourcePath, toolAvailable} from '@catalog/test-support'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const fixturesFolder = path.join(here, 'fixtures')
-export const realSourcePath = path.join(here, '../../../source/datasets.md')
 
 /** Parse a markdown source as the CLI does; fails the test on any parser error. */
 export function loadCatalog(sourcePath: string): {catalog: Catalog; bytes: Buffer} {
@@ -42,22 +42,6 @@ export function writeTemporary(files: Map<string, string>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'catalog-feeds-'))
   for (const [name, text] of files) writeFileSync(path.join(folder, name), text)
   return folder
-}
-
-export function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], {encoding: 'utf8'}).status === 0
-}
-
-/**
- * Whether tests that need a system tool run: always on CI (where a missing
- * tool must fail them), elsewhere only when the tool is installed. A skip
- * says why on the console.
- */
-export function toolAvailable(command: string, installHint: string): boolean {
-  if (hasCommand(command)) return true
-  if (process.env.CI) return true
-  console.warn(`skipping the ${command} tests: ${command} is not installed (${installHint}); on CI they fail instead`)
-  return false
 }
 
 /** Run a command; fail with its stderr when it does not exit 0 or writes to stderr. */

@@ -1,15 +1,12 @@
-import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import type {TranslationFinding, TranslationOptions} from '../src/index.js'
+import {replaceOnce} from '@catalog/test-support'
 
-export const realSourcePath = fileURLToPath(new URL('../../../source/datasets.md', import.meta.url))
+export {readRealSource, realSourcePath, replaceOnce} from '@catalog/test-support'
+
 export const lockFixturePath = fileURLToPath(new URL('fixtures/translations.lock.json', import.meta.url))
-
-export function readRealSource(): string {
-  return readFileSync(realSourcePath, 'utf8')
-}
 
 export interface Parsed {
   catalog: Catalog
@@ -50,13 +47,6 @@ export function editHalf(text: string, half: 'en' | 'pt', search: string, replac
   const [before, after] = half === 'en' ? [text.slice(0, border), text.slice(border)] : [text.slice(border), '']
   const edited = replaceOnce(before, search, replacement)
   return half === 'en' ? edited + after : text.slice(0, border) + edited
-}
-
-/** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */
-export function replaceOnce(text: string, search: string, replacement: string): string {
-  const first = text.indexOf(search)
-  if (first === -1 || text.indexOf(search, first + 1) !== -1) throw new Error(`expected exactly one "${search}"`)
-  return text.slice(0, first) + replacement + text.slice(first + search.length)
 }
 
 /** Findings in a compact form for assertions: `state dataset field`. */
