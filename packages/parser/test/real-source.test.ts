@@ -123,3 +123,13 @@ describe('the real source', () => {
     expect(lineAt('/datasets/3/citation')).toBe('```bibtex')
   })
 })
+
+describe('positions of list items', () => {
+  it('places each bulleted item at its own line', () => {
+    const {file} = parseCatalogSource(source, 'source/datasets.md')
+    const lines = source.split('\n')
+    const lineAt = (pointer: string): string => lines[(file.data.pointers?.get(pointer)?.start.line ?? 0) - 1] ?? ''
+    expect(lineAt('/datasets/3/tasks/items/pt/2')).toBe('- Segmentação de lesões')
+    expect(lineAt('/datasets/3/lists/0/items/en/4')).toBe('- Benign keratosis')
+  })
+})

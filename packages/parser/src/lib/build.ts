@@ -101,6 +101,11 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
   const ordered: Catalog = {schemaVersion, title, languages, ...(overview ? {overview} : {}), categories, datasets, ...(comparison ? {comparison} : {}), ...(resources ? {resources} : {})}
   return {catalog: ordered, pointers}
 
+  /** Each bulleted item at its own line; the items of a comma list share their paragraph's. */
+  function atItems(pointer: string, section: SectionOutline): void {
+    section.itemNodes?.forEach((node, index) => at(`${pointer}/${index}`, node))
+  }
+
   function addCategory(category: CategoryOutline, language: string): string {
     const id = slugify(category.title)
     const index = catalog.categories.length
@@ -146,11 +151,13 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
         else access = {label, items}
       } else if (role === 'tasks') {
         tasks = {label, style: styleOf(section), items: {[language]: section.items ?? []}}
+        atItems(`${base}/tasks/items/${language}`, section)
       } else if (role === 'citation') {
         const parsed = readCitation(section, base)
         if (!parsed) continue
         citation = {label, ...parsed}
       } else {
+        atItems(`${base}/lists/${lists.length}/items/${language}`, section)
         lists.push({key, label, style: styleOf(section), items: {[language]: section.items ?? []}})
       }
       at(`${base}/${name}`, section.node)
@@ -382,6 +389,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
         target.label[language] = section.label
         target.items[language] = section.items ?? []
         at(`${base}/${match.name}/items/${language}`, section.node)
+        atItems(`${base}/${match.name}/items/${language}`, section)
         const primaryItems = Object.values(target.items)[0] ?? []
         if (primaryItems.length !== (section.items ?? []).length) {
           report(file, 'warning', 'list-length-mismatch', `"${section.label}" has ${(section.items ?? []).length} items but ${primaryItems.length} in the primary half`, section.node)
