@@ -24,8 +24,8 @@ describe('checkFeeds', () => {
       '**Description:** =HYPERLINK("http://evil","x")',
       '- **Payload:** =1+1',
       '- **Institution:** @SUM(1+1)',
-      // The parser records list sections, not their items: the nearest ancestor is the label line.
-      '**Tasks:**',
+      // A bulleted item is placed at its own line.
+      "- =cmd|' /C calc'!A0",
       '- **License:** =IMPORTXML("http://evil","//a")',
       '**Description:** +SUM(1,2) is not a number, but this cell starts with a plus sign.',
       "- **Note:** '=already quoted once",
