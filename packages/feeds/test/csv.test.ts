@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {Catalog} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
 import {csvColumns, neutraliseFormula, restoreFormula} from '../src/index.js'
-import {buildFeeds, file, readCsv, readCsvWithPython, realSourcePath, run, toolAvailable, writeTemporary} from './helpers.js'
+import {buildFeeds, file, readCsv, readBothCsvsWithPython, realSourcePath, run, toolAvailable, writeTemporary} from './helpers.js'
 
 const {catalog, files} = buildFeeds(realSourcePath)
 const csv = file(files, 'datasets.csv')
@@ -96,11 +96,7 @@ describe('datasets.excel.csv', () => {
 
 describe.skipIf(!toolAvailable('python3', 'install Python 3'))("Python's csv module", () => {
   it('reads both files to the same records as csv-parse', () => {
-    const folder = writeTemporary(files)
-    const [plain, withBom] = readCsvWithPython([
-      {path: path.join(folder, 'datasets.csv'), encoding: 'utf-8'},
-      {path: path.join(folder, 'datasets.excel.csv'), encoding: 'utf-8-sig'}
-    ])
+    const [plain, withBom] = readBothCsvsWithPython(files)
     expect(plain).toEqual([header, ...rows])
     expect(withBom).toEqual([header, ...rows])
   })

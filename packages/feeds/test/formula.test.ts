@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {csvColumns, isPlainNumber, needsNeutralising, neutraliseFormula, renderCsv, renderFeeds, restoreFormula} from '../src/index.js'
-import {buildFeeds, cloneCatalog, file, fixturesFolder, readCsv, readCsvWithPython, run, toolAvailable, writeTemporary} from './helpers.js'
+import {buildFeeds, cloneCatalog, file, fixturesFolder, readCsv, readBothCsvsWithPython, run, toolAvailable, writeTemporary} from './helpers.js'
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -97,11 +97,7 @@ describe('a source whose texts try to run as formulas', () => {
   })
 
   it.skipIf(!toolAvailable('python3', 'install Python 3'))('reads back the same in Python, every cell inert', () => {
-    const folder = writeTemporary(files)
-    const [plain, withBom] = readCsvWithPython([
-      {path: path.join(folder, 'datasets.csv'), encoding: 'utf-8'},
-      {path: path.join(folder, 'datasets.excel.csv'), encoding: 'utf-8-sig'}
-    ])
+    const [plain, withBom] = readBothCsvsWithPython(files)
     expect(plain).toEqual([header, ...rows])
     expect(withBom).toEqual([header, ...rows])
     const columns = csvColumns(catalog)

@@ -74,3 +74,12 @@ export function readCsvWithPython(files: ReadonlyArray<{path: string; encoding: 
 export function cloneCatalog(catalog: Catalog): Catalog {
   return structuredClone(catalog)
 }
+
+/** Both CSV files of a render, read by Python as their users do (the Excel file as `utf-8-sig`). */
+export function readBothCsvsWithPython(files: Map<string, string>): string[][][] {
+  const folder = writeTemporary(files)
+  return readCsvWithPython([
+    {path: path.join(folder, 'datasets.csv'), encoding: 'utf-8'},
+    {path: path.join(folder, 'datasets.excel.csv'), encoding: 'utf-8-sig'}
+  ])
+}

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Feed} from '../src/index.js'
 import {csvColumns, restoreFormula} from '../src/index.js'
-import {buildFeeds, file, fixturesFolder, readCsv, readCsvWithPython, run, toolAvailable, writeTemporary} from './helpers.js'
+import {buildFeeds, file, fixturesFolder, readCsv, readBothCsvsWithPython, run, toolAvailable, writeTemporary} from './helpers.js'
 
 /** A catalog the code has never seen: seven datasets, new categories, new keys, a multi-line description. */
 const {catalog, files} = buildFeeds(path.join(fixturesFolder, 'larger-catalog/input.md'))
@@ -68,11 +68,7 @@ describe('feeds of an unseen, larger catalog', () => {
   })
 
   it.skipIf(!toolAvailable('python3', 'install Python 3'))('reads the same in Python', () => {
-    const folder = writeTemporary(files)
-    const [plain, withBom] = readCsvWithPython([
-      {path: path.join(folder, 'datasets.csv'), encoding: 'utf-8'},
-      {path: path.join(folder, 'datasets.excel.csv'), encoding: 'utf-8-sig'}
-    ])
+    const [plain, withBom] = readBothCsvsWithPython(files)
     expect(plain).toEqual([header, ...rows])
     expect(withBom).toEqual([header, ...rows])
   })
