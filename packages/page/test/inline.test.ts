@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {escapeHtml, inlineToHtml, inlineToText, isSafeUrl, parseInline} from '../src/index.js'
+import {parseInlineWithRemark} from '../src/lib/inline.js'
 
 describe('inline markup', () => {
   it('escapes every character of plain text', () => {
@@ -76,5 +78,27 @@ describe('inline markup inside a link of the page', () => {
     expect(inlineToHtml('https://example.org/a', {inLink: true})).toBe('https://example.org/a')
     expect(inlineToHtml('**see** [x](https://example.org/)', {inLink: true})).toBe('<strong>see</strong> x')
     expect(inlineToHtml('https://example.org/a')).toBe('<a href="https://example.org/a" rel="noopener noreferrer">https://example.org/a</a>')
+  })
+})
+
+describe('plain text shortcut', () => {
+  // Characters that matter to inline markup, white space and ordinary letters, so
+  // that random texts come close to the edges of the shortcut.
+  const alphabet = [...'ab1 .:/@_*`[]()!<>&~\\#-+=|w\t\n\u00A0é'].map((char) => fc.constant(char))
+  const texts = fc.array(fc.oneof(...alphabet, fc.constantFrom('www.', 'http://x.org', '&amp;', 'a@b.org')), {maxLength: 24}).map((parts) => parts.join(''))
+
+  it('reads every text as the remark parse does', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(parseInline(text)).toEqual(parseInlineWithRemark(text))
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  it('takes plain text as one text node, and markup through the parser', () => {
+    expect(parseInline('Chest X-ray, 377,110 images (2019)')).toEqual([{type: 'text', value: 'Chest X-ray, 377,110 images (2019)'}])
+    expect(parseInline('see www.example.org')).toEqual(parseInlineWithRemark('see www.example.org'))
+    expect(parseInline('trailing ')).toEqual([{type: 'text', value: 'trailing'}])
   })
 })

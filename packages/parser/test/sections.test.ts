@@ -44,11 +44,12 @@ describe('section-by-section parsing', () => {
   it('serves unchanged sections from the cache and parses only the edited one', () => {
     const store = new Map<string, unknown>()
     let parsed = 0
+    // As the contract asks: the caller owns what it gets, and the cache keeps a copy of what is set.
     const cache = {
-      get: (key: string) => store.get(key),
+      get: (key: string) => structuredClone(store.get(key)),
       set: (key: string, value: unknown) => {
         if (key.startsWith('section:')) parsed++
-        store.set(key, value)
+        store.set(key, structuredClone(value))
       }
     }
     const cold = parseCatalogSource(source, 'x.md', {cache})

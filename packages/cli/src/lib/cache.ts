@@ -1,52 +1,84 @@
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cacheSalt, type SectionCache} from '@catalog/parser'
 
-
 /**
- * A parse cache backed by one JSON file per code version (the salt names
- * the file, so a parser or remark upgrade starts afresh). Entries not used by
- * a run are dropped when it saves, so the file tracks the current source.
+ * A parse cache kept as one small JSON file per entry, in a folder per code
+ * version (the salt names the folder, so a parser or remark upgrade starts
+ * afresh). A run reads only the entries it asks for and writes only the ones
+ * it adds: after a one-dataset edit that is one file, not the whole cache.
+ * Each `get` parses the file anew, so the caller owns what it gets (the
+ * parser moves positions in place); `set` serialises at once, so the caller
+ * may change the value afterwards.
  */
 export class FileSectionCache implements SectionCache {
-  private readonly stored = new Map<string, unknown>()
-  private readonly used = new Map<string, unknown>()
-  private changed = false
+  private readonly added = new Map<string, string>()
+  private readonly used = new Set<string>()
 
-  private constructor(private readonly file: string) {}
+  private constructor(private readonly folder: string) {}
 
-  static async open(folder: string): Promise<FileSectionCache> {
-    const cache = new FileSectionCache(path.join(folder, `sections-${cacheSalt()}.json`))
-    try {
-      const entries = JSON.parse(await readFile(cache.file, 'utf8')) as Record<string, unknown>
-      for (const [key, nodes] of Object.entries(entries)) cache.stored.set(key, nodes)
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
-    }
-    return cache
+  static open(folder: string): FileSectionCache {
+    return new FileSectionCache(path.join(folder, `sections-${cacheSalt()}`))
   }
 
   get(key: string): unknown {
-    const value = this.stored.get(key)
-    if (value !== undefined) this.used.set(key, value)
-    return value
+    const name = entryName(key)
+    const pending = this.added.get(name)
+    let text = pending
+    if (text === undefined) {
+      try {
+        text = readFileSync(path.join(this.folder, name), 'utf8')
+      } catch {
+        return undefined
+      }
+    }
+    try {
+      const value = JSON.parse(text) as unknown
+      this.used.add(name)
+      return value
+    } catch {
+      // A torn or foreign file: parse afresh, and `set` replaces it.
+      return undefined
+    }
   }
 
   set(key: string, value: unknown): void {
-    this.used.set(key, value)
-    this.changed = true
+    const name = entryName(key)
+    this.added.set(name, JSON.stringify(value))
+    this.used.add(name)
   }
 
-  /** Write the entries this run used, atomically; a cache that cannot be written is only slower next time. */
+  /**
+   * Write the new entries, each atomically (a temporary file, then a rename),
+   * and drop unused ones once they outnumber the used ones, so that the
+   * folder follows the source without forgetting the last few edits. A cache
+   * that cannot be written is only slower next time.
+   */
   async save(): Promise<void> {
-    if (!this.changed && this.used.size === this.stored.size) return
     try {
-      await mkdir(path.dirname(this.file), {recursive: true})
-      const temporary = `${this.file}.${process.pid}.tmp`
-      await writeFile(temporary, JSON.stringify(Object.fromEntries(this.used)))
-      await rename(temporary, this.file)
+      if (this.added.size > 0) {
+        await mkdir(this.folder, {recursive: true})
+        await Promise.all(
+          [...this.added].map(async ([name, text]) => {
+            const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`)
+            await writeFile(temporary, text)
+            await rename(temporary, path.join(this.folder, name))
+          })
+        )
+        this.added.clear()
+      }
+      const names = await readdir(this.folder).catch(() => [])
+      const unused = names.filter((name) => !this.used.has(name) && !name.endsWith('.tmp'))
+      if (unused.length > this.used.size + 64) await Promise.all(unused.map((name) => rm(path.join(this.folder, name), {force: true})))
     } catch {
       // Ignored on purpose: the cache only saves time.
     }
   }
+}
+
+/** A file name for a key: keys are hashes already, but may hold characters no file system takes. */
+function entryName(key: string): string {
+  return /^[a-z]+:[0-9a-f]{16,}$/.test(key) ? `${key.replace(':', '-')}.json` : `${createHash('sha256').update(key).digest('hex')}.json`
 }

@@ -29,7 +29,7 @@ export async function readCatalog(
     return {diagnostics: [{file: sourcePath, line: 1, column: 1, severity: 'error', ruleId: 'unreadable-file', message: `cannot read the source: ${reason}`}]}
   }
   file.value = bytes
-  const cache = options.cache === false ? undefined : await FileSectionCache.open(cacheFolder(cwd, sourcePath))
+  const cache = options.cache === false ? undefined : FileSectionCache.open(cacheFolder(cwd, sourcePath))
   const {catalog} = parseCatalog(file, cache ? {cache, checks: outputChecks} : {checks: outputChecks})
   await cache?.save()
   const diagnostics = toDiagnostics(file)

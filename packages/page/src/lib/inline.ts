@@ -27,14 +27,43 @@ export type InlineNode =
 const processor = unified().use(remarkParse).use(remarkGfm)
 
 /**
- * Parse inline markup into nodes, with remark (the parser that read the
- * source). The fragment came from inside a paragraph, so it is read as one: a
- * no-break space in front keeps `# x`, `- x` or `<script>` from opening a
- * block (it is no indentation, and it is white space for emphasis, like the
- * start of a line), and is taken off again. What still does not read as one
- * paragraph is shown as the text it is.
+ * Text that holds none of the characters inline markup is made of reads as
+ * itself, so it need not meet the parser: no `\\`, backtick, `*`, `_`,
+ * brackets, `!`, `<`, `>`, `&`, `~` (GFM strikethrough) or line ending, no
+ * `@`, `://` or `www.` (GFM autolinks), no white space at the end (a
+ * paragraph drops it). Most catalog texts are such plain text; a property
+ * test checks that this shortcut agrees with the parser.
  */
-export function parseInline(markup: string): InlineNode[] {
+const markupCharacters = /[\\`*_[\]!<>&~@\r\n]|:\/\/|www\.|\s$/i
+
+/** Parses already made in this process, by markup: the page and its checks read the same texts. */
+const parsed = new Map<string, readonly InlineNode[]>()
+const parsedLimit = 100_000
+
+/**
+ * Parse inline markup into nodes, with remark (the parser that read the
+ * source). The nodes are shared between callers: read them, never change them.
+ */
+export function parseInline(markup: string): readonly InlineNode[] {
+  if (markup === '') return []
+  if (!markupCharacters.test(markup)) return [{type: 'text', value: markup}]
+  let nodes = parsed.get(markup)
+  if (!nodes) {
+    if (parsed.size >= parsedLimit) parsed.clear()
+    nodes = parseInlineWithRemark(markup)
+    parsed.set(markup, nodes)
+  }
+  return nodes
+}
+
+/**
+ * The parse itself. The fragment came from inside a paragraph, so it is read
+ * as one: a no-break space in front keeps `# x`, `- x` or `<script>` from
+ * opening a block (it is no indentation, and it is white space for emphasis,
+ * like the start of a line), and is taken off again. What still does not read
+ * as one paragraph is shown as the text it is.
+ */
+export function parseInlineWithRemark(markup: string): InlineNode[] {
   if (markup === '') return []
   const [only, ...more] = processor.parse(`\u00A0${markup}`).children
   const first = only?.type === 'paragraph' ? only.children[0] : undefined

@@ -17,6 +17,8 @@ export interface SourceSection {
 /**
  * Work kept by content hash between runs (`catalog build` keeps it on disk):
  * the parsed sections, and the parsed citation blocks. Values are plain JSON.
+ * `get` hands the caller a value of its own (the parser changes it: it moves
+ * positions in place), and `set` keeps a copy of the value as it is then.
  */
 export interface SectionCache {
   get(key: string): unknown
@@ -89,9 +91,8 @@ export function sectionKey(text: string, salt: string): string {
   return `section:${createHash('sha256').update(salt).update('\0').update(text).digest('hex')}`
 }
 
-/** Shift every position in a parsed section to where the section sits in the whole source. */
-function shifted(nodes: readonly RootContent[], line: number, offset: number): RootContent[] {
-  const copy = structuredClone(nodes) as RootContent[]
+/** Move every position in a parsed section, in place, to where the section sits in the whole source. */
+function shift(nodes: readonly RootContent[], line: number, offset: number): void {
   const move = (node: Node): void => {
     const position = node.position
     if (position) {
@@ -103,8 +104,7 @@ function shifted(nodes: readonly RootContent[], line: number, offset: number): R
     const children = (node as {children?: Node[]}).children
     if (children) for (const child of children) move(child)
   }
-  for (const node of copy) move(node)
-  return copy
+  for (const node of nodes) move(node)
 }
 
 /**
@@ -120,7 +120,8 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
       nodes = parseSection(section.text)
       cache?.set(key, nodes)
     }
-    children.push(...shifted(nodes, section.line, section.offset))
+    shift(nodes, section.line, section.offset)
+    children.push(...nodes)
   }
   const lines = text.split('\n')
   return {
