@@ -4,6 +4,7 @@ import path from 'node:path'
 import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {resolveInside} from '../src/index.js'
+import {FileSectionCache} from '../src/lib/cache.js'
 import {realSource, replaceOnce, repoRoot, run, snapshot, tempFolder} from './helpers.js'
 
 const seed = readFileSync(path.join(repoRoot, 'packages/parser/test/data/seed-mojibake.md'))
@@ -252,3 +253,21 @@ describe('the section cache', () => {
 function snapshotBytes(folder: string): Record<string, string> {
   return Object.fromEntries(Object.entries(snapshot(folder)).map(([file, entry]) => [file, entry.slice(entry.indexOf(' ') + 1)]))
 }
+
+describe('FileSectionCache', () => {
+  it('keeps what runs use and drops old entries once they outnumber the used ones', async () => {
+    const folder = tempFolder()
+    const key = (index: number) => `section:${index.toString(16).padStart(64, '0')}`
+    const first = FileSectionCache.open(folder)
+    for (let index = 0; index < 200; index++) first.set(key(index), {index})
+    await first.save()
+    const second = FileSectionCache.open(folder)
+    expect(second.get(key(7))).toEqual({index: 7})
+    expect(second.get(key(999))).toBeUndefined()
+    for (let index = 0; index < 10; index++) second.get(key(index))
+    await second.save()
+    const third = FileSectionCache.open(folder)
+    expect(third.get(key(9))).toEqual({index: 9})
+    expect(third.get(key(10))).toBeUndefined()
+  })
+})

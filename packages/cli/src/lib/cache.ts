@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
-import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {readdirSync, readFileSync} from 'node:fs'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cacheSalt, type SectionCache} from '@catalog/parser'
 
@@ -16,8 +16,18 @@ import {cacheSalt, type SectionCache} from '@catalog/parser'
 export class FileSectionCache implements SectionCache {
   private readonly added = new Map<string, string>()
   private readonly used = new Set<string>()
+  /** The entries on disk when the cache was opened: one listing, so that a missing entry costs no failed read. */
+  private readonly stored: ReadonlySet<string>
 
-  private constructor(private readonly folder: string) {}
+  private constructor(private readonly folder: string) {
+    let names: string[] = []
+    try {
+      names = readdirSync(folder)
+    } catch {
+      // No cache yet.
+    }
+    this.stored = new Set(names)
+  }
 
   static open(folder: string): FileSectionCache {
     return new FileSectionCache(path.join(folder, `sections-${cacheSalt()}`))
@@ -28,6 +38,7 @@ export class FileSectionCache implements SectionCache {
     const pending = this.added.get(name)
     let text = pending
     if (text === undefined) {
+      if (!this.stored.has(name)) return undefined
       try {
         text = readFileSync(path.join(this.folder, name), 'utf8')
       } catch {
@@ -69,8 +80,7 @@ export class FileSectionCache implements SectionCache {
         )
         this.added.clear()
       }
-      const names = await readdir(this.folder).catch(() => [])
-      const unused = names.filter((name) => !this.used.has(name) && !name.endsWith('.tmp'))
+      const unused = [...this.stored].filter((name) => !this.used.has(name))
       if (unused.length > this.used.size + 64) await Promise.all(unused.map((name) => rm(path.join(this.folder, name), {force: true})))
     } catch {
       // Ignored on purpose: the cache only saves time.

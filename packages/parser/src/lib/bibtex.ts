@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 
 /**
@@ -35,6 +36,11 @@ export interface ParsedEntry {
   key: string
   /** Field values as written, LaTeX and inner braces kept. */
   fields: Record<string, string>
+}
+
+/** The cache key of a citation block's parse (`SectionCache`). */
+export function citationKey(text: string): string {
+  return `citation:${createHash('sha256').update(text).digest('hex')}`
 }
 
 /**

@@ -1,8 +1,7 @@
-import {createHash} from 'node:crypto'
 import type {AccessItem, Catalog, Category, Dataset, Fact, Finding, TitledList} from '@catalog/schema'
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {parseCitation} from './bibtex.js'
+import {citationKey, parseCitation} from './bibtex.js'
 import {report} from './messages.js'
 import {parseQuantity} from './quantity.js'
 import type {SectionCache} from './sections.js'
@@ -215,7 +214,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     if (!code) return undefined
     at(`${base}/citation`, code.node)
     // BibTeX parsing is the slowest step after markdown; unchanged blocks come from the cache.
-    const key = `citation:${createHash('sha256').update(code.value).digest('hex')}`
+    const key = citationKey(code.value)
     const cached = options.cache?.get(key) as ReturnType<typeof parseCitation> | undefined
     const {entry, problems} = cached ?? parseCitation(code.value)
     if (!cached) options.cache?.set(key, {entry, problems})

@@ -18,6 +18,20 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   return {ok: true, text: new TextDecoder('utf-8', {ignoreBOM: false}).decode(bytes)}
 }
 
+/**
+ * The text the parser reads, from bytes (decoded as above) or text: without a
+ * byte order mark, and with one line ending, so that texts never carry a CR
+ * (lines and columns stay as the editor shows them).
+ */
+export function sourceText(value: string | Uint8Array): DecodeResult {
+  const decoded: DecodeResult = typeof value === 'string' ? {ok: true, text: value} : decodeSource(value)
+  if (!decoded.ok) return decoded
+  let text = decoded.text
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  return {ok: true, text}
+}
+
 function lineOf(bytes: Uint8Array, offset: number): {line: number; column: number} {
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset))
   return pointAt(before, before.length)

@@ -2,7 +2,7 @@ import type {Catalog} from '@catalog/schema'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {defaultLimits, type Limits, type ParserOptions} from './build.js'
-import {decodeSource} from './decode.js'
+import {sourceText} from './decode.js'
 import {detectMojibake} from './encoding.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
@@ -28,17 +28,12 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     report(file, 'error', 'source-too-large', `the source is ${size} bytes; the limit is ${limits.maxBytes}`, {line: 1, column: 1})
     return {file}
   }
-  if (typeof file.value !== 'string') {
-    const decoded = decodeSource(file.value)
-    if (!decoded.ok) {
-      report(file, 'error', decoded.ruleId, decoded.reason, {line: decoded.line, column: decoded.column})
-      return {file}
-    }
-    file.value = decoded.text
+  const decoded = sourceText(file.value)
+  if (!decoded.ok) {
+    report(file, 'error', decoded.ruleId, decoded.reason, {line: decoded.line, column: decoded.column})
+    return {file}
   }
-  if (file.value.charCodeAt(0) === 0xfeff) file.value = file.value.slice(1)
-  // One line ending, so that texts never carry a CR; lines and columns stay as the editor shows them.
-  if (file.value.includes('\r')) file.value = file.value.replace(/\r\n?/g, '\n')
+  file.value = decoded.text
   const text = file.value
   if (text.trim() === '') {
     report(file, 'error', 'empty-file', text === '' ? 'the file is empty' : 'the file holds only white space', {line: 1, column: 1})
