@@ -38,3 +38,11 @@ describe('the catalog schema', () => {
     expect(validateCatalog(broken).valid).toBe(false)
   })
 })
+
+describe('the precompiled validator', () => {
+  it('is what ajv compiles from the schema in src/ (else run `npm run generate -w @catalog/schema`)', async () => {
+    const {validatorSource} = (await import('../scripts/generate-validator.mjs')) as {validatorSource: (schema: unknown) => string}
+    const committed = readFileSync(new URL('../src/lib/catalog-validator.generated.ts', import.meta.url), 'utf8')
+    expect(committed === validatorSource(catalogSchema), 'src/lib/catalog-validator.generated.ts is stale').toBe(true)
+  })
+})

@@ -108,18 +108,26 @@ export interface MojibakeFinding {
  * under which the whole text turns back into UTF-8 is preferred.
  */
 export function detectMojibake(text: string): MojibakeFinding | undefined {
-  const whole = mojibakeEncodings.find((encoding) => reverseWhole(text, encoding) !== undefined)
-  const candidates = whole ? [whole] : mojibakeEncodings
+  // Whether the whole text turns back into UTF-8 is asked only once a run could be damaged:
+  // re-encoding a whole clean catalog costs more than scanning its runs.
+  let whole: MojibakeEncoding | undefined | null = null
+  // A catalog repeats a few dozen runs ("ç", "ão", "⭐⭐⭐") thousands of times; each is judged once.
+  const judged = new Set<string>()
   for (const match of text.matchAll(nonAsciiRun)) {
-    for (const encoding of candidates) {
+    if (judged.has(match[0])) continue
+    judged.add(match[0])
+    for (const encoding of mojibakeEncodings) {
       // Cheap filter first: damaged UTF-8 starts with a lead byte (0xC2-0xF4).
       const lead = reverseTable(encoding).get(match[0].charAt(0))
       if (lead === undefined || lead < 0xc2 || lead > 0xf4) continue
       const repaired = reverseWhole(match[0], encoding)
+      if (repaired === undefined) continue
+      if (whole === null) whole = mojibakeEncodings.find((candidate) => reverseWhole(text, candidate) !== undefined)
+      if (whole !== undefined && encoding !== whole) continue
       // When the text as a whole does not turn back into UTF-8, a lone run is weak evidence: accept
       // it only if it repairs to Western accents or punctuation, as damaged Western text does
       // ("Êàà" is proper Portuguese-looking text that also reads as the bytes of "戈").
-      if (repaired !== undefined && (whole !== undefined || westernText.test(repaired))) {
+      if (whole !== undefined || westernText.test(repaired)) {
         return {
           encoding,
           encodingName: encodingNames[encoding],
