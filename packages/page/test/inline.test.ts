@@ -96,6 +96,29 @@ describe('plain text shortcut', () => {
     )
   })
 
+  it('reads bare URLs as the remark parse does', () => {
+    const label = fc.stringMatching(/^[a-zA-Z0-9_-]{0,4}$/)
+    const urls = fc
+      .tuple(
+        fc.constantFrom('https://', 'http://', 'HTTPS://', 'ftp://', 'https:/'),
+        fc.array(label, {minLength: 1, maxLength: 3}),
+        fc.array(fc.constantFrom('/', 'a', 'Z', '9', '.', '-', '_', '~', '?', '#', ')', '(', '*', ',', ':', '%'), {maxLength: 8})
+      )
+      .map(([scheme, labels, path]) => `${scheme}${labels.join('.')}${path.join('')}`)
+    fc.assert(
+      fc.property(urls, (url) => {
+        expect(parseInline(url)).toEqual(parseInlineWithRemark(url))
+      }),
+      {numRuns: 3000}
+    )
+    for (const url of ['https://www.cancerimagingarchive.net/collection/tcga-luad/', 'http://www.x.org', 'https://a.b/c-d_e~f']) {
+      expect(parseInline(url)).toEqual(parseInlineWithRemark(url))
+    }
+    expect(parseInline('https://physionet.org/content/mimic-cxr/2.0.0/')).toEqual([
+      {type: 'link', url: 'https://physionet.org/content/mimic-cxr/2.0.0/', children: [{type: 'text', value: 'https://physionet.org/content/mimic-cxr/2.0.0/'}]}
+    ])
+  })
+
   it('takes plain text as one text node, and markup through the parser', () => {
     expect(parseInline('Chest X-ray, 377,110 images (2019)')).toEqual([{type: 'text', value: 'Chest X-ray, 377,110 images (2019)'}])
     expect(parseInline('see www.example.org')).toEqual(parseInlineWithRemark('see www.example.org'))

@@ -36,6 +36,14 @@ const processor = unified().use(remarkParse).use(remarkGfm)
  */
 const markupCharacters = /[\\`*_[\]!<>&~@\r\n]|:\/\/|www\.|\s$/i
 
+/**
+ * A bare https or http URL, as access entries hold: GFM reads it as a link to
+ * itself. Only a URL whose end GFM cannot trim (a letter, digit or `/`) and
+ * whose host is plain labels (letters, digits, inner hyphens) with a dot; anything else goes to the
+ * parser. The same property test holds this shortcut to the parser's result.
+ */
+const bareUrl = /^https?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/(?:[A-Za-z0-9._~/-]*[A-Za-z0-9/])?)?$/
+
 /** Parses already made in this process, by markup: the page and its checks read the same texts. */
 const parsed = new Map<string, readonly InlineNode[]>()
 const parsedLimit = 100_000
@@ -47,6 +55,7 @@ const parsedLimit = 100_000
 export function parseInline(markup: string): readonly InlineNode[] {
   if (markup === '') return []
   if (!markupCharacters.test(markup)) return [{type: 'text', value: markup}]
+  if (bareUrl.test(markup)) return [{type: isSafeUrl(markup) ? 'link' : 'unsafe-link', url: markup, children: [{type: 'text', value: markup}]}]
   let nodes = parsed.get(markup)
   if (!nodes) {
     if (parsed.size >= parsedLimit) parsed.clear()
