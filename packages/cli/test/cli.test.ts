@@ -190,6 +190,31 @@ describe('the installed bin', () => {
     expect(result.stderr).toContain('catalog.md:1:1: error: the file is binary')
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
+
+  // The bin runs the bundle (scripts/bundle.mjs), not the modules these tests import: run every command through it.
+  it('runs every command from the bundle', () => {
+    const bin = path.join(repoRoot, 'node_modules/.bin/catalog')
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    const catalog = (args: string[]) => spawnSync(bin, args, {cwd: folder, encoding: 'utf8'})
+    const source = ['--source', 'catalog.md']
+    for (const [args, code, output] of [
+      [['build', ...source, '--out', 'out'], 0, /wrote \d+ files to out/],
+      [['check', ...source, '--out', 'out', '--no-cache'], 0, /out is fresh/],
+      [['validate', ...source, '--reporter', 'json'], 0, /"ruleId": "missing-translation"/],
+      [['format', ...source, '--check'], 0, /catalog.md is in canonical form/],
+      [['i18n', ...source], 0, /translated/],
+      [['render', '--data', 'out/datasets.json', '--out', 'rendered'], 0, /rendered \d+ files to rendered/],
+      [['fix-encoding', 'catalog.md'], 1, /no mojibake found/],
+      [['watch', '--help'], 0, /Usage: catalog watch/]
+    ] as const) {
+      const result = catalog([...args])
+      expect({args, code: result.status}).toEqual({args, code})
+      expect(result.stdout + result.stderr).toMatch(output)
+    }
+    // From the JSON alone, the same files (the feeds name the JSON's hash as their source, not the markdown's).
+    expect(Object.keys(snapshot(path.join(folder, 'rendered')))).toEqual(Object.keys(snapshot(path.join(folder, 'out'))))
+  })
 })
 
 describe('catalog check from a recorded run', () => {

@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -22,8 +22,15 @@ export async function run(args: string[], cwd: string): Promise<RunResult> {
   return {code, stdout, stderr}
 }
 
+/**
+ * A new folder with its own `node_modules`, so that the CLI keeps its caches
+ * inside it whatever lies above (a stray /tmp/node_modules would otherwise
+ * catch them).
+ */
 export function tempFolder(): string {
-  return mkdtempSync(path.join(tmpdir(), 'catalog-cli-'))
+  const folder = mkdtempSync(path.join(tmpdir(), 'catalog-cli-'))
+  mkdirSync(path.join(folder, 'node_modules'))
+  return folder
 }
 
 /** Every file below a folder with its bytes and modification time, to prove a folder untouched. */
