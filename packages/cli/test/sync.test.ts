@@ -164,6 +164,15 @@ describe('catalog i18n', () => {
     expect(result.stdout).toMatch(new RegExp(`^ *${lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1}  pt +mimic-cxr +facts\\.size +mismatch`, 'm'))
     expect(result.stdout).toMatch(new RegExp(`^ *${lines.indexOf('- **URL:** [https://www.isic-archive.com/pt/](https://www.isic-archive.com/pt/)') + 1}  pt +isic +access\\.url +mismatch`, 'm'))
     expect(result.stderr).toContain('catalog: translation check failed: 2 mismatch')
+    // The same findings as workflow annotations: mismatches fail, so they warn; missing parts are notices.
+    const github = await run(['i18n', '--source', 'datasets.md', '--reporter', 'github'], sourceFolder(edited))
+    expect(github.code).toBe(1)
+    const sizeLine = lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1
+    expect(github.stdout).toContain(`::warning file=datasets.md,line=${sizeLine},col=1,title=translation-mismatch::`)
+    expect(github.stdout).toMatch(/^::notice file=datasets\.md,line=67,col=1,title=translation-missing::.*Labels \(14 Observations\)/m)
+    const annotations = github.stdout.trimEnd().split('\n')
+    expect(annotations).toHaveLength(5)
+    for (const annotation of annotations) expect(annotation).toMatch(/^::(warning|notice) file=datasets\.md,line=\d+,col=1,title=translation-/)
   })
 
   it('an EN edit is outdated until accept confirms it', async () => {

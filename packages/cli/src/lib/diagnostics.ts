@@ -8,7 +8,8 @@ export interface Diagnostic {
   file: string
   line: number
   column: number
-  severity: 'error' | 'warning'
+  /** `notice`: worth seeing, never failing (the github reporter's third level; translation findings use it). */
+  severity: 'error' | 'warning' | 'notice'
   ruleId: string
   message: string
 }
@@ -55,6 +56,6 @@ function escapeProperty(text: string): string {
 }
 
 export function countBySeverity(diagnostics: Diagnostic[]): {errors: number; warnings: number} {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
-  return {errors, warnings: diagnostics.length - errors}
+  const count = (severity: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === severity).length
+  return {errors: count('error'), warnings: count('warning')}
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {
   acceptTranslations,
+  failingStates,
   findingRecord,
   formatFindingsTable,
   formatTranslationSummary,
@@ -13,10 +14,11 @@ import {
   UnknownSelectorError
 } from '@catalog/i18n'
 import {positionOf} from '@catalog/parser'
-import {commonOptions, exitCodes, lockPathOf, type Io, printDiagnostics, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {commonOptions, exitCodes, lockPathOf, type Io, printDiagnostics, readReporter, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {type Diagnostic, formatDiagnostics} from '../diagnostics.js'
 import {readCatalog, readLockFile} from '../read.js'
 
-export const help = `Usage: catalog i18n [--source FILE] [--json] [--min-translated N] [--strict]
+export const help = `Usage: catalog i18n [--source FILE] [--reporter NAME] [--min-translated N] [--strict]
        catalog i18n accept [ID...] [--source FILE]
 
 Compare every translated half with the primary one: missing, outdated (the
@@ -29,7 +31,11 @@ Exits 1 when anything is outdated or mismatched; missing, orphan and
 untranslated parts only warn, unless --strict.
 
   --source FILE        the catalog source (default: source/datasets.md)
-  --json               print {"findings": [...]} with source lines instead of a table
+  --reporter NAME      text (default: a table), json ({"findings": [...]} with
+                       source lines) or github (workflow commands that annotate
+                       the source lines: warnings for what fails, notices for
+                       the rest); all on stdout
+  --json               the same as --reporter json
   --min-translated N   also fail when a language has less than N% translated
   --strict             fail on any finding
 
@@ -43,7 +49,15 @@ const translationErrorRules = new Set(['rating-mismatch', 'heading-mismatch', 'c
 export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
   const {values} = parseArgs({
     args: [...args],
-    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, json: {type: 'boolean', default: false}, strict: commonOptions.strict, 'min-translated': {type: 'string'}},
+    options: {
+      ...sourceOption,
+      help: commonOptions.help,
+      cache: commonOptions.cache,
+      reporter: {type: 'string', default: 'text'},
+      json: {type: 'boolean', default: false},
+      strict: commonOptions.strict,
+      'min-translated': {type: 'string'}
+    },
     allowPositionals: false,
     allowNegative: true,
     strict: true
@@ -52,6 +66,7 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
     io.stdout(help)
     return exitCodes.ok
   }
+  const reporter = values.json ? 'json' : readReporter(values.reporter)
   const minTranslated = values['min-translated'] === undefined ? 0 : Number(values['min-translated'])
   if (!Number.isFinite(minTranslated) || minTranslated < 0 || minTranslated > 100) throw new UsageError('--min-translated takes a percentage from 0 to 100')
   const sourcePath = values.source
@@ -75,8 +90,19 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
   const status = translationStatus(catalog, lockFile.lock, options)
   const lineOf = (finding: (typeof findings)[number]): number | undefined => finding.line ?? positionOf(pointers, finding.pointer)?.start.line
   const primary = catalog.languages[0]?.code ?? ''
-  if (values.json) {
+  if (reporter === 'json') {
     io.stdout(`${JSON.stringify({findings: findings.map((finding) => findingRecord(finding, primary, lineOf(finding) ?? null))}, null, 2)}\n`)
+  } else if (reporter === 'github') {
+    // A lagging translation is worth seeing on its line, never a reason to block: what fails the command warns, the rest is a notice.
+    const annotations: Diagnostic[] = findings.map((finding) => ({
+      file: sourcePath,
+      line: lineOf(finding) ?? 1,
+      column: 1,
+      severity: (failingStates as readonly string[]).includes(finding.state) || values.strict ? 'warning' : 'notice',
+      ruleId: `translation-${finding.state}`,
+      message: finding.message
+    }))
+    io.stdout(formatDiagnostics(annotations, 'github'))
   } else {
     io.stdout(formatFindingsTable(findings, {lineOf}))
   }

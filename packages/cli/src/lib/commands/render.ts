@@ -55,7 +55,7 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
   const catalog = validation.catalog
   const findings = checkCatalog(catalog)
   if (!findings.some((finding) => finding.severity === 'error')) findings.push(...outputChecks.flatMap((check) => check(catalog)))
-  const diagnostics = findings.map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity}))
+  const diagnostics: Diagnostic[] = findings.map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity}))
   const roundTrip = roundTripProblem(catalog)
   if (roundTrip) diagnostics.push(at('render-round-trip', roundTrip))
   if (diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)) return fail(diagnostics)
