@@ -39,8 +39,9 @@ const markupCharacters = /[\\`*_[\]!<>&~@\r\n]|:\/\/|www\.|\s$/i
 /**
  * A bare https or http URL, as access entries hold: GFM reads it as a link to
  * itself. Only a URL whose end GFM cannot trim (a letter, digit or `/`) and
- * whose host is plain labels (letters, digits, inner hyphens) with a dot; anything else goes to the
- * parser. The same property test holds this shortcut to the parser's result.
+ * whose host is plain labels (letters, digits, inner hyphens) with a dot;
+ * anything else goes to the parser. A property test holds this shortcut to
+ * the parser's result too.
  */
 const bareUrl = /^https?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/(?:[A-Za-z0-9._~/-]*[A-Za-z0-9/])?)?$/
 
