@@ -35,8 +35,7 @@ export class FileSectionCache implements SectionCache {
 
   get(key: string): unknown {
     const name = entryName(key)
-    const pending = this.added.get(name)
-    let text = pending
+    let text = this.added.get(name)
     if (text === undefined) {
       if (!this.stored.has(name)) return undefined
       try {
