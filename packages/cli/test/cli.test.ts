@@ -89,7 +89,7 @@ describe('reporters', () => {
       column: 1,
       severity: 'error',
       ruleId: 'unsafe-citation-key',
-      message: 'the citation key `../../evil` cannot name a file: use letters, digits and `_:.-`'
+      message: 'the citation key `../../evil` cannot name a file: it holds characters some systems refuse in a file name (use letters, digits and `_.-` only)'
     })
   })
 

@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -40,6 +40,7 @@ export function snapshot(folder: string): Record<string, string> {
     for (const entry of readdirSync(path.join(folder, relative), {withFileTypes: true})) {
       const child = path.join(relative, entry.name)
       if (entry.isDirectory()) walk(child)
+      else if (entry.isSymbolicLink()) result[child] = `link ${readlinkSync(path.join(folder, child))}`
       else result[child] = `${statSync(path.join(folder, child)).mtimeMs} ${readFileSync(path.join(folder, child), 'base64')}`
     }
   }

@@ -1,5 +1,5 @@
 import {EventEmitter} from 'node:events'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../src/index.js'
@@ -153,6 +153,45 @@ describe('watchCatalog and signals', () => {
     expect(stderr).toContain('catalog: internal error: renderer exploded (please report this bug)\n')
     expect(stderr).not.toContain('at somewhere')
     expect(stderr).toMatch(/rebuilt in \d+ ms/)
+  })
+})
+
+describe('watchCatalog when things change around the source', () => {
+  const watchFolder = async (build: () => Promise<number>) => {
+    const root = tempFolder()
+    const folder = path.join(root, 'source')
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    const controller = new AbortController()
+    let stderr = ''
+    const watching = watchCatalog({source: 'source/catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()}, {stderr: (text) => void (stderr += text), cwd: root}, build)
+    return {folder, controller, watching, stderr: () => stderr}
+  }
+
+  it('keeps rebuilding after its folder is deleted and made again, as a branch switch does', async () => {
+    let builds = 0
+    const {folder, controller, watching, stderr} = await watchFolder(async () => ++builds && 0)
+    await until(() => builds === 1, 'the initial build')
+    rmSync(folder, {recursive: true})
+    await until(() => stderr().includes('is gone'), 'the folder to be missed')
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'catalog.md'), edited('after the switch'))
+    await until(() => builds === 2, 'a rebuild in the new folder')
+    writeFileSync(path.join(folder, 'catalog.md'), edited('edited again'))
+    await until(() => builds === 3, 'a rebuild on the next save')
+    controller.abort()
+    expect(await watching).toBe(0)
+    expect(stderr().match(/is gone/g)).toHaveLength(1)
+  })
+
+  it('rebuilds when the translation lock beside the source changes', async () => {
+    let builds = 0
+    const {folder, controller, watching} = await watchFolder(async () => ++builds && 0)
+    await until(() => builds === 1, 'the initial build')
+    writeFileSync(path.join(folder, 'translations.lock.json'), '{}\n')
+    await until(() => builds === 2, 'a rebuild for the lock')
+    controller.abort()
+    expect(await watching).toBe(0)
   })
 })
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {Catalog} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
-import {csvColumns, neutraliseFormula, restoreFormula} from '../src/index.js'
+import {csvColumns, neutraliseFormula, renderFeeds, restoreFormula} from '../src/index.js'
 import {buildFeeds, file, readCsv, readBothCsvsWithPython, realSourcePath, run, toolAvailable, writeTemporary} from './helpers.js'
 
 const {catalog, files} = buildFeeds(realSourcePath)
@@ -89,8 +89,24 @@ describe('datasets.excel.csv', () => {
     // No cell of the real source spans lines, so every line break is a record's CRLF.
     expect(excel.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
     expect(excel.split('\r\n')).toHaveLength(catalog.datasets.length + 2)
-    expect(excel).toBe(`\uFEFF${csv.replace(/\n/g, '\r\n')}`)
     expect(readCsv(excel)).toEqual([header, ...rows])
+  })
+
+  it('quotes every cell that holds a `;`, so that Excel in a `;` locale never splits it into a formula', () => {
+    const edited = structuredClone(catalog)
+    const description = edited.datasets[0]?.description.text
+    if (!description) throw new Error('a description')
+    description['en'] = 'safe;=1+1'
+    const rendered = renderFeeds(edited)
+    const excelText = file(rendered, 'datasets.excel.csv')
+    expect(excelText).toContain('"safe;=1+1"')
+    // Split the way Excel does in such a locale, outside quotes: no cell starts a formula.
+    for (const line of excelText.split('\r\n')) {
+      const cells = line.match(/("(?:[^"]|"")*"|[^;"]*)(?=;|$)/g) ?? []
+      expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([])
+    }
+    // Programs reading the RFC 4180 file see the same cell, unquoted where it needs none.
+    expect(readCsv(excelText)).toEqual(readCsv(file(rendered, 'datasets.csv')))
   })
 })
 

@@ -81,4 +81,8 @@ describe('readLock', () => {
     expect(() => readLock('{"version": 2, "primary": "en", "languages": {}}')).toThrow(/version: 1/)
     expect(() => readLock('{"version": 1, "primary": "en", "languages": {"pt": {"document": {"a": "short"}, "datasets": {}}}}')).toThrow(/sha256/)
   })
+
+  it('reads a lock an editor saved with a byte order mark', () => {
+    expect(readLock('\uFEFF{"version": 1, "primary": "en", "languages": {}}')).toEqual({version: 1, primary: 'en', languages: {}})
+  })
 })

@@ -13,7 +13,8 @@ const source = readRealSource()
 
 describe('section-by-section parsing', () => {
   it('cuts the real source at its headings', () => {
-    const sections = splitSections(source)
+    const {sections, uncertain} = splitSections(source)
+    expect(uncertain).toBeUndefined()
     expect(sections.map((s) => s.text).join('')).toBe(source)
     expect(sections.length).toBeGreaterThan(20)
     for (const section of sections.slice(1)) expect(section.text).toMatch(/^#{1,3} /)
@@ -58,10 +59,55 @@ describe('section-by-section parsing', () => {
     const edited = source.replace('**Description:** ISIC is', '**Description:** ISIC, edited, is')
     const warm = parseCatalogSource(edited, 'x.md', {cache})
     expect(parsed).toBe(1)
-    expect(sections).toBe(splitSections(source).length)
+    expect(sections).toBe(splitSections(source).sections.length)
     const fresh = parseCatalogSource(edited, 'x.md')
     expect(warm.catalog).toEqual(fresh.catalog)
     expect(warm.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
     expect(cold.catalog).not.toEqual(warm.catalog)
+  })
+
+  /**
+   * The splitter must cut only where a whole-document parse has a top-level
+   * boundary: random documents made of headings, blank lines and blocks of
+   * every shape that can hide a heading (fences opened and closed every way,
+   * HTML blocks of each kind, containers, indentation, tabs), parsed whole
+   * and section by section, must give the same top-level nodes at the same
+   * offsets. Without link definitions (which reach across sections and which
+   * the catalog refuses) the trees are equal outright.
+   */
+  it('cuts only where a whole-document parse has a boundary, for fences and HTML of every shape', {timeout: 300_000}, () => {
+    const blocks = [
+      '#x', '    # indented', 'text', 'more *text*',
+      '```', '````', '~~~', '~~~~', '```js', '```a`b', '~~~a`b', '``` ', '   ```', '  ```', ' ```', '    ```', '\t```', '- ```', '> ```', '1. ```', '```  x', '`` `',
+      '<!--', '-->', '<!-- x -->', '<!-->', '<!--->', ' <!--', '  <!--', '<div>', '</div>', '<pre>', '</pre>', '<script>', '</script>', '<?', '?>', '<!X', '<![CDATA[', ']]>', '<custom>', '<a href="x">', '<https://x.y>',
+      '- item', '  - nested', '  text', '1. one', '> quote', '>', '| a | b |', '| - | - |', '[a]: /u "t', '"', '===', '---', '***', '\ttab'
+    ]
+    // Headings after blank lines are where cuts happen: they come often.
+    const line = fc.oneof({weight: 3, arbitrary: fc.constant('')}, {weight: 2, arbitrary: fc.constantFrom('# t', '## h', '### d')}, {weight: 5, arbitrary: fc.constantFrom(...blocks)})
+    const documents = fc.array(line, {minLength: 1, maxLength: 40}).map((lines) => lines.join('\n'))
+    const shape = (tree: ReturnType<typeof whole>) => tree.children.map((node) => [node.type, node.position?.start.offset, node.position?.end.offset])
+    fc.assert(
+      fc.property(documents, (text) => {
+        const incremental = parseIncrementally(text, undefined, 'salt')
+        const expected = whole(text)
+        expect(shape(incremental)).toEqual(shape(expected))
+        if (!text.includes('[')) expect(incremental).toEqual(expected)
+      }),
+      {seed: 12, numRuns: process.env['CI'] ? 4000 : 600}
+    )
+  })
+
+  it('stops cutting where a line alone cannot tell the top level, and says why', () => {
+    const text = '# T\n\n- a\n\n  ```\n\n## h\n\ntext\n'
+    const {sections, uncertain} = splitSections(text)
+    expect(sections).toHaveLength(1)
+    expect(uncertain).toEqual({line: 5, reason: 'the fence at line 5 is indented or inside a list or quote, so it may end with its container or run on'})
+    expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+  })
+
+  it('reads a backtick fence with a backtick in its info string as a paragraph, as CommonMark does', () => {
+    const text = '# T\n\n```a`b\n\n## cut here\n\n```\n\n## not here\n```\n'
+    expect(splitSections(text).sections.map((section) => section.line)).toEqual([0, 4])
+    expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
   })
 })

@@ -39,6 +39,22 @@ describe('the catalog schema', () => {
   })
 })
 
+describe('text', () => {
+  it('holds no control character but tab and line feed, in any field', () => {
+    const edit = (change: (copy: {title: string; datasets: Array<{name: string; description: {text: Record<string, string>}}>}) => void) => {
+      const copy = structuredClone(catalog) as {title: string; datasets: Array<{name: string; description: {text: Record<string, string>}}>}
+      change(copy)
+      return validateCatalog(copy)
+    }
+    expect(edit((copy) => void ((copy.datasets[0] as {description: {text: Record<string, string>}}).description.text['en'] = 'tab\tand\nbreak'))).toMatchObject({valid: true})
+    for (const control of ['\u001b', '\u0007', '\r', '\u007f', '\u0085']) {
+      const result = edit((copy) => void ((copy.datasets[0] as {name: string}).name = `CHEX${control}PERT`))
+      expect(result).toMatchObject({valid: false, violations: [{pointer: '/datasets/0/name', keyword: 'pattern', message: '/datasets/0/name holds a control character (only tabs and line breaks may stand in text)'}]})
+    }
+    expect(edit((copy) => void (copy.title = 'a\u0000b')).valid).toBe(false)
+  })
+})
+
 describe('the precompiled validator', () => {
   it('is what ajv compiles from the schema in src/ (else run `npm run generate -w @catalog/schema`)', async () => {
     const {validatorSource} = (await import('../scripts/generate-validator.mjs')) as {validatorSource: (schema: unknown) => string}

@@ -17,8 +17,6 @@ export const bibliographyRules = {
   doiFormat: 'bibtex-doi-format',
   /** Keys that differ only in case: BibTeX refuses them, and bib/<key>.bib would collide on macOS and Windows. */
   keyCaseCollision: 'bibtex-key-case-collision',
-  /** A key that is a valid file name on Linux but not everywhere (`:`, `CON`, a leading dot or hyphen). */
-  keyNotPortable: 'bibtex-key-not-portable',
   /** A value whose braces do not balance (for BibTeX or for LaTeX) cannot be written between braces. */
   unbalancedBraces: 'bibtex-unbalanced-braces',
   /** `crossref` makes an entry depend on another, so its own bib/<key>.bib could not be typeset. */
@@ -30,9 +28,6 @@ export const bibliographyRules = {
   /** A dataset without a citation is missing from datasets.bib. */
   missingCitation: 'bibtex-missing-citation'
 } as const
-
-/** Names Windows reserves for devices, whatever the extension. */
-const windowsDeviceNames = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.|$)/i
 
 /**
  * Check the catalog's citations for what the BibTeX renderer needs beyond the
@@ -63,8 +58,6 @@ export function checkBibliography(catalog: Catalog): Finding[] {
     else if (catalog.datasets[sameKey]?.citation?.key !== citation.key) {
       flag('error', bibliographyRules.keyCaseCollision, `the citation key \`${citation.key}\` differs only in case from \`${catalog.datasets[sameKey]?.citation?.key ?? ''}\` of ${nameOf(sameKey)}; BibTeX treats them as one key and case-insensitive file systems as one file`, `${base}/citation/key`)
     }
-    const portability = portabilityProblem(citation.key)
-    if (portability) flag('warning', bibliographyRules.keyNotPortable, `the citation key \`${citation.key}\` ${portability}, so bib/${citation.key}.bib cannot be saved on every system`, `${base}/citation/key`)
 
     for (const [name, value] of Object.entries(citation.fields)) {
       if (!bracesBalanced(value)) {
@@ -107,13 +100,6 @@ export function normalizeDoi(doi: string): string {
     .trim()
     .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
     .toLowerCase()
-}
-
-function portabilityProblem(key: string): string | undefined {
-  if (key.includes(':')) return 'holds `:`, which Windows forbids in file names'
-  if (windowsDeviceNames.test(key)) return 'is a device name on Windows'
-  if (/^[.-]/.test(key)) return 'starts with `.` or `-`, which hides the file or reads as an option'
-  return undefined
 }
 
 function escapePointer(token: string): string {

@@ -1,4 +1,4 @@
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, citationKeyProblem} from '@catalog/schema'
 import {bracesBalanced} from './braces.js'
 import {formatCslJson, renderCslItems} from './csl.js'
 import {type BibliographyEntry, bibliographyEntries} from './entry.js'
@@ -35,9 +35,8 @@ function assertRenderable(entries: readonly BibliographyEntry[]): void {
   const files = new Map<string, string>()
   for (const entry of entries) {
     // The parser's rule, again: this key becomes a file name.
-    if (!/^[A-Za-z0-9_:.-]+$/.test(entry.key) || /^\.+$/.test(entry.key)) {
-      throw new Error(`the citation key \`${entry.key}\` cannot name a file`)
-    }
+    const keyProblem = citationKeyProblem(entry.key)
+    if (keyProblem) throw new Error(`the citation key \`${entry.key}\` cannot name a file: it ${keyProblem}`)
     const path = bibliographyPaths.entry(entry.key)
     if (path.split('/').length !== 2 || path.split('/').includes('..')) throw new Error(`refusing to write \`${path}\` outside bib/`)
     const folded = path.toLowerCase()

@@ -1,13 +1,17 @@
 import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {cacheSalt, type SectionCache} from '@catalog/parser'
+import type {SectionCache} from '@catalog/parser'
+import {writeFileAtomically} from './files.js'
+import {toolFingerprint} from './fingerprint.js'
 
 /**
- * A parse cache kept as one small JSON file per entry, in a folder per code
- * version (the salt names the folder, so a parser or remark upgrade starts
- * afresh). A run reads only the entries it asks for and writes only the ones
+ * A parse cache kept as one small JSON file per entry, in a folder per
+ * version of the tool (its fingerprint, which covers the compiled code and the
+ * lock file, names the folder, so a parser or micromark upgrade starts
+ * afresh). The parser checks what it gets against the text it parses; this
+ * class only stores. A run reads only the entries it asks for and writes only the ones
  * it adds: after a one-dataset edit that is one file, not the whole cache.
  * Each `get` parses the file anew, so the caller owns what it gets (the
  * parser moves positions in place); `set` serialises at once, so the caller
@@ -30,7 +34,7 @@ export class FileSectionCache implements SectionCache {
   }
 
   static open(folder: string): FileSectionCache {
-    return new FileSectionCache(path.join(folder, `sections-${cacheSalt()}`))
+    return new FileSectionCache(path.join(folder, `sections-${toolFingerprint().slice(0, 16)}`))
   }
 
   get(key: string): unknown {
@@ -56,7 +60,14 @@ export class FileSectionCache implements SectionCache {
 
   set(key: string, value: unknown): void {
     const name = entryName(key)
-    this.added.set(name, JSON.stringify(value))
+    let text: string
+    try {
+      text = JSON.stringify(value)
+    } catch {
+      // A value that cannot be written (too deep to serialise) is simply not kept.
+      return
+    }
+    this.added.set(name, text)
     this.used.add(name)
   }
 
@@ -70,13 +81,7 @@ export class FileSectionCache implements SectionCache {
     try {
       if (this.added.size > 0) {
         await mkdir(this.folder, {recursive: true})
-        await Promise.all(
-          [...this.added].map(async ([name, text]) => {
-            const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`)
-            await writeFile(temporary, text)
-            await rename(temporary, path.join(this.folder, name))
-          })
-        )
+        await Promise.all([...this.added].map(([name, text]) => writeFileAtomically(path.join(this.folder, name), text)))
         this.added.clear()
       }
       const unused = [...this.stored].filter((name) => !this.used.has(name))

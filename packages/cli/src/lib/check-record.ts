@@ -1,35 +1,64 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {cacheFolder, lockPathOf} from './cli-kit.js'
 import type {Diagnostic} from './diagnostics.js'
+import {listFolder, writeFileAtomically} from './files.js'
 import {toolFingerprint} from './fingerprint.js'
 import type {Outputs} from './outputs.js'
 
 /**
- * What a full run found for one exact input: its diagnostics and the hash of
- * every file it would write. `catalog check` reuses it to judge `dist/` by
- * hashing files, without parsing or rendering, whenever the source, the lock
- * and the tool itself are byte for byte the same as in that run.
+ * What a full run found for one exact input and one exact output folder: its
+ * diagnostics. `catalog check` reuses it to say "fresh" without parsing or
+ * rendering, when the source, the lock and the tool are byte for byte those of
+ * the run, and the output folder holds exactly the files that run wrote. The
+ * record is named by both, so a changed file in the folder finds no record
+ * (the full check then runs and names it), and one record cannot answer for
+ * another folder's content.
  */
 export interface CheckRecord {
+  /** The record's own name, repeated inside: a file copied or edited under another name is not trusted. */
+  name: string
   diagnostics: Diagnostic[]
   /** Why `--strict` would fail on the translation state; empty when it would not. */
   strictFailures: string[]
-  outputs: Record<string, string>
 }
 
-/** The key of a run's inputs: the tool, the source's place and bytes, the lock's bytes. */
-export async function inputKey(sourcePath: string, cwd: string): Promise<string | undefined> {
-  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(path.resolve(cwd, sourcePath)).update('\0')
-  try {
-    hash.update(await readFile(path.resolve(cwd, sourcePath)))
-  } catch {
-    return undefined
-  }
-  hash.update('\0')
-  hash.update(await readFile(path.resolve(cwd, lockPathOf(sourcePath))).catch(() => Buffer.from('no lock')))
+/** The key of a run's inputs: the tool, the source's place and bytes, the lock's bytes (or its absence). */
+export function inputKey(sourceAbsolutePath: string, sourceBytes: Uint8Array, lockBytes: Uint8Array | undefined): string {
+  return createHash('sha256')
+    .update(toolFingerprint())
+    .update('\0')
+    .update(sourceAbsolutePath)
+    .update('\0')
+    .update(sourceBytes)
+    .update('\0')
+    .update(lockBytes ?? 'no lock')
+    .digest('hex')
+}
+
+/** The digest of an output folder's files, by path: what a record is keyed by besides the inputs. */
+export function outputsDigest(hashes: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256')
+  for (const file of [...hashes.keys()].sort()) hash.update(file).update('\0').update(hashes.get(file) ?? '').update('\0')
   return hash.digest('hex')
+}
+
+/** The hash of every file an outputs map holds, as build writes them. */
+export function hashOutputs(outputs: Outputs): Map<string, string> {
+  return new Map([...outputs].map(([file, content]) => [file, sha256(content)]))
+}
+
+/**
+ * The hash of every file below a folder, as it is now; undefined when the
+ * folder holds anything but regular files (a link or a FIFO is never opened,
+ * and no build writes one).
+ */
+export async function hashFolder(folder: string): Promise<Map<string, string> | undefined> {
+  const entries = listFolder(folder)
+  if (entries.some((entry) => !entry.regular)) return undefined
+  const hashes = await Promise.all(entries.map(async (entry) => [entry.path, sha256(await readFile(path.join(folder, entry.path)))] as const))
+  return new Map(hashes)
 }
 
 const keptRecords = 16
@@ -41,33 +70,57 @@ function respell(diagnostics: Diagnostic[], from: {source: string; lock: string}
   return diagnostics.map((d) => ({...d, file: d.file === from.source ? to.source : d.file === from.lock ? to.lock : d.file}))
 }
 
-export async function readCheckRecord(cwd: string, sourcePath: string, key: string): Promise<CheckRecord | undefined> {
+function recordName(key: string, digest: string): string {
+  return `check-${createHash('sha256').update(key).update('\0').update(digest).digest('hex')}.json`
+}
+
+/** The record of a run with these inputs that wrote exactly this folder; undefined when there is none, or none to trust. */
+export async function readCheckRecord(cwd: string, sourcePath: string, key: string, digest: string): Promise<CheckRecord | undefined> {
+  const name = recordName(key, digest)
   try {
-    const record = JSON.parse(await readFile(path.join(cacheFolder(cwd, sourcePath), `check-${key}.json`), 'utf8')) as CheckRecord
+    const record = JSON.parse(await readFile(path.join(cacheFolder(cwd, sourcePath), name), 'utf8')) as unknown
+    if (!isCheckRecord(record) || record.name !== name) return undefined
     return {...record, diagnostics: respell(record.diagnostics, placeholders, {source: sourcePath, lock: lockPathOf(sourcePath)})}
   } catch {
     return undefined
   }
 }
 
-/** Keep the record of this run, and the few newest others (other sources, other checkouts). */
-export async function writeCheckRecord(cwd: string, sourcePath: string, key: string, diagnostics: Diagnostic[], strictFailures: string[], outputs: Outputs): Promise<void> {
-  const record: CheckRecord = {
-    diagnostics: respell(diagnostics, {source: sourcePath, lock: lockPathOf(sourcePath)}, placeholders),
-    strictFailures,
-    outputs: Object.fromEntries([...outputs].map(([file, content]) => [file, sha256(content)]))
+function isCheckRecord(value: unknown): value is CheckRecord {
+  const record = value as Partial<CheckRecord> | null
+  const isDiagnostic = (d: unknown): boolean => {
+    const candidate = d as Partial<Diagnostic> | null
+    return (
+      typeof candidate?.file === 'string' &&
+      Number.isInteger(candidate.line) &&
+      Number.isInteger(candidate.column) &&
+      ['error', 'warning', 'notice'].includes(candidate.severity as string) &&
+      typeof candidate.ruleId === 'string' &&
+      typeof candidate.message === 'string'
+    )
   }
+  return (
+    typeof record?.name === 'string' &&
+    Array.isArray(record.diagnostics) &&
+    record.diagnostics.every(isDiagnostic) &&
+    Array.isArray(record.strictFailures) &&
+    record.strictFailures.every((reason) => typeof reason === 'string')
+  )
+}
+
+/** Keep the record of this run, and the few newest others (other sources, other checkouts). */
+export async function writeCheckRecord(cwd: string, sourcePath: string, key: string, digest: string, diagnostics: Diagnostic[], strictFailures: string[]): Promise<void> {
+  const name = recordName(key, digest)
+  const record: CheckRecord = {name, diagnostics: respell(diagnostics, {source: sourcePath, lock: lockPathOf(sourcePath)}, placeholders), strictFailures}
   try {
     const folder = cacheFolder(cwd, sourcePath)
     await mkdir(folder, {recursive: true})
-    const target = path.join(folder, `check-${key}.json`)
-    await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(record))
-    await rename(`${target}.${process.pid}.tmp`, target)
-    const records = (await readdir(folder)).filter((name) => /^check-[0-9a-f]+\.json$/.test(name))
+    await writeFileAtomically(path.join(folder, name), JSON.stringify(record))
+    const records = (await readdir(folder)).filter((file) => /^check-[0-9a-f]+\.json$/.test(file))
     if (records.length > keptRecords) {
-      const byAge = await Promise.all(records.map(async (name) => ({name, time: (await stat(path.join(folder, name))).mtimeMs})))
+      const byAge = await Promise.all(records.map(async (file) => ({file, time: (await stat(path.join(folder, file))).mtimeMs})))
       byAge.sort((a, b) => b.time - a.time)
-      await Promise.all(byAge.slice(keptRecords).map(({name}) => rm(path.join(folder, name), {force: true})))
+      await Promise.all(byAge.slice(keptRecords).map(({file}) => rm(path.join(folder, file), {force: true})))
     }
   } catch {
     // The record only saves time.
@@ -76,32 +129,4 @@ export async function writeCheckRecord(cwd: string, sourcePath: string, key: str
 
 function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex')
-}
-
-/** Every file below a folder with its hash, by path relative to it (`/`-separated). */
-export async function hashFolder(folder: string, prefix = ''): Promise<Record<string, string>> {
-  const result: Record<string, string> = {}
-  let entries
-  try {
-    entries = await readdir(path.join(folder, prefix), {withFileTypes: true})
-  } catch {
-    return result
-  }
-  for (const entry of entries) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) Object.assign(result, await hashFolder(folder, relative))
-    else result[relative] = sha256(await readFile(path.join(folder, relative)))
-  }
-  return result
-}
-
-/** Compare a folder's hashes with a record's: what differs, is missing, or would be removed. */
-export function compareHashes(actual: Record<string, string>, expected: Record<string, string>): Array<{path: string; state: 'changed' | 'missing' | 'extra'}> {
-  const stale: Array<{path: string; state: 'changed' | 'missing' | 'extra'}> = []
-  for (const [file, hash] of Object.entries(expected)) {
-    if (actual[file] === undefined) stale.push({path: file, state: 'missing'})
-    else if (actual[file] !== hash) stale.push({path: file, state: 'changed'})
-  }
-  for (const file of Object.keys(actual).sort()) if (expected[file] === undefined) stale.push({path: file, state: 'extra'})
-  return stale
 }

@@ -38,12 +38,24 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 export function formatDiagnostics(diagnostics: Diagnostic[], reporter: ReporterName): string {
   const sorted = sortDiagnostics(diagnostics)
   if (reporter === 'json') return `${JSON.stringify(sorted, null, 2)}\n`
+  // Text and workflow commands reach a terminal or a log: nothing they echo may act on it.
+  const shown = sorted.map((d) => ({...d, file: escapeControls(d.file), message: escapeControls(d.message), ruleId: escapeControls(d.ruleId)}))
   if (reporter === 'github') {
-    return sorted
+    return shown
       .map((d) => `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}\n`)
       .join('')
   }
-  return sorted.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]\n`).join('')
+  return shown.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]\n`).join('')
+}
+
+/**
+ * Control characters would retitle or clear a terminal or forge a line of
+ * output, and bidirectional controls would reorder what it shows: wherever a
+ * message echoes input, they are shown as `\uXXXX` escapes (a tab stays).
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Escaping of workflow commands, as @actions/core does it. */

@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {listFolder} from './files.js'
 
 let fingerprint: string | undefined
 
@@ -24,7 +25,8 @@ export function toolFingerprint(): string {
     roots.push(path.resolve(path.dirname(fileURLToPath(import.meta.resolve(name))), '..'))
   }
   for (const root of roots.sort()) {
-    for (const file of [path.join(root, 'package.json'), ...listFiles(path.join(root, 'dist')), ...listFiles(path.join(root, 'templates'))]) {
+    const below = (folder: string): string[] => listFolder(path.join(root, folder)).map((entry) => path.join(root, folder, entry.path))
+    for (const file of [path.join(root, 'package.json'), ...below('dist'), ...below('templates')]) {
       if (file.endsWith('.map') || file.endsWith('.d.ts')) continue
       hash.update(path.relative(path.dirname(root), file)).update('\0').update(readFileSync(file)).update('\0')
     }
@@ -39,14 +41,4 @@ export function toolFingerprint(): string {
   }
   fingerprint = hash.digest('hex')
   return fingerprint
-}
-
-function listFiles(folder: string): string[] {
-  if (!existsSync(folder)) return []
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(folder, name)
-      return statSync(full).isDirectory() ? listFiles(full) : [full]
-    })
 }

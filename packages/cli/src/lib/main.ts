@@ -1,4 +1,4 @@
-import {exitCodes, type Io, isParseArgsError, UsageError} from './cli-kit.js'
+import {exitCodes, type Io, reportFailure, UsageError} from './cli-kit.js'
 
 export {exitCodes, type Io} from './cli-kit.js'
 
@@ -17,22 +17,16 @@ Commands:
   fix-encoding   repair mojibake (UTF-8 decoded as Mac Roman, Windows-1252 or Latin-1)
 
 Run \`catalog <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 problems in the input, 2 usage error, 3 internal error.
+Exit codes: 0 ok, 1 problems in the input or a failed read or write,
+2 usage error, 3 internal error (a bug of this tool).
 `
 
-/** Run the CLI; returns the exit code. Bad input never throws out of here. */
+/** Run the CLI; returns the exit code. Nothing throws out of here: see `reportFailure`. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io)
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`catalog: ${(error as Error).message}\nRun \`catalog --help\` for usage.\n`)
-      return exitCodes.usage
-    }
-    // Anything else is a bug in the catalog tool, never in the input: one line, no stack.
-    const message = error instanceof Error ? error.message : String(error)
-    io.stderr(`catalog: internal error: ${message.split('\n')[0]} (please report this bug)\n`)
-    return exitCodes.internal
+    return reportFailure(error, io)
   }
 }
 

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {checkBibliography, renderBibliography} from '@catalog/bibtex'
 import {buildJsonLd, checkFeeds, renderFeeds} from '@catalog/feeds'
 import {type TranslationStatus, translationStatus} from '@catalog/i18n'
@@ -7,6 +8,13 @@ import {type Catalog, catalogSchema, type Finding} from '@catalog/schema'
 
 /** Every file `catalog build` writes, by path relative to the output folder. */
 export type Outputs = Map<string, string>
+
+/**
+ * The manifest of an output folder: every other file with its sha256. It marks
+ * the folder as this tool's (a folder without one, holding other files, is
+ * not replaced without `--force`), and lets anyone check a download.
+ */
+export const manifestPath = '.catalog-manifest.json'
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
@@ -57,6 +65,8 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
     return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
   for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)
+  const files = [...outputs.keys()].sort().map((path) => [path, createHash('sha256').update(outputs.get(path) ?? '').digest('hex')])
+  outputs.set(manifestPath, json({generator: 'catalog build', files: Object.fromEntries(files)}))
   return outputs
 }
 

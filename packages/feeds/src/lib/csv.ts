@@ -6,7 +6,10 @@ import {needsNeutralising, neutraliseFormula} from './formula.js'
 /**
  * `rfc4180`: UTF-8 without BOM, LF between records, quotes only where needed,
  * for programs. `excel`: the same cells with a UTF-8 BOM (without it Excel
- * reads UTF-8 as the local code page) and CRLF between records.
+ * reads UTF-8 as the local code page), CRLF between records, and quotes
+ * around every cell that holds a `;` as well: in the locales whose list
+ * separator is `;` (pt-BR and pt-PT among them) Excel splits a file on it, and
+ * an unquoted `safe;=1+1` would become a formula.
  */
 export type CsvFlavour = 'rfc4180' | 'excel'
 
@@ -26,6 +29,7 @@ export function renderCsv(catalog: Catalog, flavour: CsvFlavour = 'rfc4180', col
     record_delimiter: lineTerminators[flavour],
     // Setting record_delimiter turns this off; a lone LF or CR inside a cell must still be quoted.
     quote_record_delimiter: true,
+    ...(flavour === 'excel' ? {quoted_match: /[;,"\r\n]/} : {}),
     cast: {
       string: (value, context) => (!context.header && needsNeutralising(value) ? {value: neutraliseFormula(value), quoted: true} : value)
     }

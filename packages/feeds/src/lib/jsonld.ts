@@ -66,7 +66,7 @@ const citationTypes: Record<string, string> = {article: 'ScholarlyArticle', inpr
  */
 function citationNode(citation: Citation): Record<string, unknown> {
   const {fields} = citation
-  const node: Record<string, unknown> = {'@type': citationTypes[citation.type] ?? 'CreativeWork'}
+  const node: Record<string, unknown> = {'@type': (Object.hasOwn(citationTypes, citation.type) ? citationTypes[citation.type] : undefined) ?? 'CreativeWork'}
   if (fields.title !== undefined) node.name = plainBibtex(fields.title)
   if (fields.author !== undefined) {
     const authors = fields.author.split(/\s+and\s+/).map((author) => plainBibtex(author).trim()).filter((author) => author !== '' && author !== 'others')

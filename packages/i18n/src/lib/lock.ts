@@ -112,7 +112,8 @@ export function serializeLock(lock: TranslationLock): string {
 export function readLock(text: string): TranslationLock {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // An editor may save the lock with a byte order mark; JSON has none to give.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (error) {
     throw new InvalidLockError(`the translation lock is not JSON: ${(error as Error).message}`)
   }

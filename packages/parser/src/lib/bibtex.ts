@@ -43,6 +43,37 @@ export function citationKey(text: string): string {
   return `citation:${createHash('sha256').update(text).digest('hex')}`
 }
 
+type CitationParse = ReturnType<typeof parseCitation>
+
+/**
+ * Parse a citation block, or take its parse from the cache when the entry
+ * names this block's key and fits its text: the entry's type, key and every
+ * field value stand in the block as written, and each problem is a rule id,
+ * a reason and a place. Anything else is parsed afresh.
+ */
+export function parseCitationCached(text: string, cache: {get(key: string): unknown; set(key: string, value: unknown): void} | undefined): CitationParse {
+  const key = citationKey(text)
+  const cached = cache?.get(key) as {key?: unknown; parse?: unknown} | undefined
+  if (cached?.key === key && fitsCitation(cached.parse, text)) return cached.parse
+  const parse = parseCitation(text)
+  cache?.set(key, {key, parse})
+  return parse
+}
+
+function fitsCitation(value: unknown, text: string): value is CitationParse {
+  const {entry, problems} = (value ?? {}) as {entry?: unknown; problems?: unknown}
+  const isProblem = (problem: unknown): boolean => {
+    const {ruleId, reason, line, column} = (problem ?? {}) as Record<string, unknown>
+    return typeof ruleId === 'string' && typeof reason === 'string' && Number.isInteger(line) && Number.isInteger(column)
+  }
+  if (!Array.isArray(problems) || !problems.every(isProblem)) return false
+  if (entry === undefined) return problems.length > 0
+  const {type, key, fields} = entry as Record<string, unknown>
+  if (typeof type !== 'string' || typeof key !== 'string' || typeof fields !== 'object' || fields === null) return false
+  const lower = text.toLowerCase()
+  return lower.includes(`@${type}`) && text.includes(key) && Object.values(fields).every((field) => typeof field === 'string' && text.includes(field))
+}
+
 /**
  * Parse one citation block with @retorquere/bibtex-parser (the parser behind
  * Better BibTeX) in verbatim mode, so that values keep their LaTeX, then check
@@ -78,7 +109,8 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
   }
   const [parsed] = entries
   if (!parsed) return {problems}
-  const fields: Record<string, string> = {}
+  // Field names are the source's: no name (`__proto__`, say) may reach the object's prototype.
+  const fields = Object.create(null) as Record<string, string>
   for (const [name, value] of Object.entries(parsed.fields as Record<string, unknown>)) {
     const duplicate = /^(.*)\+duplicate-\d+$/.exec(name)
     if (duplicate) {
@@ -92,15 +124,17 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
     fields[name.toLowerCase()] = String(value)
   }
   const type = parsed.type.toLowerCase()
-  const entry: ParsedEntry = {type, key: parsed.key, fields}
-  const required = requiredFields[type]
+  const entry: ParsedEntry = {type, key: parsed.key, fields: {...fields}}
+  const required = Object.hasOwn(requiredFields, type) ? requiredFields[type] : undefined
   if (!required) {
+    // An entry of no known type is no citation the catalog can render: one error, and nothing else said of it.
     problems.push({
       ruleId: 'bibtex-entry-type',
       reason: `unknown BibTeX entry type \`@${parsed.type}\`; use one of ${Object.keys(requiredFields).join(', ')}`,
       line: 1,
       column: 1
     })
+    return {problems}
   } else {
     for (const need of required) {
       const options = typeof need === 'string' ? [need] : need

@@ -1,9 +1,10 @@
 import type {AccessItem, Catalog, Category, Dataset, Fact, Finding, TitledList} from '@catalog/schema'
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {citationKey, parseCitation} from './bibtex.js'
+import {parseCitationCached} from './bibtex.js'
 import {report} from './messages.js'
 import {parseQuantity} from './quantity.js'
+import type {Limits} from './limits.js'
 import type {SectionCache} from './sections.js'
 import type {CategoryOutline, DatasetOutline, Half, Outline, SectionOutline, SectionShape} from './structure.js'
 import {slugify} from './text.js'
@@ -27,18 +28,6 @@ export interface ParserOptions {
    */
   tasksKey?: string
 }
-
-/** Limits that keep a hostile or broken source from exhausting memory. */
-export interface Limits {
-  /** Largest source accepted, in bytes (UTF-8). @default 16 MiB */
-  maxBytes: number
-  /** Longest line accepted, in characters. @default 20000 */
-  maxLineLength: number
-  /** Most level-3 headings (datasets and overviews) accepted. @default 20000 */
-  maxDatasets: number
-}
-
-export const defaultLimits: Readonly<Limits> = {maxBytes: 16 * 1024 * 1024, maxLineLength: 20_000, maxDatasets: 20_000}
 
 /** JSON pointer -> source position of the node the value came from. */
 export type PointerMap = Map<string, Position>
@@ -65,6 +54,17 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     languages: outline.halves.map(({code, flag, name}) => ({code, flag, name})),
     categories: [],
     datasets: []
+  }
+  /**
+   * The id or key a name makes (`slugify`); a name with no Latin letter or
+   * digit makes none, which is reported once, at the name, and given a
+   * stand-in so that nothing after it fails for the same reason.
+   */
+  const idOf = (text: string, what: string, node: Node | undefined, standIn: string): string => {
+    const id = slugify(text)
+    if (id !== '') return id
+    report(file, 'error', 'empty-id', `${what} "${text}" has no Latin letter or digit to make its id from; ids are made of the Latin letters and digits of a name: write the name with some, such as its Latin transliteration`, node)
+    return standIn
   }
   at('/title', outline.title?.node)
   outline.halves.forEach((half, index) => at(`/languages/${index}`, half.node))
@@ -106,8 +106,8 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
   }
 
   function addCategory(category: CategoryOutline, language: string): string {
-    const id = slugify(category.title)
     const index = catalog.categories.length
+    const id = idOf(category.title, 'the category', category.node, `category-${index + 1}`)
     const entry: Category = {id, emoji: category.emoji, title: {[language]: category.title}}
     catalog.categories.push(entry)
     at(`/categories/${index}`, category.node)
@@ -116,7 +116,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
 
   function addDataset(outlineOfDataset: DatasetOutline, language: string, category: string): void {
     const base = `/datasets/${catalog.datasets.length}`
-    const id = slugify(outlineOfDataset.name)
+    const id = idOf(outlineOfDataset.name, 'the dataset', outlineOfDataset.node, `dataset-${catalog.datasets.length + 1}`)
     at(base, outlineOfDataset.node)
     let description: Dataset['description'] = {label: {}, text: {}}
     let facts: Dataset['facts'] = {label: {}, items: []}
@@ -128,7 +128,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     const roles = rolesOf(outlineOfDataset.sections)
     for (const [position, section] of outlineOfDataset.sections.entries()) {
       const role = roles[position] ?? 'list'
-      const key = slugify(section.label)
+      const key = role === 'list' ? idOf(section.label, 'the list', section.node, `list-${lists.length + 1}`) : slugify(section.label)
       const name = role === 'list' ? `lists/${lists.length}` : role
       if (sections.includes(name) || (role === 'list' && lists.some((list) => list.key === key))) {
         report(file, 'error', 'duplicate-section', `"${section.label}" repeats a section of ${outlineOfDataset.name}`, section.node)
@@ -140,7 +140,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       } else if (role === 'facts' || role === 'access') {
         const items = (section.pairs ?? []).map((pair, item) => {
           at(`${base}/${role}/items/${item}`, pair.node)
-          const entry: Fact & AccessItem = {key: slugify(pair.label), label: {[language]: pair.label}, value: {[language]: pair.value}}
+          const entry: Fact & AccessItem = {key: idOf(pair.label, 'the label', pair.node, `${role}-${item + 1}`), label: {[language]: pair.label}, value: {[language]: pair.value}}
           if (role === 'access' && pair.url !== undefined) entry.url = pair.url
           const quantity = role === 'facts' ? parseQuantity(pair.value, language) : undefined
           if (quantity) entry.quantity = quantity
@@ -214,10 +214,7 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     if (!code) return undefined
     at(`${base}/citation`, code.node)
     // BibTeX parsing is the slowest step after markdown; unchanged blocks come from the cache.
-    const key = citationKey(code.value)
-    const cached = options.cache?.get(key) as ReturnType<typeof parseCitation> | undefined
-    const {entry, problems} = cached ?? parseCitation(code.value)
-    if (!cached) options.cache?.set(key, {entry, problems})
+    const {entry, problems} = parseCitationCached(code.value, options.cache)
     const start = code.node.position?.start
     for (const problem of problems) {
       // The code's value starts on the line after the opening fence.
@@ -225,7 +222,16 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       report(file, 'error', problem.ruleId, problem.reason, place)
     }
     if (!entry) return undefined
-    if (start) pointers.set(`${base}/citation/key`, {start: {line: start.line + 1, column: 1}, end: {line: start.line + 1, column: 1}})
+    if (start) {
+      const lineAt = (line: number): Position => ({start: {line: start.line + line, column: 1}, end: {line: start.line + line, column: 1}})
+      pointers.set(`${base}/citation/key`, lineAt(1))
+      // Each field at the line that sets it, so that a finding about a field points there.
+      const lines = code.value.split('\n')
+      for (const name of Object.keys(entry.fields)) {
+        const index = lines.findIndex((line) => new RegExp(`^\\s*${name.replace(/[^a-z0-9_-]/gi, '')}\\s*=`, 'i').test(line))
+        if (index !== -1) pointers.set(`${base}/citation/fields/${name}`, lineAt(index + 1))
+      }
+    }
     return {language: code.language, type: entry.type, key: entry.key, fields: entry.fields, raw: code.value}
   }
 

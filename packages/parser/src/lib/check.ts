@@ -1,4 +1,4 @@
-import {type Catalog, type Finding, validateCatalog} from '@catalog/schema'
+import {type Catalog, citationKeyProblem, type Finding, validateCatalog} from '@catalog/schema'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {PointerMap} from './build.js'
@@ -46,11 +46,21 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       }
     })
 
+    dataset.facts.items.forEach((fact, position) => {
+      const quantity = fact.quantity
+      if (quantity?.kind === 'year-range' && quantity.from > quantity.to) {
+        flag('error', 'reversed-year-range', `the years ${quantity.from}-${quantity.to} run backwards; write ${quantity.to}-${quantity.from}`, `${base}/facts/items/${position}`)
+      }
+    })
+
     const citation = dataset.citation
     if (citation) {
-      if (!/^[A-Za-z0-9_:.-]+$/.test(citation.key) || /^\.+$/.test(citation.key)) {
-        flag('error', 'unsafe-citation-key', `the citation key \`${citation.key}\` cannot name a file: use letters, digits and \`_:.-\``, `${base}/citation/key`)
+      for (const [name, value] of Object.entries(citation.fields)) {
+        const link = citationLinkProblem(name, value)
+        if (link) flag('error', 'url-not-https', `the citation's \`${name}\` ${link}`, `${base}/citation/fields/${name}`)
       }
+      const keyProblem = citationKeyProblem(citation.key)
+      if (keyProblem) flag('error', 'unsafe-citation-key', `the citation key \`${citation.key}\` cannot name a file: it ${keyProblem}`, `${base}/citation/key`)
       const other = keys.get(citation.key)
       if (other !== undefined) {
         flag('error', 'duplicate-citation-key', `the citation key \`${citation.key}\` is already used by ${catalog.datasets[other]?.name ?? 'another dataset'}`, `${base}/citation/key`)
@@ -80,6 +90,21 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 /** Report findings on the source file, each at the position its pointer came from. */
 export function reportFindings(file: VFile, findings: readonly Finding[], pointers: PointerMap): void {
   for (const finding of findings) report(file, finding.severity, finding.ruleId, finding.message, positionOf(pointers, finding.pointer))
+}
+
+/**
+ * Citation fields that hold links are checked like access links: `url` is an
+ * absolute https URL, and a `doi` or `eprint` written as a URL is one too (a
+ * bare DOI, a `doi:` or an `arXiv:` identifier is no link). A `\url{…}` or
+ * `\href{…}` in any field is a link as well.
+ */
+function citationLinkProblem(name: string, value: string): string | undefined {
+  const links = [...value.matchAll(/\\(?:url|href)\s*\{([^{}]*)\}/g)].map((match) => match[1] ?? '')
+  const trimmed = value.trim()
+  if (name === 'url') links.push(trimmed)
+  else if ((name === 'doi' || name === 'eprint') && /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^(?:doi|arxiv):/i.test(trimmed)) links.push(trimmed)
+  const bad = links.find((link) => !isHttps(link))
+  return bad === undefined ? undefined : `holds the link \`${bad}\`, which must be an absolute https URL`
 }
 
 function isHttps(url: string): boolean {

@@ -1,4 +1,4 @@
-import {validateCatalog} from '@catalog/schema'
+import {ruleOf, validateCatalog} from '@catalog/schema'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {PointerMap} from './build.js'
@@ -21,10 +21,10 @@ interface Region {
  * Honour rule-disable comments around a region of deliberate exceptions, as
  * linters do: messages of the named rules inside the region are dropped, and a
  * disable comment that suppresses nothing is itself reported. Comments are read
- * at the top level of the document (between blocks). Suppressing an error
- * never lets an invalid catalog through: the catalog is validated against the
- * schema again, and what fails there is reported as `schema`, which no comment
- * can disable.
+ * at the top level of the document (between blocks). Only rules the registry
+ * lets be disabled are suppressed (a bare `catalog-disable` means all of
+ * those); naming any other rule is an error. As a last guard, a catalog whose
+ * errors were suppressed is validated against the schema again.
  */
 export function applyDisableComments(tree: Root, file: VFile, pointers: PointerMap): void {
   const regions: Region[] = []
@@ -33,11 +33,19 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
     if (node.type !== 'html' || !node.position) continue
     const match = directive.exec(node.value.trim())
     if (!match) continue
-    const rules = (match[2] ?? '').trim().split(/\s+/).filter(Boolean)
-    const key = rules.length === 0 ? '*' : rules.join(' ')
+    const named = (match[2] ?? '').trim().split(/\s+/).filter(Boolean)
+    const key = named.length === 0 ? '*' : named.join(' ')
     const line = node.position.start.line
     if (match[1] === 'disable') {
-      const region: Region = {rules: rules.length === 0 ? 'all' : new Set(rules), from: line, to: Number.POSITIVE_INFINITY, line, column: node.position.start.column, used: false}
+      for (const id of named) {
+        const rule = ruleOf(id)
+        if (!rule) report(file, 'warning', 'unused-disable', `\`catalog-disable\` names no rule: \`${id}\``, node)
+        else if (!rule.disable) report(file, 'error', 'disable-not-allowed', `\`${id}\` cannot be disabled: its finding would leave an output invalid or incomplete; fix what it reports`, node)
+      }
+      const rules = named.filter((id) => ruleOf(id)?.disable === true)
+      // A comment whose every rule was refused above has been reported once: its region suppresses nothing, silently.
+      const refused = named.length > 0 && rules.length === 0
+      const region: Region = {rules: named.length === 0 ? 'all' : new Set(rules), from: line, to: Number.POSITIVE_INFINITY, line, column: node.position.start.column, used: refused}
       regions.push(region)
       open.set(key, region)
     } else {
@@ -46,7 +54,7 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
         region.to = line
         open.delete(key)
       } else {
-        report(file, 'warning', 'unused-disable', `\`catalog-enable${rules.length ? ` ${rules.join(' ')}` : ''}\` closes no \`catalog-disable\` with the same rules`, node)
+        report(file, 'warning', 'unused-disable', `\`catalog-enable${named.length ? ` ${named.join(' ')}` : ''}\` closes no \`catalog-disable\` with the same rules`, node)
       }
     }
   }
@@ -54,7 +62,7 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
 
   let suppressedError = false
   file.messages = file.messages.filter((message) => {
-    if (message.ruleId === 'schema' || message.ruleId === 'unused-disable' || message.line === undefined) return true
+    if (message.line === undefined || ruleOf(message.ruleId ?? '')?.disable !== true) return true
     const line = message.line
     const region = regions.find((candidate) => line > candidate.from && line < candidate.to && (candidate.rules === 'all' || candidate.rules.has(message.ruleId ?? '')))
     if (!region) return true

@@ -187,9 +187,28 @@ export function repairMojibake(text: string): RepairResult {
   return {ok: true, text: repaired, encoding: finding.encoding, encodingName: finding.encodingName}
 }
 
-/** Offset of the first byte that is not valid UTF-8 (the length when all are). */
+/**
+ * Offset of the first byte that is not valid UTF-8 (the length when all are).
+ * A decoder cannot say where it failed, and a U+FFFD it substitutes cannot be
+ * told from one in the text, so the bytes are walked by RFC 3629's table of
+ * well-formed sequences (no overlong forms, no surrogates, nothing past U+10FFFF).
+ */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  const lenient = new TextDecoder('utf-8').decode(bytes)
-  const bad = lenient.indexOf('\uFFFD')
-  return bad === -1 ? bytes.length : Buffer.byteLength(lenient.slice(0, bad), 'utf8')
+  let index = 0
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0
+    if (lead < 0x80) {
+      index++
+      continue
+    }
+    const [length, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0]
+    if (length === 0) return index
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[index + next]
+      const [min, max] = next === 1 ? [low, high] : [0x80, 0xbf]
+      if (byte === undefined || byte < min || byte > max) return index
+    }
+    index += length
+  }
+  return index
 }

@@ -1,9 +1,10 @@
 import type {Catalog} from '@catalog/schema'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {defaultLimits, type Limits, type ParserOptions} from './build.js'
+import type {ParserOptions} from './build.js'
 import {sourceText} from './decode.js'
 import {detectMojibake} from './encoding.js'
+import {checkLimits, defaultLimits, type Limits} from './limits.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
 import {cacheSalt, parseIncrementally} from './sections.js'
@@ -39,7 +40,11 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     report(file, 'error', 'empty-file', text === '' ? 'the file is empty' : 'the file holds only white space', {line: 1, column: 1})
     return {file}
   }
-  if (!withinLimits(file, text, limits)) return {file}
+  const overLimits = checkLimits(text, limits)
+  if (overLimits.length > 0) {
+    for (const problem of overLimits) report(file, 'error', problem.ruleId, problem.reason, {line: problem.line, column: problem.column})
+    return {file}
+  }
   const damage = detectMojibake(text)
   if (damage) {
     report(
@@ -61,27 +66,4 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
 /** Parse text or bytes from a path (the path only names the file in messages). */
 export function parseCatalogSource(value: string | Uint8Array, path: string, options: ParserOptions = {}): ParseResult {
   return parseCatalog(new VFile({path, value}), options)
-}
-
-/** Refuse, before parsing, what would make the parser's memory grow without bound. */
-function withinLimits(file: VFile, text: string, limits: Limits): boolean {
-  let line = 1
-  let start = 0
-  while (start <= text.length) {
-    const end = text.indexOf('\n', start)
-    const stop = end === -1 ? text.length : end
-    if (stop - start > limits.maxLineLength) {
-      report(file, 'error', 'line-too-long', `line ${line} is ${stop - start} characters long; the limit is ${limits.maxLineLength}`, {line, column: limits.maxLineLength + 1})
-      return false
-    }
-    if (end === -1) break
-    start = end + 1
-    line++
-  }
-  const headings = text.match(/^ {0,3}###[ \t]/gm)?.length ?? 0
-  if (headings > limits.maxDatasets) {
-    report(file, 'error', 'too-many-datasets', `the source has ${headings} level-3 headings; the limit is ${limits.maxDatasets} datasets`, {line: 1, column: 1})
-    return false
-  }
-  return true
 }

@@ -1,10 +1,11 @@
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import type {Root, RootContent} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Node} from 'unist'
+import {TopLevelBlocks} from './blocks.js'
 
 /** One independent section of the source: it starts at a heading and ends before the next. */
 export interface SourceSection {
@@ -26,57 +27,41 @@ export interface SectionCache {
 }
 
 const heading = /^#{1,3}[ \t]/
-const fence = /^ {0,3}(`{3,}|~{3,})/
-/** HTML blocks that run to an end marker rather than to a blank line (CommonMark types 1-5). */
-const rawHtmlStart = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/i
-const rawHtmlEnd: Record<string, RegExp> = {'!--': /-->/, '?': /\?>/, '![cdata[': /\]\]>/}
 
 /**
  * Split a markdown document into sections that parse the same alone as in
  * the whole: a cut is made before a level 1-3 ATX heading at column 1 that
- * follows a blank line, outside fenced code and raw HTML blocks. Such a line
- * always closes the block before it, so the top-level nodes of the parts are
- * those of the whole. (A reader of lines, not a markdown parser: it only has
- * to know where blocks cannot continue. The catalog refuses link reference
- * definitions, the one construct that reaches across blocks.)
+ * follows a blank line, where no fenced code or raw HTML block is open
+ * (`TopLevelBlocks`). Such a line always closes the block before it and every
+ * container, so the top-level nodes of the parts are those of the whole. From
+ * a line where the top level cannot be told without parsing (an indented fence,
+ * say), the rest of the document is one section. The catalog refuses link
+ * reference definitions, the one construct that reaches across blocks.
+ * `uncertain` tells from where, and why, no cut was made.
  */
-export function splitSections(text: string): SourceSection[] {
+export function splitSections(text: string): {sections: SourceSection[]; uncertain?: {line: number; reason: string}} {
   const sections: SourceSection[] = []
+  const blocks = new TopLevelBlocks()
   let start = 0
   let startLine = 0
   let line = 0
   let previousBlank = true
-  let openFence: string | undefined
-  let openHtml: RegExp | undefined
   for (let offset = 0; offset <= text.length; line++) {
     const newline = text.indexOf('\n', offset)
     const end = newline === -1 ? text.length : newline
     const content = text.slice(offset, end)
-    if (openFence) {
-      const close = fence.exec(content)
-      if (close?.[1] && close[1][0] === openFence[0] && close[1].length >= openFence.length && content.trim() === close[1]) openFence = undefined
-    } else if (openHtml) {
-      if (openHtml.test(content)) openHtml = undefined
-    } else if (heading.test(content) && previousBlank && offset > start) {
+    const cut = !blocks.isOpen && !blocks.uncertain && previousBlank && offset > start && heading.test(content)
+    if (cut) {
       sections.push({text: text.slice(start, offset), line: startLine, offset: start})
       start = offset
       startLine = line
-    } else {
-      const opening = fence.exec(content)
-      const html = rawHtmlStart.exec(content)
-      if (opening?.[1]) openFence = opening[1]
-      else if (html?.[1]) {
-        const kind = html[1].toLowerCase()
-        const endMarker = rawHtmlEnd[kind] ?? (kind.startsWith('!') ? />/ : new RegExp(`</${kind}>`, 'i'))
-        if (!endMarker.test(content.slice(html[0].length))) openHtml = endMarker
-      }
     }
-    previousBlank = content.trim() === ''
+    previousBlank = blocks.next(content, line + 1) === 'blank'
     if (newline === -1) break
     offset = newline + 1
   }
   sections.push({text: text.slice(start), line: startLine, offset: start})
-  return sections
+  return blocks.uncertain ? {sections, uncertain: blocks.uncertain} : {sections}
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm)
@@ -107,18 +92,27 @@ function shift(nodes: readonly RootContent[], line: number, offset: number): voi
   for (const node of nodes) move(node)
 }
 
+/** What the cache keeps of a section: its key inside, so that an entry answers only for the text it was parsed from. */
+interface CachedSection {
+  key: string
+  nodes: RootContent[]
+}
+
 /**
  * Parse a document section by section, taking unchanged sections from the
- * cache. The tree equals a whole-document parse, positions included.
+ * cache. The tree equals a whole-document parse, positions included. A cached
+ * entry is used only when it names the section's own key and its tree fits the
+ * section's text (see `fitsText`); anything else is parsed afresh.
  */
 export function parseIncrementally(text: string, cache: SectionCache | undefined, salt: string): Root {
   const children: RootContent[] = []
-  for (const section of splitSections(text)) {
+  for (const section of splitSections(text).sections) {
     const key = sectionKey(section.text, salt)
-    let nodes = cache?.get(key) as RootContent[] | undefined
+    const cached = cache?.get(key) as Partial<CachedSection> | undefined
+    let nodes = cached?.key === key && Array.isArray(cached.nodes) && fitsText(cached.nodes, section.text) ? cached.nodes : undefined
     if (!nodes) {
       nodes = parseSection(section.text)
-      cache?.set(key, nodes)
+      cache?.set(key, {key, nodes} satisfies CachedSection)
     }
     shift(nodes, section.line, section.offset)
     children.push(...nodes)
@@ -129,6 +123,59 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
     children,
     position: {start: {line: 1, column: 1, offset: 0}, end: {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: text.length}}
   }
+}
+
+/**
+ * Whether a tree read from the cache can be the parse of a section's text:
+ * every node is a node (a type, a position, children or a value of the right
+ * kinds), every position lies inside the text with lines and columns that
+ * match its offsets, children lie inside their parent in order, and the
+ * top-level nodes cover every character that is not white space (a parse
+ * leaves no text out). Checked without recursion, so no entry can overflow
+ * the stack.
+ */
+export function fitsText(nodes: unknown[], text: string): boolean {
+  const lineStarts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  const pointFits = (point: unknown): point is {line: number; column: number; offset: number} => {
+    const {line, column, offset} = (point ?? {}) as Record<string, unknown>
+    if (!Number.isInteger(offset) || !Number.isInteger(line) || !Number.isInteger(column)) return false
+    const start = lineStarts[(line as number) - 1]
+    return (offset as number) >= 0 && (offset as number) <= text.length && start !== undefined && (offset as number) - start === (column as number) - 1
+  }
+  type Span = {start: number; end: number}
+  const stack: Array<{node: unknown; parent: Span}> = []
+  let covered = 0
+  const whole = {start: 0, end: text.length}
+  for (const node of nodes) {
+    const position = (node as {position?: {start?: unknown; end?: unknown}} | null)?.position
+    if (!position || !pointFits(position.start) || !pointFits(position.end)) return false
+    if (text.slice(covered, position.start.offset).trim() !== '' || position.start.offset < covered) return false
+    covered = position.end.offset
+    stack.push({node, parent: whole})
+  }
+  if (text.slice(covered).trim() !== '') return false
+  while (stack.length > 0) {
+    const {node, parent} = stack.pop() as {node: unknown; parent: Span}
+    if (typeof node !== 'object' || node === null) return false
+    const {type, position, children, value} = node as Record<string, unknown>
+    if (typeof type !== 'string' || (value !== undefined && typeof value !== 'string')) return false
+    const {start, end} = (position ?? {}) as Record<string, unknown>
+    if (!pointFits(start) || !pointFits(end) || start.offset > end.offset || start.offset < parent.start || end.offset > parent.end) return false
+    if (children === undefined) continue
+    if (!Array.isArray(children)) return false
+    // Siblings follow one another without overlapping.
+    let previous = start.offset
+    for (const child of children) {
+      const span = (child as {position?: {start?: {offset?: unknown}; end?: {offset?: unknown}}} | null)?.position
+      const childStart = span?.start?.offset
+      const childEnd = span?.end?.offset
+      if (typeof childStart !== 'number' || typeof childEnd !== 'number' || childStart < previous) return false
+      previous = childEnd
+      stack.push({node: child, parent: {start: start.offset, end: end.offset}})
+    }
+  }
+  return true
 }
 
 let cachedSalt: string | undefined
@@ -146,7 +193,8 @@ export function cacheSalt(): string {
       try {
         hash.update(readFileSync(new URL(file, import.meta.url)))
       } catch {
-        hash.update(file)
+        // What cannot be read cannot be vouched for: a salt of this run alone, so that nothing cached is reused.
+        hash.update(randomBytes(16))
       }
     }
     cachedSalt = hash.digest('hex').slice(0, 16)

@@ -5,14 +5,15 @@ const require = createRequire(import.meta.url)
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string"},"name":{"type":"string","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"language":{"type":"string","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_:.-]+$","description":"Citation key; safe as a file name."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string"}},"raw":{"type":"string","description":"The code block exactly as in the source."}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
-const pattern4 = new RegExp("^[a-z]{2,3}$", "u");
-const pattern7 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern27 = new RegExp("^https://", "u");
-const pattern30 = new RegExp("^[a-z]+$", "u");
-const pattern31 = new RegExp("^[A-Za-z0-9_:.-]+$", "u");
-const pattern32 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const pattern33 = new RegExp("^(?:description|facts|tasks|access|citation|lists/[0-9]+)$", "u");
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"language":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$","description":"Citation key; it names the file bib/<key>.bib, so letters, digits and `_.-`, at most 100 characters."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"raw":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The code block exactly as in the source."}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
+const pattern4 = new RegExp("^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$", "u");
+const pattern5 = new RegExp("^[a-z]{2,3}$", "u");
+const pattern12 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+const pattern48 = new RegExp("^https://", "u");
+const pattern53 = new RegExp("^[a-z]+$", "u");
+const pattern54 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$", "u");
+const pattern55 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+const pattern58 = new RegExp("^(?:description|facts|tasks|access|citation|lists/[0-9]+)$", "u");
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func2 = Object.prototype.hasOwnProperty;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
@@ -104,8 +105,10 @@ errors++;
 }
 }
 if(data.title !== undefined){
-if(typeof data.title !== "string"){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -115,11 +118,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.languages !== undefined){
-let data2 = data.languages;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -128,12 +128,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.code === undefined){
-const err9 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+}
+if(data.languages !== undefined){
+let data2 = data.languages;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -142,8 +142,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.flag === undefined){
-const err10 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'"};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.code === undefined){
+const err10 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -152,8 +156,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err11 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data3.flag === undefined){
+const err11 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,9 +166,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "code") || (key1 === "flag")) || (key1 === "name"))){
-const err12 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.name === undefined){
+const err12 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,12 +176,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.code !== undefined){
-let data4 = data3.code;
-if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err13 = {instancePath:instancePath+"/languages/" + i0+"/code",schemaPath:"#/properties/languages/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\""};
+for(const key1 in data3){
+if(!(((key1 === "code") || (key1 === "flag")) || (key1 === "name"))){
+const err13 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -188,8 +188,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/languages/" + i0+"/code",schemaPath:"#/properties/languages/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.code !== undefined){
+let data4 = data3.code;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err14 = {instancePath:instancePath+"/languages/" + i0+"/code",schemaPath:"#/properties/languages/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -199,9 +202,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data3.flag !== undefined){
-if(typeof data3.flag !== "string"){
-const err15 = {instancePath:instancePath+"/languages/" + i0+"/flag",schemaPath:"#/properties/languages/items/properties/flag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err15 = {instancePath:instancePath+"/languages/" + i0+"/code",schemaPath:"#/properties/languages/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,11 +213,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.name !== undefined){
-let data6 = data3.name;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err16 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data3.flag !== undefined){
+let data5 = data3.flag;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err16 = {instancePath:instancePath+"/languages/" + i0+"/flag",schemaPath:"#/properties/languages/items/properties/flag/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -226,7 +228,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/languages/" + i0+"/flag",schemaPath:"#/properties/languages/items/properties/flag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,9 +238,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.name !== undefined){
+let data6 = data3.name;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err18 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -247,10 +251,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern4.test(data6)){
+const err19 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -260,11 +262,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.overview !== undefined){
-let data7 = data.overview;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.heading === undefined){
-const err20 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+else {
+const err20 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -273,8 +272,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7.text === undefined){
-const err21 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/languages/" + i0,schemaPath:"#/properties/languages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -283,9 +284,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((key2 === "heading") || (key2 === "text"))){
-const err22 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -295,11 +297,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data7.heading !== undefined){
-let data8 = data7.heading;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(Object.keys(data8).length < 1){
-const err23 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data.overview !== undefined){
+let data7 = data.overview;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.heading === undefined){
+const err23 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -308,11 +310,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key3 in data8){
-const _errs21 = errors;
-if(typeof key3 === "string"){
-if(!pattern4.test(key3)){
-const err24 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key3};
+if(data7.text === undefined){
+const err24 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -321,9 +320,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key3};
+for(const key2 in data7){
+if(!((key2 === "heading") || (key2 === "text"))){
+const err25 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -332,9 +331,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid5 = _errs21 === errors;
-if(!valid5){
-const err26 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+}
+if(data7.heading !== undefined){
+let data8 = data7.heading;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length < 1){
+const err26 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -343,10 +345,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-for(const key4 in data8){
-if(typeof data8[key4] !== "string"){
-const err27 = {instancePath:instancePath+"/overview/heading/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data8){
+const _errs21 = errors;
+if(typeof key3 === "string"){
+if(!pattern5.test(key3)){
+const err27 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -356,9 +359,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -367,12 +369,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data7.text !== undefined){
-let data10 = data7.text;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(Object.keys(data10).length < 1){
-const err29 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid5 = _errs21 === errors;
+if(!valid5){
+const err29 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -381,11 +380,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key5 in data10){
-const _errs28 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err30 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key5};
+}
+for(const key4 in data8){
+let data9 = data8[key4];
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err30 = {instancePath:instancePath+"/overview/heading/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -396,7 +396,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
+const err31 = {instancePath:instancePath+"/overview/heading/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -405,9 +405,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid7 = _errs28 === errors;
-if(!valid7){
-const err32 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/overview/heading",schemaPath:"#/properties/overview/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -417,9 +418,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-for(const key6 in data10){
-if(typeof data10[key6] !== "string"){
-const err33 = {instancePath:instancePath+"/overview/text/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.text !== undefined){
+let data10 = data7.text;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(Object.keys(data10).length < 1){
+const err33 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -428,10 +431,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data10){
+const _errs28 = errors;
+if(typeof key5 === "string"){
+if(!pattern5.test(key5)){
+const err34 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -441,14 +445,73 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err35 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+var valid7 = _errs28 === errors;
+if(!valid7){
+const err36 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+for(const key6 in data10){
+let data11 = data10[key6];
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err37 = {instancePath:instancePath+"/overview/text/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/overview/text/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/overview/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/overview/text",schemaPath:"#/properties/overview/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/overview",schemaPath:"#/properties/overview/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -461,63 +524,7 @@ for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.id === undefined){
-const err36 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data13.emoji === undefined){
-const err37 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data13.title === undefined){
-const err38 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-for(const key7 in data13){
-if(!(((key7 === "id") || (key7 === "emoji")) || (key7 === "title"))){
-const err39 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err40 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -526,10 +533,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data13.emoji !== undefined){
-if(typeof data13.emoji !== "string"){
-const err42 = {instancePath:instancePath+"/categories/" + i1+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.emoji === undefined){
+const err42 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -538,12 +543,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data13.title !== undefined){
-let data16 = data13.title;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(Object.keys(data16).length < 1){
-const err43 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data13.title === undefined){
+const err43 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -552,11 +553,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key8 in data16){
-const _errs44 = errors;
-if(typeof key8 === "string"){
-if(!pattern4.test(key8)){
-const err44 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
+for(const key7 in data13){
+if(!(((key7 === "id") || (key7 === "emoji")) || (key7 === "title"))){
+const err44 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -566,8 +565,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern12.test(data14)){
+const err45 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -576,9 +578,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-var valid12 = _errs44 === errors;
-if(!valid12){
-const err46 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+}
+else {
+const err46 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -588,9 +590,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-for(const key9 in data16){
-if(typeof data16[key9] !== "string"){
-const err47 = {instancePath:instancePath+"/categories/" + i1+"/title/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.emoji !== undefined){
+let data15 = data13.emoji;
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err47 = {instancePath:instancePath+"/categories/" + i1+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -600,9 +604,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/categories/" + i1+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -612,9 +615,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.title !== undefined){
+let data16 = data13.title;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(Object.keys(data16).length < 1){
+const err49 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -623,15 +628,99 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key8 in data16){
+const _errs44 = errors;
+if(typeof key8 === "string"){
+if(!pattern5.test(key8)){
+const err50 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var valid12 = _errs44 === errors;
+if(!valid12){
+const err52 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+for(const key9 in data16){
+let data17 = data16[key9];
+if(typeof data17 === "string"){
+if(!pattern4.test(data17)){
+const err53 = {instancePath:instancePath+"/categories/" + i1+"/title/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/categories/" + i1+"/title/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -644,77 +733,7 @@ for(let i2=0; i2<len2; i2++){
 let data19 = data18[i2];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.id === undefined){
-const err51 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data19.name === undefined){
-const err52 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data19.rating === undefined){
-const err53 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data19.category === undefined){
-const err54 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data19.title === undefined){
-const err55 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data19.description === undefined){
-const err56 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data19.facts === undefined){
-const err57 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data19.lists === undefined){
-const err58 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
+const err58 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -723,8 +742,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data19.access === undefined){
-const err59 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
+if(data19.name === undefined){
+const err59 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -733,8 +752,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data19.sections === undefined){
-const err60 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
+if(data19.rating === undefined){
+const err60 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -743,9 +762,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key10 in data19){
-if(!(func2.call(schema31.properties.datasets.items.properties, key10))){
-const err61 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data19.category === undefined){
+const err61 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -754,12 +772,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data19.id !== undefined){
-let data20 = data19.id;
-if(typeof data20 === "string"){
-if(!pattern7.test(data20)){
-const err62 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data19.title === undefined){
+const err62 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -768,9 +782,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.description === undefined){
+const err63 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -779,12 +792,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data19.name !== undefined){
-let data21 = data19.name;
-if(typeof data21 === "string"){
-if(func1(data21) < 1){
-const err64 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data19.facts === undefined){
+const err64 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -793,9 +802,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.lists === undefined){
+const err65 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -804,11 +812,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data19.rating !== undefined){
-let data22 = data19.rating;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err66 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data19.access === undefined){
+const err66 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -817,9 +822,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 5 || isNaN(data22)){
-const err67 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+if(data19.sections === undefined){
+const err67 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -828,8 +832,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
-const err68 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key10 in data19){
+if(!(func2.call(schema31.properties.datasets.items.properties, key10))){
+const err68 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -839,12 +844,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-if(data19.category !== undefined){
-let data23 = data19.category;
-if(typeof data23 === "string"){
-if(!pattern7.test(data23)){
-const err69 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data19.id !== undefined){
+let data20 = data19.id;
+if(typeof data20 === "string"){
+if(!pattern12.test(data20)){
+const err69 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -855,7 +859,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err70 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -865,11 +869,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data19.title !== undefined){
-let data24 = data19.title;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(Object.keys(data24).length < 1){
-const err71 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data19.name !== undefined){
+let data21 = data19.name;
+if(typeof data21 === "string"){
+if(func1(data21) < 1){
+const err71 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -878,11 +882,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key11 in data24){
-const _errs64 = errors;
-if(typeof key11 === "string"){
-if(!pattern4.test(key11)){
-const err72 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
+if(!pattern4.test(data21)){
+const err72 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -893,7 +894,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
+const err73 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -902,9 +903,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-var valid17 = _errs64 === errors;
-if(!valid17){
-const err74 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+}
+if(data19.rating !== undefined){
+let data22 = data19.rating;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err74 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -913,10 +916,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-for(const key12 in data24){
-if(typeof data24[key12] !== "string"){
-const err75 = {instancePath:instancePath+"/datasets/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 5 || isNaN(data22)){
+const err75 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -925,10 +927,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22 < 1 || isNaN(data22)){
+const err76 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -938,11 +938,12 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data19.description !== undefined){
-let data26 = data19.description;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.label === undefined){
-const err77 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+if(data19.category !== undefined){
+let data23 = data19.category;
+if(typeof data23 === "string"){
+if(!pattern12.test(data23)){
+const err77 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -951,8 +952,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data26.text === undefined){
-const err78 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+else {
+const err78 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -961,9 +963,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key13 in data26){
-if(!((key13 === "label") || (key13 === "text"))){
-const err79 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data19.title !== undefined){
+let data24 = data19.title;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(Object.keys(data24).length < 1){
+const err79 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -972,12 +977,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data26.label !== undefined){
-let data27 = data26.label;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err80 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key11 in data24){
+const _errs64 = errors;
+if(typeof key11 === "string"){
+if(!pattern5.test(key11)){
+const err80 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -986,11 +990,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key14 in data27){
-const _errs74 = errors;
-if(typeof key14 === "string"){
-if(!pattern4.test(key14)){
-const err81 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
+}
+else {
+const err81 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -999,9 +1001,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
+var valid17 = _errs64 === errors;
+if(!valid17){
+const err82 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1010,9 +1012,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var valid20 = _errs74 === errors;
-if(!valid20){
-const err83 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+}
+for(const key12 in data24){
+let data25 = data24[key12];
+if(typeof data25 === "string"){
+if(!pattern4.test(data25)){
+const err83 = {instancePath:instancePath+"/datasets/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1022,9 +1027,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-for(const key15 in data27){
-if(typeof data27[key15] !== "string"){
-const err84 = {instancePath:instancePath+"/datasets/" + i2+"/description/label/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err84 = {instancePath:instancePath+"/datasets/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1036,7 +1040,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1046,11 +1050,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data26.text !== undefined){
-let data29 = data26.text;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(Object.keys(data29).length < 1){
-const err86 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data19.description !== undefined){
+let data26 = data19.description;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.label === undefined){
+const err86 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1059,11 +1063,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key16 in data29){
-const _errs81 = errors;
-if(typeof key16 === "string"){
-if(!pattern4.test(key16)){
-const err87 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key16};
+if(data26.text === undefined){
+const err87 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1072,9 +1073,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key16};
+for(const key13 in data26){
+if(!((key13 === "label") || (key13 === "text"))){
+const err88 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1083,9 +1084,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-var valid22 = _errs81 === errors;
-if(!valid22){
-const err89 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+}
+if(data26.label !== undefined){
+let data27 = data26.label;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(Object.keys(data27).length < 1){
+const err89 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1094,10 +1098,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-for(const key17 in data29){
-if(typeof data29[key17] !== "string"){
-const err90 = {instancePath:instancePath+"/datasets/" + i2+"/description/text/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data27){
+const _errs74 = errors;
+if(typeof key14 === "string"){
+if(!pattern5.test(key14)){
+const err90 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1107,9 +1112,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
 else {
-const err91 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1118,10 +1122,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid20 = _errs74 === errors;
+if(!valid20){
+const err92 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1131,11 +1134,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data19.facts !== undefined){
-let data31 = data19.facts;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.label === undefined){
-const err93 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key15 in data27){
+let data28 = data27[key15];
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err93 = {instancePath:instancePath+"/datasets/" + i2+"/description/label/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1144,8 +1147,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data31.items === undefined){
-const err94 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+else {
+const err94 = {instancePath:instancePath+"/datasets/" + i2+"/description/label/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1154,9 +1158,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key18 in data31){
-if(!((key18 === "label") || (key18 === "items"))){
-const err95 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1166,11 +1171,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data31.label !== undefined){
-let data32 = data31.label;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(Object.keys(data32).length < 1){
-const err96 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data26.text !== undefined){
+let data29 = data26.text;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(Object.keys(data29).length < 1){
+const err96 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1179,11 +1184,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key19 in data32){
-const _errs91 = errors;
-if(typeof key19 === "string"){
-if(!pattern4.test(key19)){
-const err97 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
+for(const key16 in data29){
+const _errs81 = errors;
+if(typeof key16 === "string"){
+if(!pattern5.test(key16)){
+const err97 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key16};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1194,7 +1199,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
+const err98 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key16};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1203,9 +1208,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-var valid25 = _errs91 === errors;
-if(!valid25){
-const err99 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
+var valid22 = _errs81 === errors;
+if(!valid22){
+const err99 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1215,9 +1220,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-for(const key20 in data32){
-if(typeof data32[key20] !== "string"){
-const err100 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data29){
+let data30 = data29[key17];
+if(typeof data30 === "string"){
+if(!pattern4.test(data30)){
+const err100 = {instancePath:instancePath+"/datasets/" + i2+"/description/text/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1227,9 +1234,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
 else {
-const err101 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err101 = {instancePath:instancePath+"/datasets/" + i2+"/description/text/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1239,11 +1245,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data31.items !== undefined){
-let data34 = data31.items;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err102 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err102 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1252,12 +1256,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.key === undefined){
-const err103 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1266,8 +1268,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data35.label === undefined){
-const err104 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+if(data19.facts !== undefined){
+let data31 = data19.facts;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.label === undefined){
+const err104 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1276,8 +1282,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data35.value === undefined){
-const err105 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data31.items === undefined){
+const err105 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1286,9 +1292,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key21 in data35){
-if(!((((key21 === "key") || (key21 === "label")) || (key21 === "value")) || (key21 === "quantity"))){
-const err106 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+for(const key18 in data31){
+if(!((key18 === "label") || (key18 === "items"))){
+const err106 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1298,11 +1304,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data35.key !== undefined){
-let data36 = data35.key;
-if(typeof data36 === "string"){
-if(!pattern7.test(data36)){
-const err107 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data31.label !== undefined){
+let data32 = data31.label;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length < 1){
+const err107 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1311,9 +1317,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data32){
+const _errs91 = errors;
+if(typeof key19 === "string"){
+if(!pattern5.test(key19)){
+const err108 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1323,11 +1331,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data35.label !== undefined){
-let data37 = data35.label;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(Object.keys(data37).length < 1){
-const err109 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err109 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1336,11 +1341,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key22 in data37){
-const _errs105 = errors;
-if(typeof key22 === "string"){
-if(!pattern4.test(key22)){
-const err110 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
+var valid25 = _errs91 === errors;
+if(!valid25){
+const err110 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1350,8 +1353,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
+for(const key20 in data32){
+let data33 = data32[key20];
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err111 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1360,9 +1366,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-var valid30 = _errs105 === errors;
-if(!valid30){
-const err112 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+}
+else {
+const err112 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1372,9 +1378,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-for(const key23 in data37){
-if(typeof data37[key23] !== "string"){
-const err113 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err113 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1384,9 +1390,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data31.items !== undefined){
+let data34 = data31.items;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err114 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1395,12 +1403,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data35.value !== undefined){
-let data39 = data35.value;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(Object.keys(data39).length < 1){
-const err115 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const len3 = data34.length;
+for(let i3=0; i3<len3; i3++){
+let data35 = data34[i3];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.key === undefined){
+const err115 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1409,11 +1417,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key24 in data39){
-const _errs112 = errors;
-if(typeof key24 === "string"){
-if(!pattern4.test(key24)){
-const err116 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key24};
+if(data35.label === undefined){
+const err116 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1422,9 +1427,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
+if(data35.value === undefined){
+const err117 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1433,9 +1437,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-var valid32 = _errs112 === errors;
-if(!valid32){
-const err118 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+for(const key21 in data35){
+if(!((((key21 === "key") || (key21 === "label")) || (key21 === "value")) || (key21 === "quantity"))){
+const err118 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1445,9 +1449,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-for(const key25 in data39){
-if(typeof data39[key25] !== "string"){
-const err119 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.key !== undefined){
+let data36 = data35.key;
+if(typeof data36 === "string"){
+if(!pattern12.test(data36)){
+const err119 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1457,14 +1463,185 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err120 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
 else {
 vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data35.label !== undefined){
+let data37 = data35.label;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(Object.keys(data37).length < 1){
+const err121 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+for(const key22 in data37){
+const _errs105 = errors;
+if(typeof key22 === "string"){
+if(!pattern5.test(key22)){
+const err122 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+var valid30 = _errs105 === errors;
+if(!valid30){
+const err124 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+for(const key23 in data37){
+let data38 = data37[key23];
+if(typeof data38 === "string"){
+if(!pattern4.test(data38)){
+const err125 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data35.value !== undefined){
+let data39 = data35.value;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(Object.keys(data39).length < 1){
+const err128 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+for(const key24 in data39){
+const _errs112 = errors;
+if(typeof key24 === "string"){
+if(!pattern5.test(key24)){
+const err129 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key24};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+var valid32 = _errs112 === errors;
+if(!valid32){
+const err131 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+for(const key25 in data39){
+let data40 = data39[key25];
+if(typeof data40 === "string"){
+if(!pattern4.test(data40)){
+const err132 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
 }
 errors++;
 }
@@ -1477,45 +1654,45 @@ let passing0 = null;
 const _errs119 = errors;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.kind === undefined){
-const err121 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err135 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err135];
 }
 else {
-vErrors.push(err121);
+vErrors.push(err135);
 }
 errors++;
 }
 if(data41.value === undefined){
-const err122 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err136 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
-vErrors = [err122];
+vErrors = [err136];
 }
 else {
-vErrors.push(err122);
+vErrors.push(err136);
 }
 errors++;
 }
 for(const key26 in data41){
 if(!((key26 === "kind") || (key26 === "value"))){
-const err123 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const err137 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err123];
+vErrors = [err137];
 }
 else {
-vErrors.push(err123);
+vErrors.push(err137);
 }
 errors++;
 }
 }
 if(data41.kind !== undefined){
 if("count" !== data41.kind){
-const err124 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
+const err138 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err124];
+vErrors = [err138];
 }
 else {
-vErrors.push(err124);
+vErrors.push(err138);
 }
 errors++;
 }
@@ -1523,24 +1700,24 @@ errors++;
 if(data41.value !== undefined){
 let data43 = data41.value;
 if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err125 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err139 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err125];
+vErrors = [err139];
 }
 else {
-vErrors.push(err125);
+vErrors.push(err139);
 }
 errors++;
 }
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err126];
+vErrors = [err140];
 }
 else {
-vErrors.push(err126);
+vErrors.push(err140);
 }
 errors++;
 }
@@ -1553,45 +1730,45 @@ var props0 = true;
 const _errs125 = errors;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.kind === undefined){
-const err127 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err141 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
-vErrors = [err127];
+vErrors = [err141];
 }
 else {
-vErrors.push(err127);
+vErrors.push(err141);
 }
 errors++;
 }
 if(data41.value === undefined){
-const err128 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err142 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
-vErrors = [err128];
+vErrors = [err142];
 }
 else {
-vErrors.push(err128);
+vErrors.push(err142);
 }
 errors++;
 }
 for(const key27 in data41){
 if(!((key27 === "kind") || (key27 === "value"))){
-const err129 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const err143 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err129];
+vErrors = [err143];
 }
 else {
-vErrors.push(err129);
+vErrors.push(err143);
 }
 errors++;
 }
 }
 if(data41.kind !== undefined){
 if("at-least" !== data41.kind){
-const err130 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
+const err144 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err130];
+vErrors = [err144];
 }
 else {
-vErrors.push(err130);
+vErrors.push(err144);
 }
 errors++;
 }
@@ -1599,24 +1776,24 @@ errors++;
 if(data41.value !== undefined){
 let data45 = data41.value;
 if(!((typeof data45 == "number") && (isFinite(data45)))){
-const err131 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err145 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err145];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err145);
 }
 errors++;
 }
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err146 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err146];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err146);
 }
 errors++;
 }
@@ -1636,55 +1813,55 @@ props0 = true;
 const _errs131 = errors;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.kind === undefined){
-const err133 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err147 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err147];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err147);
 }
 errors++;
 }
 if(data41.from === undefined){
-const err134 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+const err148 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err148];
 }
 else {
-vErrors.push(err134);
+vErrors.push(err148);
 }
 errors++;
 }
 if(data41.to === undefined){
-const err135 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+const err149 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err149];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err149);
 }
 errors++;
 }
 for(const key28 in data41){
 if(!(((key28 === "kind") || (key28 === "from")) || (key28 === "to"))){
-const err136 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+const err150 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err150];
 }
 else {
-vErrors.push(err136);
+vErrors.push(err150);
 }
 errors++;
 }
 }
 if(data41.kind !== undefined){
 if("year-range" !== data41.kind){
-const err137 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
+const err151 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err151];
 }
 else {
-vErrors.push(err137);
+vErrors.push(err151);
 }
 errors++;
 }
@@ -1692,12 +1869,12 @@ errors++;
 if(data41.from !== undefined){
 let data47 = data41.from;
 if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err138 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err152 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err152];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err152);
 }
 errors++;
 }
@@ -1705,24 +1882,24 @@ errors++;
 if(data41.to !== undefined){
 let data48 = data41.to;
 if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err139 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err153 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err139];
+vErrors = [err153];
 }
 else {
-vErrors.push(err139);
+vErrors.push(err153);
 }
 errors++;
 }
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err140];
+vErrors = [err154];
 }
 else {
-vErrors.push(err140);
+vErrors.push(err154);
 }
 errors++;
 }
@@ -1742,12 +1919,12 @@ props0 = true;
 }
 }
 if(!valid34){
-const err141 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err155 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err141];
+vErrors = [err155];
 }
 else {
-vErrors.push(err141);
+vErrors.push(err155);
 }
 errors++;
 }
@@ -1765,176 +1942,7 @@ vErrors = null;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data19.tasks !== undefined){
-let data49 = data19.tasks;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.label === undefined){
-const err145 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-if(data49.style === undefined){
-const err146 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if(data49.items === undefined){
-const err147 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-for(const key29 in data49){
-if(!(((key29 === "label") || (key29 === "style")) || (key29 === "items"))){
-const err148 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data49.label !== undefined){
-let data50 = data49.label;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(Object.keys(data50).length < 1){
-const err149 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-for(const key30 in data50){
-const _errs144 = errors;
-if(typeof key30 === "string"){
-if(!pattern4.test(key30)){
-const err150 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key30};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key30};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-var valid39 = _errs144 === errors;
-if(!valid39){
-const err152 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-for(const key31 in data50){
-if(typeof data50[key31] !== "string"){
-const err153 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-if(data49.style !== undefined){
-let data52 = data49.style;
-if(!((data52 === "bullets") || (data52 === "inline"))){
-const err155 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data49.items !== undefined){
-let data53 = data49.items;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length < 1){
-const err156 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const err156 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1943,11 +1951,10 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key32 in data53){
-const _errs152 = errors;
-if(typeof key32 === "string"){
-if(!pattern4.test(key32)){
-const err157 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key32};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1957,8 +1964,9 @@ vErrors.push(err157);
 errors++;
 }
 }
+}
 else {
-const err158 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+const err158 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1967,9 +1975,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-var valid41 = _errs152 === errors;
-if(!valid41){
-const err159 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+}
+if(data19.tasks !== undefined){
+let data49 = data19.tasks;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.label === undefined){
+const err159 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1978,14 +1989,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-for(const key33 in data53){
-let data54 = data53[key33];
-if(Array.isArray(data54)){
-const len4 = data54.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data54[i4] !== "string"){
-const err160 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.style === undefined){
+const err160 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1994,10 +1999,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data49.items === undefined){
+const err161 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2006,10 +2009,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data49){
+if(!(((key29 === "label") || (key29 === "style")) || (key29 === "items"))){
+const err162 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2019,14 +2021,215 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.label !== undefined){
+let data50 = data49.label;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(Object.keys(data50).length < 1){
+const err163 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
 else {
 vErrors.push(err163);
+}
+errors++;
+}
+for(const key30 in data50){
+const _errs144 = errors;
+if(typeof key30 === "string"){
+if(!pattern5.test(key30)){
+const err164 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key30};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key30};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+var valid39 = _errs144 === errors;
+if(!valid39){
+const err166 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+for(const key31 in data50){
+let data51 = data50[key31];
+if(typeof data51 === "string"){
+if(!pattern4.test(data51)){
+const err167 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data49.style !== undefined){
+let data52 = data49.style;
+if(!((data52 === "bullets") || (data52 === "inline"))){
+const err170 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data49.items !== undefined){
+let data53 = data49.items;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(Object.keys(data53).length < 1){
+const err171 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+for(const key32 in data53){
+const _errs152 = errors;
+if(typeof key32 === "string"){
+if(!pattern5.test(key32)){
+const err172 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key32};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+var valid41 = _errs152 === errors;
+if(!valid41){
+const err174 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+for(const key33 in data53){
+let data54 = data53[key33];
+if(Array.isArray(data54)){
+const len4 = data54.length;
+for(let i4=0; i4<len4; i4++){
+let data55 = data54[i4];
+if(typeof data55 === "string"){
+if(!pattern4.test(data55)){
+const err175 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
 }
 errors++;
 }
@@ -2039,197 +2242,7 @@ for(let i5=0; i5<len5; i5++){
 let data57 = data56[i5];
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.key === undefined){
-const err164 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-if(data57.label === undefined){
-const err165 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-if(data57.style === undefined){
-const err166 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-if(data57.items === undefined){
-const err167 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-for(const key34 in data57){
-if(!((((key34 === "key") || (key34 === "label")) || (key34 === "style")) || (key34 === "items"))){
-const err168 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-if(data57.key !== undefined){
-let data58 = data57.key;
-if(typeof data58 === "string"){
-if(!pattern7.test(data58)){
-const err169 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-if(data57.label !== undefined){
-let data59 = data57.label;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(Object.keys(data59).length < 1){
-const err171 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-for(const key35 in data59){
-const _errs168 = errors;
-if(typeof key35 === "string"){
-if(!pattern4.test(key35)){
-const err172 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-var valid48 = _errs168 === errors;
-if(!valid48){
-const err174 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-for(const key36 in data59){
-if(typeof data59[key36] !== "string"){
-const err175 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-if(data57.style !== undefined){
-let data61 = data57.style;
-if(!((data61 === "bullets") || (data61 === "inline"))){
-const err177 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-if(data57.items !== undefined){
-let data62 = data57.items;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(Object.keys(data62).length < 1){
-const err178 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-for(const key37 in data62){
-const _errs176 = errors;
-if(typeof key37 === "string"){
-if(!pattern4.test(key37)){
-const err179 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key37};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+const err180 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2238,9 +2251,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-var valid50 = _errs176 === errors;
-if(!valid50){
-const err181 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+if(data57.label === undefined){
+const err181 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2249,14 +2261,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-for(const key38 in data62){
-let data63 = data62[key38];
-if(Array.isArray(data63)){
-const len6 = data63.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data63[i6] !== "string"){
-const err182 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.style === undefined){
+const err182 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2265,10 +2271,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data57.items === undefined){
+const err183 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2277,10 +2281,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key34 in data57){
+if(!((((key34 === "key") || (key34 === "label")) || (key34 === "style")) || (key34 === "items"))){
+const err184 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2290,9 +2293,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.key !== undefined){
+let data58 = data57.key;
+if(typeof data58 === "string"){
+if(!pattern12.test(data58)){
+const err185 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2302,9 +2307,8 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
 else {
-const err186 = {instancePath:instancePath+"/datasets/" + i2+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err186 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2314,11 +2318,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data19.access !== undefined){
-let data65 = data19.access;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.label === undefined){
-const err187 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data57.label !== undefined){
+let data59 = data57.label;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(Object.keys(data59).length < 1){
+const err187 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2327,8 +2331,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data65.items === undefined){
-const err188 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+for(const key35 in data59){
+const _errs168 = errors;
+if(typeof key35 === "string"){
+if(!pattern5.test(key35)){
+const err188 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2337,9 +2344,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key39 in data65){
-if(!((key39 === "label") || (key39 === "items"))){
-const err189 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err189 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2348,12 +2355,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data65.label !== undefined){
-let data66 = data65.label;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(Object.keys(data66).length < 1){
-const err190 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid48 = _errs168 === errors;
+if(!valid48){
+const err190 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2362,11 +2366,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key40 in data66){
-const _errs188 = errors;
-if(typeof key40 === "string"){
-if(!pattern4.test(key40)){
-const err191 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
+}
+for(const key36 in data59){
+let data60 = data59[key36];
+if(typeof data60 === "string"){
+if(!pattern4.test(data60)){
+const err191 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2377,7 +2382,7 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
+const err192 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2386,9 +2391,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-var valid55 = _errs188 === errors;
-if(!valid55){
-const err193 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2398,9 +2404,10 @@ vErrors.push(err193);
 errors++;
 }
 }
-for(const key41 in data66){
-if(typeof data66[key41] !== "string"){
-const err194 = {instancePath:instancePath+"/datasets/" + i2+"/access/label/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.style !== undefined){
+let data61 = data57.style;
+if(!((data61 === "bullets") || (data61 === "inline"))){
+const err194 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2410,9 +2417,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.items !== undefined){
+let data62 = data57.items;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(Object.keys(data62).length < 1){
+const err195 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2421,12 +2430,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data65.items !== undefined){
-let data68 = data65.items;
-if(Array.isArray(data68)){
-if(data68.length < 1){
-const err196 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key37 in data62){
+const _errs176 = errors;
+if(typeof key37 === "string"){
+if(!pattern5.test(key37)){
+const err196 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2435,12 +2443,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-const len7 = data68.length;
-for(let i7=0; i7<len7; i7++){
-let data69 = data68[i7];
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.key === undefined){
-const err197 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+else {
+const err197 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2449,8 +2454,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data69.label === undefined){
-const err198 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+var valid50 = _errs176 === errors;
+if(!valid50){
+const err198 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2459,8 +2465,16 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data69.value === undefined){
-const err199 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+for(const key38 in data62){
+let data63 = data62[key38];
+if(Array.isArray(data63)){
+const len6 = data63.length;
+for(let i6=0; i6<len6; i6++){
+let data64 = data63[i6];
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err199 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2469,9 +2483,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-for(const key42 in data69){
-if(!((((key42 === "key") || (key42 === "label")) || (key42 === "value")) || (key42 === "url"))){
-const err200 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+else {
+const err200 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2481,11 +2495,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data69.key !== undefined){
-let data70 = data69.key;
-if(typeof data70 === "string"){
-if(!pattern7.test(data70)){
-const err201 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err201 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2495,8 +2507,9 @@ vErrors.push(err201);
 errors++;
 }
 }
+}
 else {
-const err202 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err202 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2506,11 +2519,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data69.label !== undefined){
-let data71 = data69.label;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(Object.keys(data71).length < 1){
-const err203 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err203 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2519,11 +2530,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key43 in data71){
-const _errs202 = errors;
-if(typeof key43 === "string"){
-if(!pattern4.test(key43)){
-const err204 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/datasets/" + i2+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2533,8 +2543,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
+if(data19.access !== undefined){
+let data65 = data19.access;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.label === undefined){
+const err205 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2543,9 +2556,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-var valid60 = _errs202 === errors;
-if(!valid60){
-const err206 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+if(data65.items === undefined){
+const err206 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2554,10 +2566,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-for(const key44 in data71){
-if(typeof data71[key44] !== "string"){
-const err207 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key39 in data65){
+if(!((key39 === "label") || (key39 === "items"))){
+const err207 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2567,9 +2578,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.label !== undefined){
+let data66 = data65.label;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(Object.keys(data66).length < 1){
+const err208 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2578,12 +2591,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-if(data69.value !== undefined){
-let data73 = data69.value;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(Object.keys(data73).length < 1){
-const err209 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key40 in data66){
+const _errs188 = errors;
+if(typeof key40 === "string"){
+if(!pattern5.test(key40)){
+const err209 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2592,11 +2604,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key45 in data73){
-const _errs209 = errors;
-if(typeof key45 === "string"){
-if(!pattern4.test(key45)){
-const err210 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key45};
+}
+else {
+const err210 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2605,9 +2615,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key45};
+var valid55 = _errs188 === errors;
+if(!valid55){
+const err211 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2616,9 +2626,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-var valid62 = _errs209 === errors;
-if(!valid62){
-const err212 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key45},message:"property name must be valid"};
+}
+for(const key41 in data66){
+let data67 = data66[key41];
+if(typeof data67 === "string"){
+if(!pattern4.test(data67)){
+const err212 = {instancePath:instancePath+"/datasets/" + i2+"/access/label/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2628,9 +2641,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-for(const key46 in data73){
-if(typeof data73[key46] !== "string"){
-const err213 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err213 = {instancePath:instancePath+"/datasets/" + i2+"/access/label/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2642,7 +2654,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err214 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2652,11 +2664,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data69.url !== undefined){
-let data75 = data69.url;
-if(typeof data75 === "string"){
-if(!pattern27.test(data75)){
-const err215 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(data65.items !== undefined){
+let data68 = data65.items;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err215 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2665,8 +2677,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(!(formats0(data75))){
-const err216 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const len7 = data68.length;
+for(let i7=0; i7<len7; i7++){
+let data69 = data68[i7];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.key === undefined){
+const err216 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2675,9 +2691,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69.label === undefined){
+const err217 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2686,15 +2701,268 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.value === undefined){
+const err218 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
 else {
 vErrors.push(err218);
+}
+errors++;
+}
+for(const key42 in data69){
+if(!((((key42 === "key") || (key42 === "label")) || (key42 === "value")) || (key42 === "url"))){
+const err219 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data69.key !== undefined){
+let data70 = data69.key;
+if(typeof data70 === "string"){
+if(!pattern12.test(data70)){
+const err220 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data69.label !== undefined){
+let data71 = data69.label;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(Object.keys(data71).length < 1){
+const err222 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+for(const key43 in data71){
+const _errs202 = errors;
+if(typeof key43 === "string"){
+if(!pattern5.test(key43)){
+const err223 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var valid60 = _errs202 === errors;
+if(!valid60){
+const err225 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+for(const key44 in data71){
+let data72 = data71[key44];
+if(typeof data72 === "string"){
+if(!pattern4.test(data72)){
+const err226 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data69.value !== undefined){
+let data73 = data69.value;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(Object.keys(data73).length < 1){
+const err229 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+for(const key45 in data73){
+const _errs209 = errors;
+if(typeof key45 === "string"){
+if(!pattern5.test(key45)){
+const err230 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key45};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key45};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+var valid62 = _errs209 === errors;
+if(!valid62){
+const err232 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key45},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+for(const key46 in data73){
+let data74 = data73[key46];
+if(typeof data74 === "string"){
+if(!pattern4.test(data74)){
+const err233 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data69.url !== undefined){
+let data75 = data69.url;
+if(typeof data75 === "string"){
+if(!pattern48.test(data75)){
+const err236 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(!(formats0(data75))){
+const err237 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
 }
 errors++;
 }
@@ -2706,33 +2974,33 @@ let data76 = data68[i8];
 const _errs217 = errors;
 if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 if(data76.key === undefined){
-const err219 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err240 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err240];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err240);
 }
 errors++;
 }
 if(data76.url === undefined){
-const err220 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err241 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err241];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err241);
 }
 errors++;
 }
 if(data76.key !== undefined){
 if("url" !== data76.key){
-const err221 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
+const err242 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err242];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err242);
 }
 errors++;
 }
@@ -2740,46 +3008,46 @@ errors++;
 if(data76.url !== undefined){
 let data78 = data76.url;
 if(typeof data78 === "string"){
-if(!pattern27.test(data78)){
-const err222 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(!pattern48.test(data78)){
+const err243 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
-vErrors = [err222];
+vErrors = [err243];
 }
 else {
-vErrors.push(err222);
+vErrors.push(err243);
 }
 errors++;
 }
 if(!(formats0(data78))){
-const err223 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err244 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err244];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err244);
 }
 errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err245 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err245];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err245);
 }
 errors++;
 }
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err246 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err246];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err246);
 }
 errors++;
 }
@@ -2789,12 +3057,12 @@ break;
 }
 }
 if(!valid64){
-const err226 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+const err247 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err247];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err247);
 }
 errors++;
 }
@@ -2811,24 +3079,24 @@ vErrors = null;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err248 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err248];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err248);
 }
 errors++;
 }
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err249 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err249];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err249);
 }
 errors++;
 }
@@ -2837,73 +3105,73 @@ if(data19.citation !== undefined){
 let data79 = data19.citation;
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 if(data79.label === undefined){
-const err229 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+const err250 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err250];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err250);
 }
 errors++;
 }
 if(data79.language === undefined){
-const err230 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+const err251 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err251];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err251);
 }
 errors++;
 }
 if(data79.type === undefined){
-const err231 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err252 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err252];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err252);
 }
 errors++;
 }
 if(data79.key === undefined){
-const err232 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err253 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err253];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err253);
 }
 errors++;
 }
 if(data79.fields === undefined){
-const err233 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+const err254 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err254];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err254);
 }
 errors++;
 }
 if(data79.raw === undefined){
-const err234 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+const err255 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err255];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err255);
 }
 errors++;
 }
 for(const key47 in data79){
 if(!((((((key47 === "label") || (key47 === "language")) || (key47 === "type")) || (key47 === "key")) || (key47 === "fields")) || (key47 === "raw"))){
-const err235 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+const err256 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err256];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err256);
 }
 errors++;
 }
@@ -2912,83 +3180,109 @@ if(data79.label !== undefined){
 let data80 = data79.label;
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 if(Object.keys(data80).length < 1){
-const err236 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const err257 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err257];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err257);
 }
 errors++;
 }
 for(const key48 in data80){
 const _errs227 = errors;
 if(typeof key48 === "string"){
-if(!pattern4.test(key48)){
-const err237 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
+if(!pattern5.test(key48)){
+const err258 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err258];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err258);
 }
 errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
+const err259 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err259];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err259);
 }
 errors++;
 }
 var valid67 = _errs227 === errors;
 if(!valid67){
-const err239 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
+const err260 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err260];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err260);
 }
 errors++;
 }
 }
 for(const key49 in data80){
-if(typeof data80[key49] !== "string"){
-const err240 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data81 = data80[key49];
+if(typeof data81 === "string"){
+if(!pattern4.test(data81)){
+const err261 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err261];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
 }
 errors++;
 }
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err263 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err263];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err263);
 }
 errors++;
 }
 }
 if(data79.language !== undefined){
-if(typeof data79.language !== "string"){
-const err242 = {instancePath:instancePath+"/datasets/" + i2+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data82 = data79.language;
+if(typeof data82 === "string"){
+if(!pattern4.test(data82)){
+const err264 = {instancePath:instancePath+"/datasets/" + i2+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err264];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/datasets/" + i2+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
 }
 errors++;
 }
@@ -2996,24 +3290,24 @@ errors++;
 if(data79.type !== undefined){
 let data83 = data79.type;
 if(typeof data83 === "string"){
-if(!pattern30.test(data83)){
-const err243 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
+if(!pattern53.test(data83)){
+const err266 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err266];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err266);
 }
 errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err267 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err267];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err267);
 }
 errors++;
 }
@@ -3021,24 +3315,24 @@ errors++;
 if(data79.key !== undefined){
 let data84 = data79.key;
 if(typeof data84 === "string"){
-if(!pattern31.test(data84)){
-const err245 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_:.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_:.-]+$"+"\""};
+if(!pattern54.test(data84)){
+const err268 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err268];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err268);
 }
 errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err269 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err269];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err269);
 }
 errors++;
 }
@@ -3049,73 +3343,99 @@ if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 for(const key50 in data85){
 const _errs240 = errors;
 if(typeof key50 === "string"){
-if(!pattern32.test(key50)){
-const err247 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key50};
+if(!pattern55.test(key50)){
+const err270 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key50};
 if(vErrors === null){
-vErrors = [err247];
+vErrors = [err270];
 }
 else {
-vErrors.push(err247);
+vErrors.push(err270);
 }
 errors++;
 }
 }
 var valid69 = _errs240 === errors;
 if(!valid69){
-const err248 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
+const err271 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err248];
+vErrors = [err271];
 }
 else {
-vErrors.push(err248);
+vErrors.push(err271);
 }
 errors++;
 }
 }
 for(const key51 in data85){
-if(typeof data85[key51] !== "string"){
-const err249 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data86 = data85[key51];
+if(typeof data86 === "string"){
+if(!pattern4.test(data86)){
+const err272 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err272];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err272);
+}
+errors++;
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
 }
 errors++;
 }
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err274 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err274];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err274);
 }
 errors++;
 }
 }
 if(data79.raw !== undefined){
-if(typeof data79.raw !== "string"){
-const err251 = {instancePath:instancePath+"/datasets/" + i2+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data87 = data79.raw;
+if(typeof data87 === "string"){
+if(!pattern4.test(data87)){
+const err275 = {instancePath:instancePath+"/datasets/" + i2+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err251];
+vErrors = [err275];
 }
 else {
-vErrors.push(err251);
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/datasets/" + i2+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
 }
 errors++;
 }
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err277 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err277];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err277);
 }
 errors++;
 }
@@ -3127,24 +3447,24 @@ const len9 = data88.length;
 for(let i9=0; i9<len9; i9++){
 let data89 = data88[i9];
 if(typeof data89 === "string"){
-if(!pattern33.test(data89)){
-const err253 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
+if(!pattern58.test(data89)){
+const err278 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err278];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err278);
 }
 errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err279 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err279];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err279);
 }
 errors++;
 }
@@ -3160,12 +3480,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err255 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i10+" are identical)"};
+const err280 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i10+" are identical)"};
 if(vErrors === null){
-vErrors = [err255];
+vErrors = [err280];
 }
 else {
-vErrors.push(err255);
+vErrors.push(err280);
 }
 errors++;
 break;
@@ -3175,36 +3495,36 @@ indices0[item0] = i10;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err281 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err256];
+vErrors = [err281];
 }
 else {
-vErrors.push(err256);
+vErrors.push(err281);
 }
 errors++;
 }
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err282 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err257];
+vErrors = [err282];
 }
 else {
-vErrors.push(err257);
+vErrors.push(err282);
 }
 errors++;
 }
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err283 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err258];
+vErrors = [err283];
 }
 else {
-vErrors.push(err258);
+vErrors.push(err283);
 }
 errors++;
 }
@@ -3213,65 +3533,78 @@ if(data.comparison !== undefined){
 let data90 = data.comparison;
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 if(data90.emoji === undefined){
-const err259 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+const err284 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
 if(vErrors === null){
-vErrors = [err259];
+vErrors = [err284];
 }
 else {
-vErrors.push(err259);
+vErrors.push(err284);
 }
 errors++;
 }
 if(data90.heading === undefined){
-const err260 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+const err285 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
 if(vErrors === null){
-vErrors = [err260];
+vErrors = [err285];
 }
 else {
-vErrors.push(err260);
+vErrors.push(err285);
 }
 errors++;
 }
 if(data90.columns === undefined){
-const err261 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+const err286 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
 if(vErrors === null){
-vErrors = [err261];
+vErrors = [err286];
 }
 else {
-vErrors.push(err261);
+vErrors.push(err286);
 }
 errors++;
 }
 if(data90.rows === undefined){
-const err262 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+const err287 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
 if(vErrors === null){
-vErrors = [err262];
+vErrors = [err287];
 }
 else {
-vErrors.push(err262);
+vErrors.push(err287);
 }
 errors++;
 }
 for(const key52 in data90){
 if(!((((key52 === "emoji") || (key52 === "heading")) || (key52 === "columns")) || (key52 === "rows"))){
-const err263 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+const err288 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err263];
+vErrors = [err288];
 }
 else {
-vErrors.push(err263);
+vErrors.push(err288);
 }
 errors++;
 }
 }
 if(data90.emoji !== undefined){
-if(typeof data90.emoji !== "string"){
-const err264 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data91 = data90.emoji;
+if(typeof data91 === "string"){
+if(!pattern4.test(data91)){
+const err289 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err264];
+vErrors = [err289];
 }
 else {
-vErrors.push(err264);
+vErrors.push(err289);
+}
+errors++;
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
 }
 errors++;
 }
@@ -3280,71 +3613,84 @@ if(data90.heading !== undefined){
 let data92 = data90.heading;
 if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 if(Object.keys(data92).length < 1){
-const err265 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const err291 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
-vErrors = [err265];
+vErrors = [err291];
 }
 else {
-vErrors.push(err265);
+vErrors.push(err291);
 }
 errors++;
 }
 for(const key53 in data92){
 const _errs257 = errors;
 if(typeof key53 === "string"){
-if(!pattern4.test(key53)){
-const err266 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
+if(!pattern5.test(key53)){
+const err292 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
 if(vErrors === null){
-vErrors = [err266];
+vErrors = [err292];
 }
 else {
-vErrors.push(err266);
+vErrors.push(err292);
 }
 errors++;
 }
 }
 else {
-const err267 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
+const err293 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
 if(vErrors === null){
-vErrors = [err267];
+vErrors = [err293];
 }
 else {
-vErrors.push(err267);
+vErrors.push(err293);
 }
 errors++;
 }
 var valid75 = _errs257 === errors;
 if(!valid75){
-const err268 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
+const err294 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err268];
+vErrors = [err294];
 }
 else {
-vErrors.push(err268);
+vErrors.push(err294);
 }
 errors++;
 }
 }
 for(const key54 in data92){
-if(typeof data92[key54] !== "string"){
-const err269 = {instancePath:instancePath+"/comparison/heading/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data93 = data92[key54];
+if(typeof data93 === "string"){
+if(!pattern4.test(data93)){
+const err295 = {instancePath:instancePath+"/comparison/heading/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err269];
+vErrors = [err295];
 }
 else {
-vErrors.push(err269);
+vErrors.push(err295);
+}
+errors++;
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/comparison/heading/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
 }
 errors++;
 }
 }
 }
 else {
-const err270 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err297 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err270];
+vErrors = [err297];
 }
 else {
-vErrors.push(err270);
+vErrors.push(err297);
 }
 errors++;
 }
@@ -3353,47 +3699,47 @@ if(data90.columns !== undefined){
 let data94 = data90.columns;
 if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 if(Object.keys(data94).length < 1){
-const err271 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const err298 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
-vErrors = [err271];
+vErrors = [err298];
 }
 else {
-vErrors.push(err271);
+vErrors.push(err298);
 }
 errors++;
 }
 for(const key55 in data94){
 const _errs264 = errors;
 if(typeof key55 === "string"){
-if(!pattern4.test(key55)){
-const err272 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key55};
+if(!pattern5.test(key55)){
+const err299 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key55};
 if(vErrors === null){
-vErrors = [err272];
+vErrors = [err299];
 }
 else {
-vErrors.push(err272);
+vErrors.push(err299);
 }
 errors++;
 }
 }
 else {
-const err273 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key55};
+const err300 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key55};
 if(vErrors === null){
-vErrors = [err273];
+vErrors = [err300];
 }
 else {
-vErrors.push(err273);
+vErrors.push(err300);
 }
 errors++;
 }
 var valid77 = _errs264 === errors;
 if(!valid77){
-const err274 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
+const err301 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err274];
+vErrors = [err301];
 }
 else {
-vErrors.push(err274);
+vErrors.push(err301);
 }
 errors++;
 }
@@ -3403,37 +3749,50 @@ let data95 = data94[key56];
 if(Array.isArray(data95)){
 const len10 = data95.length;
 for(let i11=0; i11<len10; i11++){
-if(typeof data95[i11] !== "string"){
-const err275 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data96 = data95[i11];
+if(typeof data96 === "string"){
+if(!pattern4.test(data96)){
+const err302 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err275];
+vErrors = [err302];
 }
 else {
-vErrors.push(err275);
+vErrors.push(err302);
+}
+errors++;
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
 }
 errors++;
 }
 }
 }
 else {
-const err276 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err304 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err276];
+vErrors = [err304];
 }
 else {
-vErrors.push(err276);
+vErrors.push(err304);
 }
 errors++;
 }
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err305 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err277];
+vErrors = [err305];
 }
 else {
-vErrors.push(err277);
+vErrors.push(err305);
 }
 errors++;
 }
@@ -3446,33 +3805,33 @@ for(let i12=0; i12<len11; i12++){
 let data98 = data97[i12];
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 if(data98.dataset === undefined){
-const err278 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+const err306 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
 if(vErrors === null){
-vErrors = [err278];
+vErrors = [err306];
 }
 else {
-vErrors.push(err278);
+vErrors.push(err306);
 }
 errors++;
 }
 if(data98.cells === undefined){
-const err279 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
+const err307 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
 if(vErrors === null){
-vErrors = [err279];
+vErrors = [err307];
 }
 else {
-vErrors.push(err279);
+vErrors.push(err307);
 }
 errors++;
 }
 for(const key57 in data98){
 if(!((key57 === "dataset") || (key57 === "cells"))){
-const err280 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+const err308 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err280];
+vErrors = [err308];
 }
 else {
-vErrors.push(err280);
+vErrors.push(err308);
 }
 errors++;
 }
@@ -3480,24 +3839,24 @@ errors++;
 if(data98.dataset !== undefined){
 let data99 = data98.dataset;
 if(typeof data99 === "string"){
-if(!pattern7.test(data99)){
-const err281 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(!pattern12.test(data99)){
+const err309 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
-vErrors = [err281];
+vErrors = [err309];
 }
 else {
-vErrors.push(err281);
+vErrors.push(err309);
 }
 errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err310 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err282];
+vErrors = [err310];
 }
 else {
-vErrors.push(err282);
+vErrors.push(err310);
 }
 errors++;
 }
@@ -3506,47 +3865,47 @@ if(data98.cells !== undefined){
 let data100 = data98.cells;
 if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
 if(Object.keys(data100).length < 1){
-const err283 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+const err311 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
-vErrors = [err283];
+vErrors = [err311];
 }
 else {
-vErrors.push(err283);
+vErrors.push(err311);
 }
 errors++;
 }
 for(const key58 in data100){
 const _errs280 = errors;
 if(typeof key58 === "string"){
-if(!pattern4.test(key58)){
-const err284 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key58};
+if(!pattern5.test(key58)){
+const err312 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key58};
 if(vErrors === null){
-vErrors = [err284];
+vErrors = [err312];
 }
 else {
-vErrors.push(err284);
+vErrors.push(err312);
 }
 errors++;
 }
 }
 else {
-const err285 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key58};
+const err313 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key58};
 if(vErrors === null){
-vErrors = [err285];
+vErrors = [err313];
 }
 else {
-vErrors.push(err285);
+vErrors.push(err313);
 }
 errors++;
 }
 var valid84 = _errs280 === errors;
 if(!valid84){
-const err286 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key58},message:"property name must be valid"};
+const err314 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key58},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err286];
+vErrors = [err314];
 }
 else {
-vErrors.push(err286);
+vErrors.push(err314);
 }
 errors++;
 }
@@ -3556,73 +3915,86 @@ let data101 = data100[key59];
 if(Array.isArray(data101)){
 const len12 = data101.length;
 for(let i13=0; i13<len12; i13++){
-if(typeof data101[i13] !== "string"){
-const err287 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data102 = data101[i13];
+if(typeof data102 === "string"){
+if(!pattern4.test(data102)){
+const err315 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err287];
+vErrors = [err315];
 }
 else {
-vErrors.push(err287);
+vErrors.push(err315);
+}
+errors++;
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
 }
 errors++;
 }
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err317 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err288];
+vErrors = [err317];
 }
 else {
-vErrors.push(err288);
+vErrors.push(err317);
 }
 errors++;
 }
 }
 }
 else {
-const err289 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err318 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err289];
+vErrors = [err318];
 }
 else {
-vErrors.push(err289);
+vErrors.push(err318);
 }
 errors++;
 }
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err319 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err319];
 }
 else {
-vErrors.push(err290);
+vErrors.push(err319);
 }
 errors++;
 }
 }
 }
 else {
-const err291 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err320 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err291];
+vErrors = [err320];
 }
 else {
-vErrors.push(err291);
+vErrors.push(err320);
 }
 errors++;
 }
 }
 }
 else {
-const err292 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err321 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err292];
+vErrors = [err321];
 }
 else {
-vErrors.push(err292);
+vErrors.push(err321);
 }
 errors++;
 }
@@ -3631,45 +4003,58 @@ if(data.resources !== undefined){
 let data103 = data.resources;
 if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
 if(data103.heading === undefined){
-const err293 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+const err322 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
 if(vErrors === null){
-vErrors = [err293];
+vErrors = [err322];
 }
 else {
-vErrors.push(err293);
+vErrors.push(err322);
 }
 errors++;
 }
 if(data103.items === undefined){
-const err294 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+const err323 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
-vErrors = [err294];
+vErrors = [err323];
 }
 else {
-vErrors.push(err294);
+vErrors.push(err323);
 }
 errors++;
 }
 for(const key60 in data103){
 if(!((key60 === "heading") || (key60 === "items"))){
-const err295 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+const err324 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err295];
+vErrors = [err324];
 }
 else {
-vErrors.push(err295);
+vErrors.push(err324);
 }
 errors++;
 }
 }
 if(data103.heading !== undefined){
-if(typeof data103.heading !== "string"){
-const err296 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data104 = data103.heading;
+if(typeof data104 === "string"){
+if(!pattern4.test(data104)){
+const err325 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err325];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err325);
+}
+errors++;
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
 }
 errors++;
 }
@@ -3682,45 +4067,58 @@ for(let i14=0; i14<len13; i14++){
 let data106 = data105[i14];
 if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
 if(data106.text === undefined){
-const err297 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+const err327 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
-vErrors = [err297];
+vErrors = [err327];
 }
 else {
-vErrors.push(err297);
+vErrors.push(err327);
 }
 errors++;
 }
 if(data106.url === undefined){
-const err298 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err328 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
-vErrors = [err298];
+vErrors = [err328];
 }
 else {
-vErrors.push(err298);
+vErrors.push(err328);
 }
 errors++;
 }
 for(const key61 in data106){
 if(!((key61 === "text") || (key61 === "url"))){
-const err299 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+const err329 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err299];
+vErrors = [err329];
 }
 else {
-vErrors.push(err299);
+vErrors.push(err329);
 }
 errors++;
 }
 }
 if(data106.text !== undefined){
-if(typeof data106.text !== "string"){
-const err300 = {instancePath:instancePath+"/resources/items/" + i14+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data107 = data106.text;
+if(typeof data107 === "string"){
+if(!pattern4.test(data107)){
+const err330 = {instancePath:instancePath+"/resources/items/" + i14+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
-vErrors = [err300];
+vErrors = [err330];
 }
 else {
-vErrors.push(err300);
+vErrors.push(err330);
+}
+errors++;
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/resources/items/" + i14+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
 }
 errors++;
 }
@@ -3728,82 +4126,82 @@ errors++;
 if(data106.url !== undefined){
 let data108 = data106.url;
 if(typeof data108 === "string"){
-if(!pattern27.test(data108)){
-const err301 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(!pattern48.test(data108)){
+const err332 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
-vErrors = [err301];
+vErrors = [err332];
 }
 else {
-vErrors.push(err301);
+vErrors.push(err332);
 }
 errors++;
 }
 if(!(formats0(data108))){
-const err302 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const err333 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
-vErrors = [err302];
+vErrors = [err333];
 }
 else {
-vErrors.push(err302);
+vErrors.push(err333);
 }
 errors++;
 }
 }
 else {
-const err303 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err334 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err303];
+vErrors = [err334];
 }
 else {
-vErrors.push(err303);
-}
-errors++;
-}
-}
-}
-else {
-const err304 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
+vErrors.push(err334);
 }
 errors++;
 }
 }
 }
 else {
-const err305 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err335 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err305];
+vErrors = [err335];
 }
 else {
-vErrors.push(err305);
+vErrors.push(err335);
 }
 errors++;
 }
 }
 }
 else {
-const err306 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err336 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err306];
+vErrors = [err336];
 }
 else {
-vErrors.push(err306);
+vErrors.push(err336);
 }
 errors++;
 }
 }
 }
 else {
-const err307 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err337 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err307];
+vErrors = [err337];
 }
 else {
-vErrors.push(err307);
+vErrors.push(err337);
+}
+errors++;
+}
+}
+}
+else {
+const err338 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
 }
 errors++;
 }

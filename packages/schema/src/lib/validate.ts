@@ -1,5 +1,6 @@
 import type {ErrorObject} from 'ajv/dist/2020.js'
 import {validate as generatedValidate} from './catalog-validator.generated.js'
+import {textPattern} from './catalog-schema.js'
 import type {Catalog} from './types.js'
 
 /** One schema violation, located by JSON pointer into the catalog. */
@@ -34,6 +35,8 @@ function toViolation(error: ErrorObject): SchemaViolation {
     pointer = `${pointer}/${name}`
   } else if (error.keyword === 'additionalProperties') {
     message = `has an unknown property \`${String(error.params['additionalProperty'] ?? '')}\``
+  } else if (error.keyword === 'pattern' && error.params['pattern'] === textPattern) {
+    message = 'holds a control character (only tabs and line breaks may stand in text)'
   } else if (error.keyword === 'contains') {
     message = 'needs an item with key `url` and a link'
   }

@@ -1,19 +1,37 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {compareHashes, hashFolder, inputKey, readCheckRecord, writeCheckRecord} from '../check-record.js'
-import {commonHelp, commonOptions, exitCodes, type Io, lockPathOf, outOption, printDiagnostics, readReporter, sourceOption} from '../cli-kit.js'
+import {hashFolder, hashOutputs, inputKey, outputsDigest, readCheckRecord, writeCheckRecord} from '../check-record.js'
+import {
+  commonHelp,
+  commonOptions,
+  exitCodes,
+  forceHelp,
+  forceOption,
+  type Io,
+  lockPathOf,
+  outOption,
+  pathOption,
+  printDiagnostics,
+  readReporter,
+  sourceFiles,
+  sourceOption
+} from '../cli-kit.js'
 import type {Diagnostic, ReporterName} from '../diagnostics.js'
+import {resolveOutFolder} from '../out-folder.js'
+import {readInput} from '../inputs.js'
 
 export const help: Record<'build' | 'validate' | 'check', string> = {
-  build: `Usage: catalog build [--source FILE] [--out DIR] [--reporter NAME] [--strict]
+  build: `Usage: catalog build [--source FILE] [--out DIR] [--force] [--reporter NAME] [--strict]
 
 Parse and validate the source, render every output in memory, write them into
 a temporary folder beside DIR and swap it in. A source with errors writes
-nothing and leaves DIR as it was.
+nothing and leaves DIR as it was. DIR is replaced whole, so it may not hold
+the working folder, the source or a .git, and a DIR holding files that
+catalog did not write (see its .catalog-manifest.json) needs --force.
 
   --source FILE    the catalog source (default: source/datasets.md)
   --out DIR        the output folder (default: dist)
-${commonHelp}`,
+${forceHelp}${commonHelp}`,
   validate: `Usage: catalog validate [--source FILE] [--reporter NAME] [--strict]
 
 Parse and validate the source and print every problem at its line and column.
@@ -31,36 +49,54 @@ ${commonHelp}`
 }
 
 export async function runCatalogCommand(command: 'build' | 'validate' | 'check', args: readonly string[], io: Io): Promise<number> {
-  const options = command === 'validate' ? {...commonOptions, ...sourceOption} : {...commonOptions, ...sourceOption, ...outOption}
+  const options =
+    command === 'validate'
+      ? {...commonOptions, ...sourceOption}
+      : command === 'build'
+        ? {...commonOptions, ...sourceOption, ...outOption, ...forceOption}
+        : {...commonOptions, ...sourceOption, ...outOption}
   const {values} = parseArgs({args: [...args], options, allowPositionals: false, allowNegative: true, strict: true})
   if (values.help) {
     io.stdout(help[command])
     return exitCodes.ok
   }
   const reporter = readReporter(values.reporter)
-  const sourcePath = values.source
-  const outPath = 'out' in values && typeof values.out === 'string' ? values.out : 'dist'
+  const sourcePath = pathOption(values.source, '--source')
+  const outPath = 'out' in values && typeof values.out === 'string' ? pathOption(values.out, '--out') : 'dist'
+  const force = 'force' in values && values.force === true
+  // A folder that build must not replace is refused before anything is read.
+  const folder = command === 'build' ? await resolveOutFolder(outPath, io.cwd, sourceFiles(sourcePath)) : path.resolve(io.cwd, outPath)
 
-  // `check` first asks whether a run with byte-identical inputs was recorded: then hashing dist/ is enough.
-  const key = values.cache ? await inputKey(sourcePath, io.cwd) : undefined
-  const folder = path.resolve(io.cwd, outPath)
+  // Each input is read once: a pipe or a FIFO can only be read once.
+  const source = await readInput(sourcePath, io.cwd, 'the source')
+  if ('diagnostic' in source) {
+    printDiagnostics([source.diagnostic], reporter, io)
+    return exitCodes.problems
+  }
+  const lockPath = lockPathOf(sourcePath)
+  const lockRead = command === 'validate' ? undefined : await readInput(lockPath, io.cwd, 'the translation lock')
+  const lockBytes = lockRead && 'bytes' in lockRead ? lockRead.bytes : undefined
+  const key = lockRead && values.cache ? inputKey(path.resolve(io.cwd, sourcePath), source.bytes, lockBytes) : undefined
+
+  // `check` first asks whether a run with byte-identical inputs wrote exactly this folder: then it is fresh.
   if (command === 'check' && key) {
-    const record = await readCheckRecord(io.cwd, sourcePath, key)
+    const hashes = await hashFolder(folder)
+    const record = hashes && (await readCheckRecord(io.cwd, sourcePath, key, outputsDigest(hashes)))
     if (record) {
       const failure = reportRun(record.diagnostics, record.strictFailures, reporter, values.strict, io)
-      if (failure !== undefined) return failure
-      return reportStale(compareHashes(await hashFolder(folder), record.outputs), outPath, reporter, io)
+      return failure ?? reportStale([], outPath, reporter, io)
     }
   }
 
   // The full run: parsing and rendering load most of the tool, so they are imported only now.
-  const [{readCatalog, readLockFile}, {renderOutputs}, {staleOutputs, writeOutputsAtomically}, i18n] = await Promise.all([
+  const [{parseSource, parseLockFile}, {renderOutputs}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] = await Promise.all([
     import('../read.js'),
     import('../outputs.js'),
     import('../write.js'),
+    import('../out-folder.js'),
     import('@catalog/i18n')
   ])
-  const {catalog, file, diagnostics, sourceHash} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  const {catalog, file, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, {cache: values.cache})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
   if (command === 'validate' || failed || !catalog || !file) {
     printDiagnostics(diagnostics, reporter, io)
@@ -68,17 +104,18 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   }
 
   // The translation state only warns: an edit of the primary language never blocks regeneration.
-  const lockFile = await readLockFile(lockPathOf(sourcePath), io.cwd)
+  const lockFile = lockRead ? parseLockFile(lockPath, lockRead) : {}
   if (lockFile.diagnostic) diagnostics.push({...lockFile.diagnostic, severity: 'warning'})
   const status = i18n.translationStatus(catalog, lockFile.lock, {parserMessages: file.messages, pointers: file.data.pointers})
   const verdict = i18n.translationVerdict(status, {strict: true})
   const strictFailures = verdict.failed || lockFile.diagnostic ? (verdict.reasons.length > 0 ? verdict.reasons : ['unreadable lock']) : []
   const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status})
-  if (key) await writeCheckRecord(io.cwd, sourcePath, key, diagnostics, strictFailures, outputs)
+  if (key) await writeCheckRecord(io.cwd, sourcePath, key, outputsDigest(hashOutputs(outputs)), diagnostics, strictFailures)
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)
   if (failure !== undefined) return failure
   if (command === 'build') {
-    await writeOutputsAtomically(folder, outputs)
+    assertReplaceable(folder, outPath, outputs, force)
+    await writeOutputsAtomically(folder, outputs, {onWarning: (message) => io.stderr(`catalog: ${message}\n`)})
     if (reporter === 'text') {
       io.stderr(`catalog: wrote ${outputs.size} files to ${outPath} (${catalog.datasets.length} datasets)\n`)
       io.stderr(`catalog: ${i18n.formatTranslationSummary(status)}`)

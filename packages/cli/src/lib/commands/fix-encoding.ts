@@ -1,8 +1,9 @@
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {decodeSource, repairMojibake} from '@catalog/parser'
-import {exitCodes, type Io, printDiagnostics, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {exitCodes, type Io, pathOption, printDiagnostics, UsageError} from '../cli-kit.js'
+import {writeFileAtomically} from '../files.js'
+import {readInput} from '../inputs.js'
 
 export const help = `Usage: catalog fix-encoding FILE [--write]
 
@@ -26,19 +27,19 @@ export async function fixEncoding(args: readonly string[], io: Io): Promise<numb
     io.stdout(help)
     return exitCodes.ok
   }
-  const [filePath, ...extra] = positionals
-  if (!filePath || extra.length > 0) throw new UsageError('fix-encoding takes exactly one FILE')
+  const [given, ...extra] = positionals
+  if (given === undefined || extra.length > 0) throw new UsageError('fix-encoding takes exactly one FILE')
+  const filePath = pathOption(given, 'FILE')
   const fail = (line: number, column: number, ruleId: string, message: string): number => {
     printDiagnostics([{file: filePath, line, column, severity: 'error', ruleId, message}], 'text', io)
     return exitCodes.problems
   }
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path.resolve(io.cwd, filePath))
-  } catch (error) {
-    return fail(1, 1, 'unreadable-file', `cannot read the file: ${(error as Error).message}`)
+  const read = await readInput(filePath, io.cwd, 'the file')
+  if ('diagnostic' in read) {
+    printDiagnostics([read.diagnostic], 'text', io)
+    return exitCodes.problems
   }
-  const decoded = decodeSource(bytes)
+  const decoded = decodeSource(read.bytes)
   if (!decoded.ok) return fail(decoded.line, decoded.column, decoded.ruleId, decoded.reason)
   const result = repairMojibake(decoded.text)
   if (!result.ok) {

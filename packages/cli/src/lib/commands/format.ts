@@ -1,7 +1,8 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {formatSource} from '@catalog/markdown'
-import {commonHelp, commonOptions, exitCodes, type Io, printDiagnostics, readReporter, sourceOption, writeFileAtomically} from '../cli-kit.js'
+import {commonHelp, commonOptions, exitCodes, type Io, pathOption, printDiagnostics, readReporter, sourceOption} from '../cli-kit.js'
+import {writeFileAtomically} from '../files.js'
 import {readCatalog} from '../read.js'
 
 export const help = `Usage: catalog format [--source FILE] [--check] [--reporter NAME] [--strict]
@@ -22,7 +23,7 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
     return exitCodes.ok
   }
   const reporter = readReporter(values.reporter)
-  const sourcePath = values.source
+  const sourcePath = pathOption(values.source, '--source')
   const {catalog, bytes, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
   if (failed || !catalog || !bytes) {

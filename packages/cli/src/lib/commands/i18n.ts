@@ -14,7 +14,8 @@ import {
   UnknownSelectorError
 } from '@catalog/i18n'
 import {positionOf} from '@catalog/parser'
-import {commonOptions, exitCodes, lockPathOf, type Io, printDiagnostics, readReporter, sourceOption, UsageError, writeFileAtomically} from '../cli-kit.js'
+import {commonOptions, exitCodes, lockPathOf, type Io, pathOption, printDiagnostics, readReporter, sourceOption, UsageError} from '../cli-kit.js'
+import {writeFileAtomically} from '../files.js'
 import {type Diagnostic, formatDiagnostics} from '../diagnostics.js'
 import {readCatalog, readLockFile} from '../read.js'
 
@@ -69,7 +70,7 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
   const reporter = values.json ? 'json' : readReporter(values.reporter)
   const minTranslated = values['min-translated'] === undefined ? 0 : Number(values['min-translated'])
   if (!Number.isFinite(minTranslated) || minTranslated < 0 || minTranslated > 100) throw new UsageError('--min-translated takes a percentage from 0 to 100')
-  const sourcePath = values.source
+  const sourcePath = pathOption(values.source, '--source')
   const {file, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   const catalog = file?.data.catalog
   const pointers = file?.data.pointers
@@ -125,7 +126,7 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
     io.stdout(help)
     return exitCodes.ok
   }
-  const sourcePath = values.source
+  const sourcePath = pathOption(values.source, '--source')
   const {catalog, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   if (!catalog) {
     // Confirming a source with errors would confirm a translation the catalog may not even hold.

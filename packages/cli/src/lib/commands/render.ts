@@ -1,32 +1,45 @@
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {type TranslationLock, translationStatus} from '@catalog/i18n'
 import {formatSource} from '@catalog/markdown'
-import {checkCatalog, parseCatalogSource} from '@catalog/parser'
+import {checkCatalog, defaultLimits, parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {validateCatalog} from '@catalog/schema'
-import {commonHelp, commonOptions, exitCodes, type Io, outOption, printDiagnostics, readReporter, UsageError} from '../cli-kit.js'
+import {
+  commonHelp,
+  commonOptions,
+  exitCodes,
+  forceHelp,
+  forceOption,
+  type Io,
+  outOption,
+  pathOption,
+  printDiagnostics,
+  readReporter,
+  UsageError
+} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
+import {readInput} from '../inputs.js'
+import {assertReplaceable, resolveOutFolder} from '../out-folder.js'
 import {outputChecks, renderOutputs} from '../outputs.js'
 import {readLockFile} from '../read.js'
 import {writeOutputsAtomically} from '../write.js'
 
-export const help = `Usage: catalog render --data FILE.json [--out DIR] [--lock FILE] [--reporter NAME]
+export const help = `Usage: catalog render --data FILE.json [--out DIR] [--lock FILE] [--force] [--reporter NAME]
 
 Validate a catalog JSON against the schema and the catalog's rules, then render
 every output from it alone into DIR, atomically, as \`catalog build\` does from
-the source. A script can edit the JSON and regenerate everything.
+the source. A script can edit the JSON and regenerate everything. DIR is
+guarded as by \`catalog build\`.
 
   --data FILE      the catalog JSON (e.g. dist/datasets.json, edited)
   --out DIR        the output folder (default: dist)
   --lock FILE      a translation lock for dist/i18n-status.json (default: none)
-${commonHelp}`
+${forceHelp}${commonHelp}`
 
 export async function renderCommand(args: readonly string[], io: Io): Promise<number> {
   const {values} = parseArgs({
     args: [...args],
-    options: {...commonOptions, ...outOption, data: {type: 'string'}, lock: {type: 'string'}},
+    options: {...commonOptions, ...outOption, ...forceOption, data: {type: 'string'}, lock: {type: 'string'}},
     allowPositionals: false,
     strict: true
   })
@@ -35,29 +48,40 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
     return exitCodes.ok
   }
   const reporter = readReporter(values.reporter)
-  const dataPath = values.data
-  if (dataPath === undefined) throw new UsageError('render needs --data FILE.json')
+  if (values.data === undefined) throw new UsageError('render needs --data FILE.json')
+  const dataPath = pathOption(values.data, '--data')
+  const outPath = pathOption(values.out, '--out')
+  const protectedPaths = [{path: dataPath, what: 'the catalog JSON'}, ...(values.lock === undefined ? [] : [{path: values.lock, what: 'the translation lock'}])]
+  const folder = await resolveOutFolder(outPath, io.cwd, protectedPaths)
   const fail = (diagnostics: Diagnostic[]): number => {
     printDiagnostics(diagnostics, reporter, io)
     return exitCodes.problems
   }
   const at = (ruleId: string, message: string): Diagnostic => ({file: dataPath, line: 1, column: 1, severity: 'error', ruleId, message})
+  // A catalog's JSON is a few times its markdown: the same bound, four times over.
+  const read = await readInput(dataPath, io.cwd, 'the catalog JSON', 4 * defaultLimits.maxBytes)
+  if ('diagnostic' in read) return fail([read.diagnostic])
   let value: unknown
   try {
-    value = JSON.parse(await readFile(path.resolve(io.cwd, dataPath), 'utf8'))
+    value = JSON.parse(read.bytes.toString('utf8'))
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return fail([at(code ? 'unreadable-file' : 'invalid-json', code === 'ENOENT' ? 'cannot read the catalog: no such file' : `cannot read the catalog: ${(error as Error).message}`)])
+    return fail([at('invalid-json', `the catalog JSON is not JSON: ${(error as Error).message}`)])
   }
   // The schema first: the catalog's own rules assume its shape.
   const validation = validateCatalog(value)
   if (!validation.valid) return fail(validation.violations.map((violation) => at('schema', violation.message)))
   const catalog = validation.catalog
   const findings = checkCatalog(catalog)
-  if (!findings.some((finding) => finding.severity === 'error')) findings.push(...outputChecks.flatMap((check) => check(catalog)))
   const diagnostics: Diagnostic[] = findings.map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity}))
-  const roundTrip = roundTripProblem(catalog)
-  if (roundTrip) diagnostics.push(at('render-round-trip', roundTrip))
+  // Then the markdown it regenerates must read back as the same catalog, within the parser's limits, before any
+  // renderer reads its texts: what the source could not hold, the JSON may not smuggle into an output.
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    const roundTrip = roundTripProblem(catalog)
+    if (roundTrip) diagnostics.push(at('render-round-trip', roundTrip))
+  }
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(...outputChecks.flatMap((check) => check(catalog)).map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity})))
+  }
   if (diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)) return fail(diagnostics)
   printDiagnostics(diagnostics, reporter, io)
   let lock: TranslationLock | undefined
@@ -67,8 +91,9 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
     lock = lockFile.lock
   }
   const outputs = renderOutputs(catalog, {translationStatus: translationStatus(catalog, lock)})
-  await writeOutputsAtomically(path.resolve(io.cwd, values.out), outputs)
-  if (reporter === 'text') io.stderr(`catalog: rendered ${outputs.size} files to ${values.out} from ${dataPath} (${catalog.datasets.length} datasets)\n`)
+  assertReplaceable(folder, outPath, outputs, values.force)
+  await writeOutputsAtomically(folder, outputs, {onWarning: (message) => io.stderr(`catalog: ${message}\n`)})
+  if (reporter === 'text') io.stderr(`catalog: rendered ${outputs.size} files to ${outPath} from ${dataPath} (${catalog.datasets.length} datasets)\n`)
   return exitCodes.ok
 }
 
@@ -81,7 +106,7 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
 function roundTripProblem(catalog: Catalog): string | undefined {
   const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md')
   const error = file.messages.find((message) => message.fatal)
-  if (error || !parsed) return `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} (README.md line ${error?.line ?? 1})`
+  if (error || !parsed) return `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${error?.line ?? 1})`
   const difference = firstDifference(catalog, parsed, '')
   return difference === undefined ? undefined : `${difference} reads back differently from the regenerated markdown; a text field holds markup that starts another block`
 }

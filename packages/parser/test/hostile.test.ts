@@ -1,0 +1,127 @@
+/**
+ * Inputs that once crashed the tool, got through when they should not, or
+ * were refused when they should not (issue 12): each is refused once, at its
+ * line, or read as it should be.
+ */
+import {describe, expect, it} from 'vitest'
+import {parseCatalogSource, parseIncrementally, parseSection} from '../src/index.js'
+import {fitsText} from '../src/lib/sections.js'
+import {lineOf, messagesOf, readRealSource, replaceOnce} from './helpers.js'
+
+const source = readRealSource()
+const errors = (input: string | Uint8Array): string[] => messagesOf(input).filter((message) => message.includes(' error '))
+
+describe('text the catalog refuses', () => {
+  it('refuses control characters at the first one, naming it and counting the rest', () => {
+    const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### ⭐⭐⭐⭐ CHEX\u001b]0;pwned\u0007\u001b[2JPERT - Stanford')
+    const {catalog, file} = parseCatalogSource(input, 'x.md')
+    expect(catalog).toBeUndefined()
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      `${lineOf(input, 'CHEX\u001b')}:14 control-character a control character (U+001B) stands here, the first of 3; text holds no control characters but tabs and line breaks: remove it`
+    ])
+  })
+
+  it('keeps tabs, and reads a U+FFFD written in the text as the character it is', () => {
+    const input = replaceOnce(source, 'free-text radiology reports.', 'free-text radiology reports\t(\uFFFD).')
+    expect(errors(input)).toEqual([])
+    expect(parseCatalogSource(input, 'x.md').catalog?.datasets[0]?.description.text['en']).toContain('reports\t(\uFFFD).')
+    expect(errors(Buffer.from(input, 'utf8'))).toEqual([])
+    // A broken byte is still found, at its own place.
+    const broken = Buffer.concat([Buffer.from('# T\n\nab'), Buffer.from([0xc3, 0x28])])
+    expect(messagesOf(broken)).toEqual(['3:3 error invalid-utf8'])
+  })
+
+  it('refuses a name that makes no id once, at the name', () => {
+    const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### ⭐⭐⭐⭐ Набор - Stanford')
+    const {file} = parseCatalogSource(input, 'x.md')
+    const heading = lineOf(input, 'Набор - Stanford')
+    expect(file.messages.filter((m) => m.line === heading && m.fatal).map((m) => m.ruleId)).toContain('empty-id')
+    expect(file.messages.map((m) => m.ruleId)).not.toContain('schema')
+    expect(file.messages.map((m) => m.ruleId)).not.toContain('duplicate-dataset')
+  })
+
+  it('refuses a year range that runs backwards, at its fact', () => {
+    const input = replaceOnce(source, '- **Time Period:** 2011-2016', '- **Time Period:** 2016-2011')
+    expect(errors(input)).toEqual([`${lineOf(input, '2016-2011')}:1 error reversed-year-range`])
+  })
+})
+
+describe('citations', () => {
+  const mimicEntry = '@article{johnson2019mimic,'
+  it.each([
+    ['@constructor', '@constructor{johnson2019mimic,', 'bibtex-entry-type'],
+    ['@__proto__', '@__proto__{johnson2019mimic,', 'bibtex-entry-type'],
+    ['a key of 252 characters', `@article{${'k'.repeat(252)},`, 'unsafe-citation-key'],
+    ['a key with a colon', '@article{DBLP:johnson2019,', 'unsafe-citation-key'],
+    ['a key that is a Windows device', '@article{con,', 'unsafe-citation-key'],
+    ['a key that starts with a hyphen', '@article{-johnson,', 'unsafe-citation-key']
+  ])('refuses %s once, at the entry', (_, entry, rule) => {
+    const input = replaceOnce(source, mimicEntry, entry)
+    expect(errors(input)).toEqual([`${lineOf(input, entry)}:1 error ${rule}`])
+  })
+
+  it.each([
+    ['url', 'url={javascript:alert(1)}'],
+    ['url', 'url={http://physionet.org/}'],
+    ['doi', 'doi={javascript:alert(1)}'],
+    ['eprint', 'eprint={data:text/html,x}'],
+    ['howpublished', 'howpublished={\\url{javascript:alert(1)}}']
+  ])('checks the %s of a citation like an access link, at its line', (field, line) => {
+    const input = replaceOnce(source, '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT', `  year={2019},\n  ${line}\n}\n\`\`\`\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT`)
+    const {file} = parseCatalogSource(input, 'x.md')
+    expect(file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' holds')[0]}`)).toEqual([`${lineOf(input, line)} url-not-https the citation's \`${field}\``])
+  })
+
+  it('lets https links, bare DOIs and arXiv identifiers be', () => {
+    const input = replaceOnce(source, '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT', '  year={2019},\n  url={https://physionet.org/},\n  doi={10.1038/s41597-019-0322-0},\n  eprint={arXiv:1901.07042}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT')
+    expect(errors(input)).toEqual([])
+  })
+})
+
+describe('a cache that cannot lie', () => {
+  const section = '## 📊 Large-Scale Chest X-Ray Datasets\n\n**Description:** 65,379 unique patients\n\n- **Size:** 1\n'
+  const nodes = (): unknown[] => JSON.parse(JSON.stringify(parseSection(section))) as unknown[]
+
+  it('takes a tree that fits its text', () => {
+    expect(fitsText(nodes(), section)).toBe(true)
+    for (const text of [source, '', '   \n', '# T\n\n```\nx\n']) expect(fitsText(JSON.parse(JSON.stringify(parseSection(text))) as unknown[], text)).toBe(true)
+  })
+
+  it.each([
+    ['an empty tree for a section with text', () => []],
+    ['an entry that is no tree', () => [{}]],
+    ['offsets shifted by a few characters', () => JSON.parse(JSON.stringify(nodes()).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 3}`)) as unknown[]],
+    ['a node left out', () => nodes().slice(1)],
+    ['children that are no array', () => nodes().map((node) => ({...(node as object), children: 'x'}))],
+    ['a node past the end of the text', () => [...nodes(), {type: 'paragraph', position: {start: {line: 9, column: 1, offset: 900}, end: {line: 9, column: 2, offset: 901}}}]]
+  ])('refuses %s', (_, tampered) => {
+    expect(fitsText(tampered(), section)).toBe(false)
+  })
+
+  it('parses afresh what a cache serves under another key, or that does not fit, and gives the catalog a fresh parse gives', () => {
+    const store = new Map<string, unknown>()
+    const cache = {get: (key: string) => structuredClone(store.get(key)), set: (key: string, value: unknown) => void store.set(key, structuredClone(value))}
+    const fresh = parseCatalogSource(source, 'x.md')
+    parseCatalogSource(source, 'x.md', {cache})
+    const entries = [...store.keys()]
+    // Swap every section's entry with another's, empty every citation's: each must be caught.
+    const values = entries.map((key) => store.get(key))
+    entries.forEach((key, index) => store.set(key, key.startsWith('citation:') ? {} : values[(index + 1) % values.length]))
+    const served = parseCatalogSource(source, 'x.md', {cache})
+    expect(served.catalog).toEqual(fresh.catalog)
+    expect(served.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
+    // An entry of the right key but tampered positions too.
+    for (const key of entries.filter((name) => name.startsWith('section:'))) {
+      const entry = store.get(key) as {key: string; nodes: unknown[]}
+      store.set(key, {key, nodes: JSON.parse(JSON.stringify(entry.nodes).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)) as unknown[]})
+    }
+    expect(parseCatalogSource(source, 'x.md', {cache}).catalog).toEqual(fresh.catalog)
+  })
+
+  it('parses incrementally a source whose sections are all served from the cache into the same tree', () => {
+    const store = new Map<string, unknown>()
+    const cache = {get: (key: string) => structuredClone(store.get(key)), set: (key: string, value: unknown) => void store.set(key, structuredClone(value))}
+    const cold = parseIncrementally(source, cache, 'salt')
+    expect(parseIncrementally(source, cache, 'salt')).toEqual(cold)
+  })
+})

@@ -1,0 +1,124 @@
+/**
+ * Every rule the catalog tool reports, declared once: its severity, what it
+ * means, and whether a `catalog-disable` comment may suppress it. The README's
+ * rule table is generated from this registry, and a test holds every rule id
+ * the packages emit to an entry here.
+ *
+ * A rule may be disabled only when its finding leaves every output valid and
+ * complete: a deliberate exception, such as a dataset kept out of the
+ * comparison table. Rules that guard uniqueness, the schema, safe output, or
+ * content that would otherwise be dropped cannot be disabled; a comment that
+ * names one is itself an error (`disable-not-allowed`).
+ */
+export interface Rule {
+  severity: 'error' | 'warning'
+  /** One line: what the rule finds, for the README's table. */
+  meaning: string
+  /** Whether `catalog-disable` may suppress it. */
+  disable: boolean
+  /** Where in the README's table the rule appears. */
+  group: RuleGroup
+}
+
+export type RuleGroup = 'input' | 'limits' | 'structure' | 'data' | 'translation' | 'citation' | 'comparison' | 'outputs' | 'comments' | 'commands'
+
+const rule = (group: RuleGroup, severity: Rule['severity'], disable: boolean, meaning: string): Rule => ({group, severity, disable, meaning})
+
+export const rules = {
+  // Reading the file.
+  'unreadable-file': rule('input', 'error', false, 'the source (or the translation lock) cannot be read'),
+  'empty-file': rule('input', 'error', false, 'the source is empty or white space'),
+  'binary-file': rule('input', 'error', false, 'the source holds NUL bytes'),
+  'invalid-utf8': rule('input', 'error', false, 'the source is not valid UTF-8 (the first bad byte is named)'),
+  'control-character': rule('input', 'error', false, 'a control character other than tab and line break; it would act on terminals, spreadsheets and LaTeX instead of showing'),
+  encoding: rule('input', 'error', false, 'mojibake: UTF-8 decoded as a single-byte encoding and saved again; run `catalog fix-encoding`'),
+  // Limits, checked before parsing (`ParserOptions.limits`).
+  'source-too-large': rule('limits', 'error', false, 'the source is larger than the limit in bytes'),
+  'line-too-long': rule('limits', 'error', false, 'a line is longer than the limit in characters'),
+  'too-many-lines': rule('limits', 'error', false, 'the source has more lines than the limit'),
+  'too-many-blank-lines': rule('limits', 'error', false, 'more blank lines in a row than the limit'),
+  'section-too-long': rule('limits', 'error', false, 'a section (from a heading after a blank line to the next) with more lines, list items or inline markup than the limit'),
+  'nesting-too-deep': rule('limits', 'error', false, 'lists or block quotes nested deeper than the limit'),
+  'too-much-markup': rule('limits', 'error', false, 'more inline markup characters outside code blocks than the limit'),
+  'too-much-markup-in-paragraph': rule('limits', 'error', false, 'a paragraph, table row or heading with more inline markup characters than the limit'),
+  'too-many-list-items': rule('limits', 'error', false, 'more list items and block quote markers than the limit'),
+  'too-many-datasets': rule('limits', 'error', false, 'more level-3 headings than the limit'),
+  // The document's structure.
+  'missing-title': rule('structure', 'error', false, 'the document has no `#` title'),
+  'duplicate-title': rule('structure', 'error', false, 'the document has a second `#` title'),
+  'missing-language': rule('structure', 'error', false, 'no language half: halves start with `## <flag> <language name>`'),
+  'unknown-language': rule('structure', 'error', false, 'a half names a language ICU does not know (`English`, `Português`, `Español`, … are known)'),
+  'duplicate-language': rule('structure', 'error', false, 'a language has two halves'),
+  'outside-language': rule('structure', 'error', false, 'a section stands before the first language half'),
+  'unexpected-heading': rule('structure', 'error', false, 'a heading that has no place in the catalog'),
+  'unexpected-content': rule('structure', 'error', false, 'a block that has no place in the catalog'),
+  'raw-html': rule('structure', 'error', false, 'raw HTML; write markdown (HTML comments are allowed)'),
+  'malformed-dataset-heading': rule('structure', 'error', false, 'a dataset heading that does not read `### ⭐⭐⭐⭐ NAME - Title`'),
+  'empty-section': rule('structure', 'error', false, 'a category with no datasets, or a `**Label:**` with nothing after it'),
+  'duplicate-section': rule('structure', 'error', false, 'a dataset has two descriptions, fact lists, … or two lists with the same label'),
+  'malformed-resource': rule('structure', 'error', false, 'a related resource that is not one link'),
+  'empty-id': rule('structure', 'error', false, 'a name or label with no Latin letter or digit to make its id or key from'),
+  // The catalog's data.
+  'duplicate-dataset': rule('data', 'error', false, 'two datasets with the same id'),
+  'rating-range': rule('data', 'error', false, 'a rating outside 1-5 stars'),
+  'missing-url': rule('data', 'error', false, 'the access list has no `**URL:**` link'),
+  'url-not-https': rule('data', 'error', false, 'a link (in the text, the access list, a citation or the resources) that is not an absolute https URL'),
+  'reversed-year-range': rule('data', 'error', false, 'a year range that runs backwards (`2016-2011`)'),
+  schema: rule('data', 'error', false, 'any other violation of the JSON Schema'),
+  // Translations (the primary half against each other half).
+  'fact-count-mismatch': rule('translation', 'error', false, 'a translation has another number of key facts than the primary half; they pair by position'),
+  'access-count-mismatch': rule('translation', 'error', false, 'a translation has another number of access entries than the primary half; they pair by position'),
+  'rating-mismatch': rule('translation', 'error', false, 'a translated heading has another rating'),
+  'heading-mismatch': rule('translation', 'error', false, 'a translated heading has another name'),
+  'category-mismatch': rule('translation', 'error', false, 'a translated dataset stands under another category'),
+  'missing-translation': rule('translation', 'warning', true, 'a dataset, section or table row has no translation yet'),
+  'orphan-translation': rule('translation', 'warning', true, 'a dataset, category or list exists only in a translation'),
+  'url-mismatch': rule('translation', 'warning', true, 'a translation links elsewhere; the primary half wins'),
+  'citation-mismatch': rule('translation', 'warning', true, 'a translation cites differently; the primary half wins'),
+  'list-length-mismatch': rule('translation', 'warning', true, 'a translated list has another number of items'),
+  'section-order': rule('translation', 'warning', true, "a translation orders a dataset's sections differently"),
+  // Citations.
+  'bibtex-syntax': rule('citation', 'error', false, 'the citation block is not valid BibTeX'),
+  'bibtex-unbalanced-braces': rule('citation', 'error', false, 'an unclosed entry or an unbalanced brace'),
+  'bibtex-entry-count': rule('citation', 'error', false, 'a citation block holds other than exactly one entry'),
+  'bibtex-entry-type': rule('citation', 'error', false, "an entry type BibTeX's standard styles do not define"),
+  'bibtex-required-field': rule('citation', 'error', true, 'a field the entry type requires is missing (article: author, title, journal, year; …)'),
+  'bibtex-duplicate-field': rule('citation', 'error', false, 'a field given twice'),
+  'unsafe-citation-key': rule('citation', 'error', false, 'a citation key that cannot name a file on every system (letters, digits and `_.-`, at most 100 characters)'),
+  'duplicate-citation-key': rule('citation', 'error', false, 'two datasets cite with the same key'),
+  'bibtex-key-case-collision': rule('citation', 'error', false, 'two keys that differ only in case'),
+  'bibtex-duplicate-doi': rule('citation', 'error', true, 'two entries carry the same DOI'),
+  'bibtex-doi-format': rule('citation', 'warning', true, 'a DOI written as a URL or with a `doi:` prefix'),
+  'bibtex-crossref': rule('citation', 'error', false, 'an entry that depends on another through `crossref`'),
+  'bibtex-unmapped-character': rule('citation', 'warning', true, 'a character with no LaTeX command; it stays UTF-8'),
+  'bibtex-style-warning': rule('citation', 'warning', true, "an entry BibTeX's standard styles would warn about"),
+  'bibtex-missing-citation': rule('citation', 'warning', true, 'a dataset without a citation is missing from datasets.bib'),
+  // The comparison table.
+  'comparison-unknown-dataset': rule('comparison', 'error', false, 'a comparison row names no dataset'),
+  'comparison-missing-row': rule('comparison', 'error', true, 'a dataset has no row in the primary comparison table'),
+  'comparison-duplicate-row': rule('comparison', 'error', false, 'a dataset has two rows'),
+  'duplicate-comparison': rule('comparison', 'error', false, 'a half has a second comparison table'),
+  'comparison-cells': rule('comparison', 'error', false, 'a row has another number of cells than the header'),
+  // What the renderers see.
+  'formula-like-text': rule('outputs', 'warning', true, 'a text a spreadsheet would run as a formula; the CSV neutralises it'),
+  'excel-cell-too-long': rule('outputs', 'warning', true, "a CSV cell over Excel's 32,767 characters"),
+  'column-renamed': rule('outputs', 'warning', true, 'two labels that make the same CSV column; one is renamed'),
+  'list-item-separator': rule('outputs', 'warning', true, 'a list item holds the separator the CSV joins items with'),
+  'page-raw-html': rule('outputs', 'warning', true, 'raw HTML in a text; the page shows it as characters'),
+  'page-unsafe-link': rule('outputs', 'warning', true, 'a link that is not https; the page shows its text only'),
+  // Disable comments.
+  'unused-disable': rule('comments', 'warning', false, 'a `catalog-disable` comment that suppresses nothing or names no rule, or an enable comment that closes none'),
+  'disable-not-allowed': rule('comments', 'error', false, 'a `catalog-disable` comment names a rule that cannot be disabled'),
+  // What the commands themselves refuse.
+  'invalid-lock': rule('commands', 'error', false, 'the translation lock is not a lock `catalog i18n accept` wrote'),
+  'format-drops-comments': rule('commands', 'error', false, '`catalog format` would drop HTML comments, which the canonical form does not keep'),
+  'invalid-json': rule('commands', 'error', false, '`catalog render --data` was given a file that is not JSON'),
+  'render-round-trip': rule('commands', 'error', false, '`catalog render --data`: a text would read back differently from the regenerated markdown')
+} as const satisfies Record<string, Rule>
+
+export type RuleId = keyof typeof rules
+
+/** The rule of an id, or undefined for an id the registry does not know. */
+export function ruleOf(id: string): Rule | undefined {
+  return Object.hasOwn(rules, id) ? rules[id as RuleId] : undefined
+}
