@@ -6,15 +6,15 @@ import {fileURLToPath} from 'node:url'
 import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import type {VFile} from 'vfile'
-import {realSourcePath} from '@catalog/test-support'
+import {frozenSourcePath} from '@catalog/test-support'
 
-export {lineOf, realSourcePath, replaceOnce} from '@catalog/test-support'
+export {lineOf, frozenSourcePath, replaceOnce} from '@catalog/test-support'
 
 export const fixturesRoot = fileURLToPath(new URL('fixtures/', import.meta.url))
 
 /** The catalogs the suite renders: the real source and the fixtures beside this file. */
 export const cases: ReadonlyArray<{name: string; input: string}> = [
-  {name: 'real-source', input: realSourcePath},
+  {name: 'real-source', input: frozenSourcePath},
   {name: 'larger-catalog', input: path.join(fixturesRoot, 'larger-catalog/input.md')},
   {name: 'special-characters', input: path.join(fixturesRoot, 'special-characters/input.md')}
 ]

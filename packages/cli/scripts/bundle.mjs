@@ -43,6 +43,8 @@ await build({
   target: 'node20',
   // CommonJS dependencies (handlebars, iconv-lite, ...) call `require`, which an ES module lacks.
   banner: {js: "import {createRequire as createRequireForBundle} from 'node:module'; const require = createRequireForBundle(import.meta.url);"},
+  // A package's ES module build first: jsonc-parser's `main` is a UMD wrapper whose `require`s esbuild cannot follow.
+  mainFields: ['module', 'main'],
   plugins: [ownUrl],
   logLevel: 'warning'
 })

@@ -5,9 +5,10 @@ import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {resolveInside} from '../src/index.js'
 import {FileSectionCache} from '../src/lib/cache.js'
-import {realSource, replaceOnce, repoRoot, run, snapshot, tempFolder} from './helpers.js'
+import {lineOf} from '@catalog/test-support'
+import {realSource, replaceOnce, repoRoot, run, seedPath, snapshot, tempFolder} from './helpers.js'
 
-const seed = readFileSync(path.join(repoRoot, 'packages/parser/test/data/seed-mojibake.md'))
+const seed = readFileSync(seedPath)
 
 describe('catalog build', () => {
   let folder: string
@@ -96,7 +97,10 @@ describe('reporters', () => {
   it('github prints workflow annotations', async () => {
     const result = await run(['validate', '--source', 'catalog.md', '--reporter', 'github'], folder)
     expect(result.stdout).toContain('::error file=catalog.md,line=37,col=1,title=unsafe-citation-key::the citation key `../../evil` cannot name a file')
-    expect(result.stdout).toContain('::warning file=catalog.md,line=67,col=1,title=missing-translation::')
+    const clean = tempFolder()
+    writeFileSync(path.join(clean, 'catalog.md'), realSource)
+    const warnings = await run(['validate', '--source', 'catalog.md', '--reporter', 'github'], clean)
+    expect(warnings.stdout).toContain(`::warning file=catalog.md,line=${lineOf(realSource, '**Labels (14 Observations):**')},col=1,title=missing-translation::`)
   })
 })
 
@@ -205,6 +209,7 @@ describe('the installed bin', () => {
       [['format', ...source, '--check'], 0, /catalog.md is in canonical form/],
       [['i18n', ...source], 0, /translated/],
       [['render', '--data', 'out/datasets.json', '--out', 'rendered'], 0, /rendered \d+ files to rendered/],
+      [['vocabulary', ...source, '--check'], 0, /declares every label the source uses/],
       [['fix-encoding', 'catalog.md'], 1, /no mojibake found/],
       [['watch', '--help'], 0, /Usage: catalog watch/]
     ] as const) {

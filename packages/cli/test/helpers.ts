@@ -1,12 +1,16 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {main} from '../src/index.js'
-export {replaceOnce} from '@catalog/test-support'
+import {frozenLockPath, frozenVocabularyPath, readFrozenSource} from '@catalog/test-support'
+export {replaceOnce, seedPath} from '@catalog/test-support'
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-export const realSource = readFileSync(path.join(repoRoot, 'source/datasets.md'), 'utf8')
+/** The frozen copy of the catalog (never the live source/, which is edited every day). */
+export const realSource = readFrozenSource()
+/** Its translation lock, as text. */
+export const realLock = readFileSync(frozenLockPath, 'utf8')
 
 export interface RunResult {
   code: number
@@ -25,11 +29,13 @@ export async function run(args: string[], cwd: string): Promise<RunResult> {
 /**
  * A new folder with its own `node_modules`, so that the CLI keeps its caches
  * inside it whatever lies above (a stray /tmp/node_modules would otherwise
- * catch them).
+ * catch them), and the frozen vocabulary, so that a catalog written into it
+ * has its labels declared as in the repository.
  */
 export function tempFolder(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'catalog-cli-'))
   mkdirSync(path.join(folder, 'node_modules'))
+  copyFileSync(frozenVocabularyPath, path.join(folder, 'vocabulary.json'))
   return folder
 }
 

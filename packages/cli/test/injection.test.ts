@@ -61,7 +61,7 @@ describe('hostile text', () => {
   })
 
   it('never writes outside the output folder', () => {
-    expect(readdirSync(folder).sort()).toEqual(['catalog.md', 'node_modules', 'out'])
+    expect(readdirSync(folder).sort()).toEqual(['catalog.md', 'node_modules', 'out', 'vocabulary.json'])
   })
 
   it('refuses a value that closes the entry early', async () => {

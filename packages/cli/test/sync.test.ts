@@ -5,13 +5,13 @@
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {realSource, replaceOnce, repoRoot, run, tempFolder} from './helpers.js'
+import {realLock, realSource, replaceOnce, repoRoot, run, tempFolder} from './helpers.js'
 
 /** A folder with the real source and its committed lock, as the repository has them. */
 function sourceFolder(source = realSource): string {
   const folder = tempFolder()
   writeFileSync(path.join(folder, 'datasets.md'), source)
-  writeFileSync(path.join(folder, 'translations.lock.json'), readFileSync(path.join(repoRoot, 'source/translations.lock.json')))
+  writeFileSync(path.join(folder, 'translations.lock.json'), realLock)
   return folder
 }
 
@@ -112,10 +112,17 @@ describe('catalog render', () => {
     const folder = tempFolder()
     const catalog = JSON.parse(readFileSync(path.join(repoRoot, 'dist/datasets.json'), 'utf8')) as {datasets: Array<{rating: number}>}
     if (catalog.datasets[0]) catalog.datasets[0].rating = 9
-    writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify(catalog))
+    const text = JSON.stringify(catalog, null, 2)
+    writeFileSync(path.join(folder, 'catalog.json'), text)
     const result = await run(['render', '--data', 'catalog.json', '--out', 'out'], folder)
-    expect(result).toMatchObject({code: 1, stderr: expect.stringContaining('/datasets/0/rating must be <= 5 [schema]')})
+    // Named at the line of the rating, and by its pointer.
+    const line = text.split('\n').findIndex((entry) => entry.includes('"rating": 9')) + 1
+    expect(result).toMatchObject({code: 1, stderr: expect.stringContaining(`catalog.json:${line}:7: error: /datasets/0/rating must be <= 5 [schema]`)})
     expect(existsSync(path.join(folder, 'out'))).toBe(false)
+    // A syntax error at its character.
+    writeFileSync(path.join(folder, 'catalog.json'), text.replace('"rating": 9', '"rating": 9,,'))
+    const broken = await run(['render', '--data', 'catalog.json', '--out', 'out'], folder)
+    expect(broken).toMatchObject({code: 1, stderr: expect.stringContaining(`catalog.json:${line}:19: error: the catalog JSON: it is not JSON`)})
   })
 })
 
@@ -168,11 +175,12 @@ describe('catalog i18n', () => {
     const github = await run(['i18n', '--source', 'datasets.md', '--reporter', 'github'], sourceFolder(edited))
     expect(github.code).toBe(1)
     const sizeLine = lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1
-    expect(github.stdout).toContain(`::warning file=datasets.md,line=${sizeLine},col=1,title=translation-mismatch::`)
-    expect(github.stdout).toMatch(/^::notice file=datasets\.md,line=67,col=1,title=translation-missing::.*Labels \(14 Observations\)/m)
+    expect(github.stdout).toContain(`::warning file=datasets.md,line=${sizeLine},col=1,title=number-mismatch::`)
+    expect(github.stdout).toMatch(new RegExp(`^::notice file=datasets\\.md,line=${lines.indexOf('**Labels (14 Observations):**') + 1},col=1,title=missing-translation::.*Labels \\(14 Observations\\)`, 'm'))
     const annotations = github.stdout.trimEnd().split('\n')
     expect(annotations).toHaveLength(5)
-    for (const annotation of annotations) expect(annotation).toMatch(/^::(warning|notice) file=datasets\.md,line=\d+,col=1,title=translation-/)
+    // Each titled with the rule, as `catalog validate` names it.
+    for (const annotation of annotations) expect(annotation).toMatch(/^::(warning|notice) file=datasets\.md,line=\d+,col=1,title=(missing-translation|number-mismatch|url-mismatch)::/)
   })
 
   it('an EN edit is outdated until accept confirms it', async () => {
@@ -185,10 +193,21 @@ describe('catalog i18n', () => {
     expect((await run(['i18n', 'accept', 'no-such-dataset', '--source', 'datasets.md'], folder)).code).toBe(2)
   })
 
+  it('names a broken lock at its line, and says how to write it afresh', async () => {
+    const folder = sourceFolder()
+    const lock = readFileSync(path.join(folder, 'translations.lock.json'), 'utf8')
+    const hash = /"([0-9a-f]{64})"/.exec(lock)?.[1] ?? ''
+    writeFileSync(path.join(folder, 'translations.lock.json'), lock.replace(hash, 'not-a-hash'))
+    const line = lock.split('\n').findIndex((entry) => entry.includes(hash)) + 1
+    const result = await run(['i18n', '--source', 'datasets.md'], folder)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`translations\\.lock\\.json:${line}:\\d+: error: the translation lock's hash of ".+" in entry for "pt" .* is not a sha256 hash .*; run \`catalog i18n accept\` to write it afresh \\[invalid-lock\\]`))
+  })
+
   it('accept writes the committed lock for the committed source', async () => {
     const folder = tempFolder()
     writeFileSync(path.join(folder, 'datasets.md'), realSource)
     expect((await run(['i18n', 'accept', '--source', 'datasets.md'], folder)).code).toBe(0)
-    expect(readFileSync(path.join(folder, 'translations.lock.json'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'source/translations.lock.json'), 'utf8'))
+    expect(readFileSync(path.join(folder, 'translations.lock.json'), 'utf8')).toBe(realLock)
   })
 })

@@ -3,11 +3,11 @@ import path from 'node:path'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
 import {describe, expect, it} from 'vitest'
 import {checkFeeds, excelCellLimit} from '../src/index.js'
-import {cloneCatalog, fixturesFolder, loadCatalog, realSourcePath} from './helpers.js'
+import {cloneCatalog, fixturesFolder, loadCatalog, frozenSourcePath} from './helpers.js'
 
 describe('checkFeeds', () => {
   it('finds nothing in the real source', () => {
-    expect(checkFeeds(loadCatalog(realSourcePath).catalog)).toEqual([])
+    expect(checkFeeds(loadCatalog(frozenSourcePath).catalog)).toEqual([])
   })
 
   it('warns of every formula-like text, at the source line it comes from', () => {
@@ -22,14 +22,14 @@ describe('checkFeeds', () => {
     const flagged = findings.map((finding) => lines[(positionOf(pointers, finding.pointer)?.start.line ?? 0) - 1])
     expect(flagged).toEqual([
       '**Description:** =HYPERLINK("http://evil","x")',
-      '- **Payload:** =1+1',
-      '- **Institution:** @SUM(1+1)',
       // A bulleted item is placed at its own line.
       "- =cmd|' /C calc'!A0",
+      '- **Payload:** =1+1',
+      '- **Institution:** @SUM(1+1)',
       '- **License:** =IMPORTXML("http://evil","//a")',
       '**Description:** +SUM(1,2) is not a number, but this cell starts with a plus sign.',
-      "- **Note:** '=already quoted once",
       '- **License:** -2+3 "quoted", with commas',
+      "- **Note:** '=already quoted once",
       `**Description:** -2+3+cmd|' /C calc'!A0 then @mentions and a "quote", a comma`,
       '- **Payload:** @cmd'
     ])
@@ -38,15 +38,16 @@ describe('checkFeeds', () => {
     expect(flagged).not.toContain('- **Offset:** +3')
   })
 
-  it('warns of a renamed column once per group', () => {
-    const findings = checkFeeds(loadCatalog(path.join(fixturesFolder, 'larger-catalog/input.md')).catalog)
-    expect(findings).toEqual([
-      expect.objectContaining({ruleId: 'column-renamed', pointer: '/datasets/5/lists/0/items/en', message: expect.stringContaining('list_diagnostic_categories_en')})
-    ])
+  it('finds nothing to warn of where a fact and a list share a key: their columns are named apart', () => {
+    const {catalog} = loadCatalog(path.join(fixturesFolder, 'larger-catalog/input.md'))
+    const ham = catalog.datasets.find((dataset) => dataset.id === 'ham10000')
+    expect(ham?.facts.items.some((fact) => fact.key === 'diagnostic-categories')).toBe(true)
+    expect(ham?.lists.some((list) => list.key === 'diagnostic-categories')).toBe(true)
+    expect(checkFeeds(catalog)).toEqual([])
   })
 
   it('warns of list items holding the separator and of cells too long for Excel', () => {
-    const catalog = cloneCatalog(loadCatalog(realSourcePath).catalog)
+    const catalog = cloneCatalog(loadCatalog(frozenSourcePath).catalog)
     const dataset = catalog.datasets[0]
     if (!dataset?.tasks) throw new Error('the first dataset has tasks')
     dataset.tasks.items.pt = ['Uma; duas', ...(dataset.tasks.items.pt ?? []).slice(1)]

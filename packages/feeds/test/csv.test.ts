@@ -2,9 +2,9 @@ import path from 'node:path'
 import type {Catalog} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
 import {csvColumns, neutraliseFormula, renderFeeds, restoreFormula} from '../src/index.js'
-import {buildFeeds, file, readCsv, readBothCsvsWithPython, realSourcePath, run, toolAvailable, writeTemporary} from './helpers.js'
+import {buildFeeds, file, readCsv, readBothCsvsWithPython, frozenSourcePath, run, toolAvailable, writeTemporary} from './helpers.js'
 
-const {catalog, files} = buildFeeds(realSourcePath)
+const {catalog, files} = buildFeeds(frozenSourcePath)
 const csv = file(files, 'datasets.csv')
 const excel = file(files, 'datasets.excel.csv')
 const [header = [], ...rows] = readCsv(csv)
@@ -30,18 +30,18 @@ function expectedCells(source: Catalog): Array<Record<string, string>> {
       cells[`title_${code}`] = dataset.title[code] ?? ''
       cells[`description_${code}`] = dataset.description.text[code] ?? ''
       cells[`tasks_${code}`] = dataset.tasks?.items[code]?.join('; ') ?? ''
-      for (const fact of dataset.facts.items) cells[`${fact.key.replaceAll('-', '_')}_${code}`] = fact.value[code] ?? ''
-      for (const list of dataset.lists) cells[`${list.key.replaceAll('-', '_')}_${code}`] = list.items[code]?.join('; ') ?? ''
-      for (const item of dataset.access.items) if (item.key !== 'url') cells[`${item.key.replaceAll('-', '_')}_${code}`] = item.value[code] ?? ''
+      for (const fact of dataset.facts.items) cells[`fact_${fact.key.replaceAll('-', '_')}_${code}`] = fact.value[code] ?? ''
+      for (const list of dataset.lists) cells[`list_${list.key.replaceAll('-', '_')}_${code}`] = list.items[code]?.join('; ') ?? ''
+      for (const item of dataset.access.items) if (item.key !== 'url') cells[`access_${item.key.replaceAll('-', '_')}_${code}`] = item.value[code] ?? ''
     }
     for (const fact of dataset.facts.items) {
-      const key = fact.key.replaceAll('-', '_')
+      const key = `fact_${fact.key.replaceAll('-', '_')}`
       const quantity = fact.quantity
       if (quantity?.kind === 'count') cells[`${key}_count`] = String(quantity.value)
-      if (quantity?.kind === 'at-least') cells[`${key}_min`] = String(quantity.value)
-      if (quantity?.kind === 'year-range') Object.assign(cells, {[`${key}_from`]: String(quantity.from), [`${key}_to`]: String(quantity.to)})
+      if (quantity?.kind === 'at-least') cells[`${key}_minimum`] = String(quantity.value)
+      if (quantity?.kind === 'year-range') Object.assign(cells, {[`${key}_from`]: String(quantity.from), [`${key}_until`]: String(quantity.to)})
     }
-    for (const item of dataset.access.items) if (item.key !== 'url' && item.url) cells[`${item.key.replaceAll('-', '_')}_url`] = item.url
+    for (const item of dataset.access.items) if (item.key !== 'url' && item.url) cells[`access_${item.key.replaceAll('-', '_')}_link`] = item.url
     return cells
   })
 }
@@ -50,11 +50,12 @@ describe('datasets.csv of the real source', () => {
   it('has a header row and one row per dataset, in source order', () => {
     expect(rows).toHaveLength(catalog.datasets.length)
     expect(rows.map((row) => row[0])).toEqual(catalog.datasets.map((dataset) => dataset.id))
-    expect(header.slice(0, 10)).toEqual(['id', 'name', 'rating', 'category', 'category_en', 'category_pt', 'title_en', 'title_pt', 'description_en', 'description_pt'])
+    expect(header.slice(0, 14)).toEqual(['id', 'name', 'rating', 'category', 'category_en', 'category_pt', 'title_en', 'title_pt', 'description_en', 'description_pt', 'tasks_en', 'tasks_pt', 'url', 'citation_key'])
     expect(header).toEqual(csvColumns(catalog).map((column) => column.name))
-    for (const name of ['size_en', 'size_pt', 'size_count', 'size_min', 'time_period_from', 'time_period_to', 'tasks_en', 'tasks_pt', 'url', 'license_en', 'license_pt', 'citation_key']) {
+    for (const name of ['fact_size_en', 'fact_size_pt', 'fact_size_count', 'fact_size_minimum', 'fact_time_period_from', 'fact_time_period_until', 'list_lesion_types_en', 'access_license_en', 'access_license_pt', 'access_portal_link']) {
       expect(header).toContain(name)
     }
+    expect(new Set(header).size).toBe(header.length)
   })
 
   it('holds the same cells as the catalog JSON, and nothing else', () => {
@@ -77,7 +78,7 @@ describe('datasets.csv of the real source', () => {
     expect(csv.charCodeAt(0)).not.toBe(0xfeff)
     // TCGA's size is "20,000+": the text is quoted for its comma, its lower bound is a bare number.
     const tcga = rows.find((row) => row[0] === 'tcga') ?? []
-    expect(tcga[header.indexOf('size_min')]).toBe('20000')
+    expect(tcga[header.indexOf('fact_size_minimum')]).toBe('20000')
     expect(lines.find((line) => line.startsWith('tcga,'))).toContain('"20,000+ whole-slide pathology images",20.000+ imagens')
   })
 
@@ -137,7 +138,7 @@ describe.skipIf(!toolAvailable('csvjson', 'Debian package csvkit'))('csvkit (Deb
     })
     const typed = JSON.parse(run('csvjson', ['--snifflimit', '0', csvPath])) as Array<Record<string, unknown>>
     expect(typed.map((record) => record.rating)).toEqual(catalog.datasets.map((dataset) => dataset.rating))
-    expect(typeof typed[0]?.size_count).toBe('number')
+    expect(typeof typed[0]?.fact_size_count).toBe('number')
   })
 
   it('csvjson reads the Excel file, BOM and all, to the same records', () => {

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {buildFeeds, file, fixturesFolder, readCsv, realSourcePath} from './helpers.js'
+import {buildFeeds, file, fixturesFolder, readCsv, frozenSourcePath} from './helpers.js'
 
 interface Field {
   name: string
@@ -13,7 +13,7 @@ interface Field {
 }
 
 describe.each([
-  ['the real source', realSourcePath],
+  ['the real source', frozenSourcePath],
   ['the larger fixture', path.join(fixturesFolder, 'larger-catalog/input.md')],
   ['the single-language formula fixture', path.join(fixturesFolder, 'formula-injection/input.md')]
 ])('datapackage.json of %s', (_name, sourcePath) => {
@@ -81,9 +81,9 @@ describe('datapackage.json field types', () => {
     const {files} = buildFeeds(path.join(fixturesFolder, 'larger-catalog/input.md'))
     const pkg = JSON.parse(file(files, 'datapackage.json')) as {resources: Array<{schema: {fields: Field[]}}>}
     const type = (name: string): string | undefined => pkg.resources[0]?.schema.fields.find((field) => field.name === name)?.type
-    expect(type('resolution_count')).toBe('number')
-    expect(type('size_count')).toBe('integer')
-    expect(type('time_period_from')).toBe('integer')
-    expect(type('license_url')).toBe('string')
+    expect(type('fact_resolution_count')).toBe('number')
+    expect(type('fact_size_count')).toBe('integer')
+    expect(type('fact_time_period_from')).toBe('integer')
+    expect(type('access_license_link')).toBe('string')
   })
 })

@@ -3,12 +3,12 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Feed} from '../src/index.js'
 import {canonicalJson, feedSchemaVersion, hashCatalog, hashSource, renderFeeds} from '../src/index.js'
-import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, realSourcePath} from './helpers.js'
+import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, frozenSourcePath} from './helpers.js'
 
 const feedFields = ['id', 'name', 'rating', 'category', 'url', 'license', 'citationKey', 'title', 'description']
 
 describe('feed.json', () => {
-  const {catalog, files, bytes} = buildFeeds(realSourcePath)
+  const {catalog, files, bytes} = buildFeeds(frozenSourcePath)
   const feed = JSON.parse(file(files, 'feed.json')) as Feed
 
   it('carries the schema version and the hash of the source, no timestamp', () => {
@@ -52,7 +52,7 @@ describe('feed.json', () => {
 
 describe('reproducible builds', () => {
   it('gives byte-identical feeds for two parses of the same source', () => {
-    for (const sourcePath of [realSourcePath, path.join(fixturesFolder, 'larger-catalog/input.md')]) {
+    for (const sourcePath of [frozenSourcePath, path.join(fixturesFolder, 'larger-catalog/input.md')]) {
       const first = buildFeeds(sourcePath).files
       const second = buildFeeds(sourcePath).files
       expect([...first.keys()]).toEqual(['datasets.csv', 'datasets.excel.csv', 'datapackage.json', 'feed.json', 'datasets.jsonld'])
@@ -61,7 +61,7 @@ describe('reproducible builds', () => {
   })
 
   it('hashes the catalog canonically when no source hash is given', () => {
-    const {catalog} = loadCatalog(realSourcePath)
+    const {catalog} = loadCatalog(frozenSourcePath)
     const reordered = JSON.parse(canonicalJson(catalog)) as typeof catalog
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(catalog))
     expect(hashCatalog(reordered)).toBe(hashCatalog(catalog))
@@ -72,8 +72,8 @@ describe('reproducible builds', () => {
   })
 
   it('changes the hash, and only the hash, when the source bytes change but the catalog does not', () => {
-    const source = readFileSync(realSourcePath)
-    const {catalog} = loadCatalog(realSourcePath)
+    const source = readFileSync(frozenSourcePath)
+    const {catalog} = loadCatalog(frozenSourcePath)
     const a = renderFeeds(catalog, {sourceHash: hashSource(source)})
     const b = renderFeeds(catalog, {sourceHash: hashSource(Buffer.concat([source, Buffer.from('\n')]))})
     expect(a.get('feed.json')).not.toBe(b.get('feed.json'))
@@ -81,7 +81,7 @@ describe('reproducible builds', () => {
   })
 
   it('refuses a malformed source hash', () => {
-    const {catalog} = loadCatalog(realSourcePath)
+    const {catalog} = loadCatalog(frozenSourcePath)
     expect(() => renderFeeds(catalog, {sourceHash: '2024-01-01T00:00:00Z'})).toThrow(/sourceHash/)
   })
 })

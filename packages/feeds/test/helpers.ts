@@ -1,21 +1,24 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseCatalogSource} from '@catalog/parser'
-import type {Catalog} from '@catalog/schema'
+import type {Catalog, Vocabulary} from '@catalog/schema'
+import {frozenSourcePath, frozenVocabularyPath} from '@catalog/test-support'
 import {parse} from 'csv-parse/sync'
 import {hashSource, renderFeeds} from '../src/index.js'
-export {hasCommand, realSourcePath, toolAvailable} from '@catalog/test-support'
+export {hasCommand, frozenSourcePath, toolAvailable} from '@catalog/test-support'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const fixturesFolder = path.join(here, 'fixtures')
 
-/** Parse a markdown source as the CLI does; fails the test on any parser error. */
+/** Parse a markdown source as the CLI does, with the vocabulary beside it (if any); fails the test on any parser error. */
 export function loadCatalog(sourcePath: string): {catalog: Catalog; bytes: Buffer} {
   const bytes = readFileSync(sourcePath)
-  const {catalog, file} = parseCatalogSource(bytes, sourcePath)
+  const vocabularyPath = sourcePath === frozenSourcePath ? frozenVocabularyPath : path.join(path.dirname(sourcePath), 'vocabulary.json')
+  const vocabulary = existsSync(vocabularyPath) ? {vocabulary: JSON.parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary} : {}
+  const {catalog, file} = parseCatalogSource(bytes, sourcePath, vocabulary)
   if (!catalog) throw new Error(`${sourcePath} does not parse:\n${file.messages.map(String).join('\n')}`)
   return {catalog, bytes}
 }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {LanguageValue} from '../src/index.js'
 import {buildJsonLd, freeAccessEvidence, renderFeeds} from '../src/index.js'
-import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, realSourcePath} from './helpers.js'
+import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, frozenSourcePath} from './helpers.js'
 
 type Node = Record<string, unknown>
 
@@ -27,7 +27,7 @@ function byLanguage(value: unknown, codes: readonly string[]): Record<string, st
 }
 
 describe.each([
-  ['the real source', realSourcePath],
+  ['the real source', frozenSourcePath],
   ['the larger fixture', path.join(fixturesFolder, 'larger-catalog/input.md')]
 ])('datasets.jsonld of %s', (_name, sourcePath) => {
   const {catalog, files} = buildFeeds(sourcePath)
@@ -94,7 +94,7 @@ describe.each([
 })
 
 describe('isAccessibleForFree', () => {
-  const {catalog} = loadCatalog(realSourcePath)
+  const {catalog} = loadCatalog(frozenSourcePath)
   const freeOf = (id: string): boolean | undefined => {
     const node = datasetsOf(JSON.stringify(buildJsonLd(catalog))).find((entry) => entry.identifier === id)
     return node?.isAccessibleForFree as boolean | undefined
@@ -136,7 +136,7 @@ describe('isAccessibleForFree', () => {
 
 describe('datasets.jsonld in a page', () => {
   it('cannot close the script element it is embedded in', () => {
-    const {catalog} = loadCatalog(realSourcePath)
+    const {catalog} = loadCatalog(frozenSourcePath)
     const hostile = cloneCatalog(catalog)
     const dataset = hostile.datasets[0]
     if (!dataset) throw new Error('no dataset')

@@ -20,22 +20,61 @@ describe('feeds of an unseen, larger catalog', () => {
   })
 
   it('derives columns from keys it has never seen', () => {
-    expect(header).toEqual(expect.arrayContaining(['modalities_en', 'participants_count', 'grading_scale_pt', 'tumor_sub_regions_pt', 'requirements_en', 'portal_url', 'license_url']))
-    expect(cell('lidc-idri', 'license_url')).toBe('https://creativecommons.org/licenses/by/3.0/')
-    expect(cell('oasis-3', 'time_period_from')).toBe('2005')
-    expect(cell('eyepacs', 'resolution_count')).toBe('4.5')
+    expect(header).toEqual(
+      expect.arrayContaining(['fact_modalities_en', 'fact_participants_count', 'fact_grading_scale_pt', 'list_tumor_sub_regions_pt', 'access_requirements_en', 'access_portal_link', 'access_license_link'])
+    )
+    expect(cell('lidc-idri', 'access_license_link')).toBe('https://creativecommons.org/licenses/by/3.0/')
+    expect(cell('oasis-3', 'fact_time_period_from')).toBe('2005')
+    expect(cell('eyepacs', 'fact_resolution_count')).toBe('4.5')
     expect(cell('oasis-3', 'tasks_en')).toBe('')
     expect(cell('oasis-3', 'citation_key')).toBe('')
   })
 
-  it('renames a list whose key a fact already has, and keeps both', () => {
-    expect(cell('ham10000', 'diagnostic_categories_en')).toBe('7 categories; more than 50% confirmed by histopathology')
-    expect(cell('ham10000', 'diagnostic_categories_count')).toBe('7')
+  it('puts the fixed columns first, then, with no vocabulary, the groups as first used, whatever their kind', () => {
+    expect(catalog.vocabulary).toBeUndefined()
+    expect(header.slice(0, 14)).toEqual(['id', 'name', 'rating', 'category', 'category_en', 'category_pt', 'title_en', 'title_pt', 'description_en', 'description_pt', 'tasks_en', 'tasks_pt', 'url', 'citation_key'])
+    const groups = [...new Set(header.slice(14).map((name) => name.replace(/_[a-z]+$/, '')))]
+    expect(groups).toEqual([
+      'fact_size',
+      'fact_patients',
+      'fact_labels',
+      'fact_institution',
+      'access_license',
+      'access_download',
+      'fact_modalities',
+      'fact_time_period',
+      'list_tumor_sub_regions',
+      'access_requirements',
+      'fact_participants',
+      'fact_annotations',
+      'access_portal',
+      'fact_diagnostic_categories',
+      'list_diagnostic_categories',
+      'fact_grading_scale',
+      'fact_resolution'
+    ])
+  })
+
+  it('gives a fact and a list that share a key columns of their own, without renaming either', () => {
+    expect(cell('ham10000', 'fact_diagnostic_categories_en')).toBe('7 categories; more than 50% confirmed by histopathology')
+    expect(cell('ham10000', 'fact_diagnostic_categories_count')).toBe('7')
     expect(cell('ham10000', 'list_diagnostic_categories_en')).toBe('akiec; bcc; bkl; df; mel; nv; vasc')
-    const renamed = csvColumns(catalog).filter((column) => column.renamedFrom !== undefined)
-    expect(renamed.map((column) => [column.name, column.renamedFrom])).toEqual([
-      ['list_diagnostic_categories_en', 'diagnostic_categories_en'],
-      ['list_diagnostic_categories_pt', 'diagnostic_categories_pt']
+    expect(header.filter((name) => name.includes('diagnostic_categories'))).toEqual([
+      'fact_diagnostic_categories_en',
+      'fact_diagnostic_categories_pt',
+      'fact_diagnostic_categories_count',
+      'list_diagnostic_categories_en',
+      'list_diagnostic_categories_pt'
+    ])
+    const sources = csvColumns(catalog)
+      .filter((column) => column.source.key === 'diagnostic-categories')
+      .map((column) => [column.name, column.source.section])
+    expect(sources).toEqual([
+      ['fact_diagnostic_categories_en', 'facts'],
+      ['fact_diagnostic_categories_pt', 'facts'],
+      ['fact_diagnostic_categories_count', 'facts'],
+      ['list_diagnostic_categories_en', 'lists'],
+      ['list_diagnostic_categories_pt', 'lists']
     ])
   })
 
@@ -46,7 +85,7 @@ describe('feeds of an unseen, larger catalog', () => {
   })
 
   it('keeps quotes and commas of the source intact', () => {
-    expect(cell('nih-chestx-ray14', 'labels_en')).toBe('14 disease labels, text-mined ("weak") labels')
+    expect(cell('nih-chestx-ray14', 'fact_labels_en')).toBe('14 disease labels, text-mined ("weak") labels')
     expect(csv).toContain('"14 disease labels, text-mined (""weak"") labels"')
   })
 
@@ -62,7 +101,7 @@ describe('feeds of an unseen, larger catalog', () => {
       for (const code of feed.languages) {
         expect(at(`title_${code}`)).toBe(entry.title[code] ?? '')
         expect(at(`description_${code}`)).toBe(entry.description[code] ?? '')
-        expect(at(`license_${code}`)).toBe(entry.license?.[code] ?? '')
+        expect(at(`access_license_${code}`)).toBe(entry.license?.[code] ?? '')
       }
     })
   })

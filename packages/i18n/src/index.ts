@@ -1,4 +1,4 @@
-export {translationFindings, type TranslationOptions} from './lib/findings.js'
+export {translationChecks, translationFindings, type TranslationOptions} from './lib/findings.js'
 export {failingStates, type TranslationFinding, type TranslationState, translationStates} from './lib/finding.js'
 export {
   acceptTranslations,
@@ -7,6 +7,7 @@ export {
   hashText,
   InvalidLockError,
   type LanguageLock,
+  lockFromJson,
   readLock,
   serializeLock,
   type TranslationLock,
@@ -24,7 +25,6 @@ export {
   type VerdictOptions
 } from './lib/status.js'
 export {formatFindingsTable, type TableOptions} from './lib/table.js'
-export {type ParserMessage, type PointerPositions} from './lib/parser-messages.js'
 export {numberDifferences, numberTokens} from './lib/numbers.js'
 export {needsTranslation} from './lib/untranslated.js'
 export {type Segment, type SegmentKind, segmentsOf} from './lib/segments.js'

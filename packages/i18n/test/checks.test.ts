@@ -1,10 +1,10 @@
 /** The checks on their own: number normalisation, the untranslated heuristic, catalogs edited as JSON, other languages. */
 import type {Catalog} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
-import {acceptTranslations, createLock, needsTranslation, numberDifferences, numberTokens, translationFindings} from '../src/index.js'
-import {brief, parse, readRealSource} from './helpers.js'
+import {acceptTranslations, createLock, needsTranslation, numberDifferences, numberTokens, translationChecks, translationFindings} from '../src/index.js'
+import {brief, parse, readFrozenSource} from './helpers.js'
 
-const real = parse(readRealSource()).catalog
+const real = parse(readFrozenSource()).catalog
 const enOnlyLists = ['missing chexpert lists.labels-14-observations', 'missing tcga lists.cancer-types-included', 'missing isic lists.lesion-types']
 
 describe('numbers', () => {
@@ -73,6 +73,30 @@ describe('a catalog edited as JSON, without the parser', () => {
       if (url) url.value['pt'] = 'https://www.isic-archive.com/pt/'
     })
     expect(brief(translationFindings(catalog, {lock}))).toEqual([...enOnlyLists, 'mismatch isic access.url'])
+  })
+})
+
+describe('translationChecks: the rules as the parser runs them', () => {
+  it('gives one warning per finding that needs no lock, with its rule and the pointer of the translated value', () => {
+    const catalog = edit((copy) => {
+      const isic = copy.datasets[3]
+      if (!isic) return
+      isic.variants = {pt: {rating: 3, sections: ['description', 'facts', 'access', 'tasks', 'lists/0']}}
+      const citation = copy.datasets[0]?.citation
+      if (citation) citation.rawVariants = {pt: '@misc{x, title={y}}'}
+    })
+    expect(translationChecks(catalog).map((finding) => `${finding.severity} ${finding.ruleId} ${finding.pointer}`)).toEqual([
+      'warning citation-mismatch /datasets/0/citation/rawVariants/pt',
+      'warning missing-translation /datasets/1/lists/0',
+      'warning missing-translation /datasets/2/lists/0',
+      'warning rating-mismatch /datasets/3/variants/pt',
+      'warning section-order /datasets/3/variants/pt',
+      'warning missing-translation /datasets/3/lists/0'
+    ])
+  })
+
+  it('says nothing of the frozen source but its three EN-only lists', () => {
+    expect(translationChecks(real).map((finding) => finding.ruleId)).toEqual(['missing-translation', 'missing-translation', 'missing-translation'])
   })
 })
 

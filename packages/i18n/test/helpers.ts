@@ -1,38 +1,27 @@
 import {fileURLToPath} from 'node:url'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
-import type {TranslationFinding, TranslationOptions} from '../src/index.js'
-import {replaceOnce} from '@catalog/test-support'
+import {frozenVocabulary, replaceOnce} from '@catalog/test-support'
+import type {TranslationFinding} from '../src/index.js'
 
-export {readRealSource, realSourcePath, replaceOnce} from '@catalog/test-support'
+export {readFrozenSource, frozenSourcePath, replaceOnce} from '@catalog/test-support'
 
 export const lockFixturePath = fileURLToPath(new URL('fixtures/translations.lock.json', import.meta.url))
 
 export interface Parsed {
   catalog: Catalog
   file: ReturnType<typeof parseCatalogSource>['file']
-  /** The options the CLI passes: the parser's messages and pointers. */
-  options: Pick<TranslationOptions, 'parserMessages' | 'pointers'>
   /** The source line a finding points at, as the CLI maps it. */
   lineOf: (finding: TranslationFinding) => number | undefined
 }
 
-/**
- * Parse a source the way `catalog i18n` does: the catalog is taken from
- * `file.data` even when the parser reports a translation error such as a
- * rating mismatch, which is what the report is about.
- */
+/** Parse a source the way `catalog i18n` does: with the vocabulary beside it, lines from the pointer map. */
 export function parse(text: string): Parsed {
-  const {file} = parseCatalogSource(text, 'datasets.md')
+  const {file} = parseCatalogSource(text, 'datasets.md', {vocabulary: frozenVocabulary()})
   const catalog = file.data.catalog
   const pointers = file.data.pointers
   if (!catalog || !pointers) throw new Error(`no catalog:\n${file.messages.map(String).join('\n')}`)
-  return {
-    catalog,
-    file,
-    options: {parserMessages: file.messages, pointers},
-    lineOf: (finding) => finding.line ?? positionOf(pointers, finding.pointer)?.start.line
-  }
+  return {catalog, file, lineOf: (finding) => positionOf(pointers, finding.pointer)?.start.line}
 }
 
 /** The 1-based line of a text's line, for comparing with finding lines. */

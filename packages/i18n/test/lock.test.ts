@@ -7,9 +7,9 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {acceptTranslations, createLock, hashText, InvalidLockError, readLock, serializeLock, UnknownSelectorError} from '../src/index.js'
-import {editHalf, lockFixturePath, parse, readRealSource} from './helpers.js'
+import {editHalf, lockFixturePath, parse, readFrozenSource} from './helpers.js'
 
-const source = readRealSource()
+const source = readFrozenSource()
 const {catalog} = parse(source)
 
 describe('the lock of the real source', () => {

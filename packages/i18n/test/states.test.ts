@@ -5,14 +5,14 @@
  */
 import {describe, expect, it} from 'vitest'
 import {acceptTranslations, createLock, translationFindings} from '../src/index.js'
-import {brief, editHalf, lineText, parse, readRealSource, replaceOnce} from './helpers.js'
+import {brief, editHalf, lineText, parse, readFrozenSource, replaceOnce} from './helpers.js'
 
-const source = readRealSource()
+const source = readFrozenSource()
 const lock = createLock(parse(source).catalog)
 
 function check(text: string): {findings: ReturnType<typeof translationFindings>; lines: string[]} {
   const parsed = parse(text)
-  const findings = translationFindings(parsed.catalog, {...parsed.options, lock})
+  const findings = translationFindings(parsed.catalog, {lock})
   return {findings, lines: findings.map((finding) => lineText(text, parsed.lineOf(finding)))}
 }
 
@@ -40,17 +40,17 @@ describe('outdated', () => {
   })
 
   it('accept clears it, for that dataset or for everything', () => {
-    const {catalog, options} = parse(edited)
+    const {catalog} = parse(edited)
     for (const accepted of [acceptTranslations(catalog, lock, ['mimic-cxr']), acceptTranslations(catalog, lock)]) {
-      expect(brief(translationFindings(catalog, {...options, lock: accepted}))).toEqual(enOnlyLists)
+      expect(brief(translationFindings(catalog, {lock: accepted}))).toEqual(enOnlyLists)
     }
     // Accepting another dataset leaves it outdated.
-    expect(brief(translationFindings(catalog, {...options, lock: acceptTranslations(catalog, lock, ['isic'])}))).toContain('outdated mimic-cxr description')
+    expect(brief(translationFindings(catalog, {lock: acceptTranslations(catalog, lock, ['isic'])}))).toContain('outdated mimic-cxr description')
   })
 
   it('without a lock nothing is outdated', () => {
-    const {catalog, options} = parse(edited)
-    expect(brief(translationFindings(catalog, options))).toEqual(enOnlyLists)
+    const {catalog} = parse(edited)
+    expect(brief(translationFindings(catalog))).toEqual(enOnlyLists)
   })
 })
 
@@ -67,7 +67,7 @@ describe('mismatch', () => {
     expect(brief(findings)).toContain('mismatch tcga description')
   })
 
-  it('a PT URL changed: the parser keeps the EN link and its message is reported at the PT line', () => {
+  it('a PT URL changed: the catalog keeps both links, and the mismatch is reported at the PT line', () => {
     const edited = editHalf(
       source,
       'pt',
@@ -80,17 +80,17 @@ describe('mismatch', () => {
     expect(lines[0]).toBe('- **URL:** [https://physionet.org/content/mimic-cxr-jpg/](https://physionet.org/content/mimic-cxr-jpg/)')
   })
 
-  it('a PT link target changed under the same text: only the parser sees it', () => {
+  it('a PT link target changed under the same text: the catalog keeps it, and the checks see it', () => {
     const edited = editHalf(source, 'pt', '[https://www.cancer.gov/tcga](https://www.cancer.gov/tcga)', '[https://www.cancer.gov/tcga](https://www.cancer.gov/ccg/research/genome-sequencing/tcga)')
     const {findings, lines} = check(edited)
     expect(brief(findings)).toEqual(['missing chexpert lists.labels-14-observations', 'missing tcga lists.cancer-types-included', 'mismatch tcga access.url', 'missing isic lists.lesion-types'])
     expect(lines[2]).toBe('- **URL:** [https://www.cancer.gov/tcga](https://www.cancer.gov/ccg/research/genome-sequencing/tcga)')
-    // Without the parser's messages the catalog alone cannot tell.
-    const {catalog, options} = parse(edited)
-    expect(brief(translationFindings(catalog, {pointers: options.pointers, lock}))).toEqual(enOnlyLists)
+    // The catalog alone tells: the PT link is kept as a variant of the entry.
+    const {catalog} = parse(edited)
+    expect(catalog.datasets[2]?.access.items[0]?.urlVariants).toEqual({pt: 'https://www.cancer.gov/ccg/research/genome-sequencing/tcga'})
   })
 
-  it('a PT rating changed: an error of the parser, reported as a mismatch', () => {
+  it('a PT rating changed: kept as a variant, reported as a mismatch', () => {
     const edited = editHalf(source, 'pt', '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration', '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration')
     const {findings, lines} = check(edited)
     expect(brief(findings)).toContain('mismatch isic rating')

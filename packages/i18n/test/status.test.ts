@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest'
 import {createLock, findingRecord, formatFindingsTable, formatTranslationSummary, translationFindings, translationStatus, translationVerdict} from '../src/index.js'
-import {editHalf, parse, readRealSource} from './helpers.js'
+import {editHalf, parse, readFrozenSource} from './helpers.js'
 
-const source = readRealSource()
+const source = readFrozenSource()
 const real = parse(source)
 const lock = createLock(real.catalog)
 
 describe('translationStatus of the real source', () => {
-  const status = translationStatus(real.catalog, lock, real.options)
+  const status = translationStatus(real.catalog, lock)
 
   it('counts segments, translated ones and findings per state and language', () => {
     expect(status.primary).toBe('en')
@@ -21,12 +21,13 @@ describe('translationStatus of the real source', () => {
   })
 
   it('is deterministic JSON with the texts under their language codes and no lines', () => {
-    expect(JSON.stringify(translationStatus(real.catalog, lock, real.options))).toBe(JSON.stringify(status))
+    expect(JSON.stringify(translationStatus(real.catalog, lock))).toBe(JSON.stringify(status))
     expect(status.findings[0]).toEqual({
       dataset: 'chexpert',
       field: 'lists.labels-14-observations',
       state: 'missing',
       language: 'pt',
+      ruleId: 'missing-translation',
       en: 'Labels (14 Observations)',
       pt: null,
       pointer: '/datasets/1/lists/0',
@@ -39,13 +40,13 @@ describe('translationStatus of the real source', () => {
   })
 
   it('counts every translation as unconfirmed without a lock', () => {
-    const [pt] = translationStatus(real.catalog, undefined, real.options).languages
+    const [pt] = translationStatus(real.catalog, undefined).languages
     expect(pt?.unconfirmed).toBe(pt?.segments ? pt.segments - 6 : -1)
   })
 })
 
 describe('translationVerdict', () => {
-  const clean = translationStatus(real.catalog, lock, real.options)
+  const clean = translationStatus(real.catalog, lock)
 
   it('missing parts alone only warn, unless strict', () => {
     expect(translationVerdict(clean)).toEqual({failed: false, reasons: []})
@@ -54,7 +55,7 @@ describe('translationVerdict', () => {
 
   it('outdated and mismatched parts fail', () => {
     const edited = parse(editHalf(editHalf(source, 'pt', '65.379 pacientes', '65.397 pacientes'), 'en', 'Label noise handling', 'Label-noise handling'))
-    const status = translationStatus(edited.catalog, lock, edited.options)
+    const status = translationStatus(edited.catalog, lock)
     expect(status.counts).toMatchObject({outdated: 1, mismatch: 1})
     expect(translationVerdict(status)).toEqual({failed: true, reasons: ['1 outdated', '1 mismatch']})
   })
@@ -68,7 +69,7 @@ describe('translationVerdict', () => {
 
 describe('the readable table and the JSON records', () => {
   const edited = parse(editHalf(source, 'pt', '- **Tamanho:** 377.110 imagens', '- **Tamanho:** 377.100 imagens'))
-  const findings = translationFindings(edited.catalog, {...edited.options, lock})
+  const findings = translationFindings(edited.catalog, {lock})
 
   it('prints one aligned row per finding, with source lines', () => {
     const table = formatFindingsTable(findings, {lineOf: edited.lineOf})

@@ -10,7 +10,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'n
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {renderMarkdown} from '../src/index.js'
-import {fixturesFolder, parseOrThrow, readRealSource} from './helpers.js'
+import {fixturesFolder, parseOrThrow, readFrozenSource} from './helpers.js'
 
 const update = process.env['UPDATE_FIXTURES'] === '1'
 
@@ -22,7 +22,7 @@ describe('fixtures', () => {
 
   for (const name of cases) {
     const folder = path.join(fixturesFolder, name)
-    const input = existsSync(path.join(folder, 'input.md')) ? readFileSync(path.join(folder, 'input.md'), 'utf8') : readRealSource()
+    const input = existsSync(path.join(folder, 'input.md')) ? readFileSync(path.join(folder, 'input.md'), 'utf8') : readFrozenSource()
     it(name, () => {
       const outputs = renderMarkdown(parseOrThrow(input))
       expect(outputs.get('README.md')).toBe(input)

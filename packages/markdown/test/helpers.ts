@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
-export {readRealSource, realSourcePath, replaceOnce} from '@catalog/test-support'
+export {readFrozenSource, frozenSourcePath, replaceOnce} from '@catalog/test-support'
 
 export const fixturesFolder = fileURLToPath(new URL('fixtures/', import.meta.url))
 

@@ -7,7 +7,7 @@
 import type {Catalog, Dataset} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
 import {formatSource, renderLanguageDocument, renderMarkdown, titleIn, wordings} from '../src/index.js'
-import {cloneCatalog, parseOrThrow, readFixture, readRealSource} from './helpers.js'
+import {cloneCatalog, parseOrThrow, readFixture, readFrozenSource} from './helpers.js'
 
 const notice = /^> ⚠️ .*\n\n/gmu
 
@@ -60,7 +60,7 @@ function documentOutline(document: string): unknown {
   return outlineOf(catalog, only, (dataset) => only(dataset.citation?.label ?? {}))
 }
 
-const real = parseOrThrow(readRealSource(), 'source/datasets.md')
+const real = parseOrThrow(readFrozenSource(), 'source/datasets.md')
 const larger = parseOrThrow(readFixture('larger'))
 
 for (const [name, catalog] of [

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import ts from 'typescript'
 import {afterAll, describe, expect, it} from 'vitest'
-import {parseOrThrow, readRealSource} from './helpers.js'
+import {parseOrThrow, readFrozenSource} from './helpers.js'
 
 const packageFolder = fileURLToPath(new URL('../', import.meta.url))
 const manifest = JSON.parse(readFileSync(path.join(packageFolder, 'package.json'), 'utf8')) as {files: string[]}
@@ -43,7 +43,7 @@ describe('the shipped package', () => {
   it('renders from dist/ with the templates it ships', async () => {
     const target = layOutShippedPackage()
     const shipped = (await import(pathToFileURL(path.join(target, 'dist', 'index.js')).href)) as typeof import('../src/index.js')
-    const source = readRealSource()
+    const source = readFrozenSource()
     expect(shipped.renderMarkdown(parseOrThrow(source)).get('README.md')).toBe(source)
   })
 })

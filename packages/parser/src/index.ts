@@ -1,6 +1,8 @@
 export {parseCatalog, parseCatalogSource, type ParseResult} from './lib/parse.js'
 export {remarkCatalog} from './lib/plugin.js'
 export {buildCatalog, type ParserOptions, type PointerMap} from './lib/build.js'
+export {type UndeclaredLabel} from './lib/dataset.js'
+export {editDistance, Labels} from './lib/labels.js'
 export {checkLimits, defaultLimits, type Limits} from './lib/limits.js'
 export {checkCatalog, positionOf, reportFindings} from './lib/check.js'
 export {detectMojibake, repairMojibake, type MojibakeFinding, type RepairResult} from './lib/encoding.js'

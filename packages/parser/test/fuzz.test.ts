@@ -8,8 +8,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {validateCatalog} from '@catalog/schema'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseCatalogSource} from '../src/index.js'
-import {readRealSource} from './helpers.js'
+
+import {parse, readFrozenSource} from './helpers.js'
 
 // 10,000 cases in CI; fewer on a developer's machine to keep the loop short.
 const numRuns = process.env['CI'] ? 10_000 : 500
@@ -17,7 +17,7 @@ const seed = 20_261_130
 
 /** The real source cut down to its first dataset per half, so that each case parses in milliseconds. */
 function smallCatalog(): string {
-  const source = readRealSource()
+  const source = readFrozenSource()
   const cut = (text: string, from: string, to: string, after = 0): string => {
     const start = text.indexOf(from, after)
     const end = text.indexOf(to, start)
@@ -56,7 +56,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 )
 
 function check(input: string): void {
-  const {catalog, file} = parseCatalogSource(input, 'fuzz.md')
+  const {catalog, file} = parse(input, 'fuzz.md')
   for (const message of file.messages) {
     expect(message.line ?? 0).toBeGreaterThanOrEqual(1)
     expect(message.ruleId).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
@@ -72,7 +72,7 @@ function check(input: string): void {
 
 describe('fuzzing the parser', () => {
   it('the base catalog is valid', () => {
-    expect(parseCatalogSource(base, 'fuzz.md').catalog?.datasets).toHaveLength(1)
+    expect(parse(base, 'fuzz.md').catalog?.datasets).toHaveLength(1)
   })
 
   it(`mutated sources give diagnostics or a valid catalog, never an exception (${numRuns} cases)`, {timeout: 600_000}, () => {
@@ -87,7 +87,7 @@ describe('fuzzing the parser', () => {
   it('random bytes give diagnostics, never an exception', () => {
     fc.assert(
       fc.property(fc.uint8Array({maxLength: 512}), (bytes) => {
-        const {catalog, file} = parseCatalogSource(bytes, 'fuzz.md')
+        const {catalog, file} = parse(bytes, 'fuzz.md')
         expect(catalog === undefined ? file.messages.some((m) => m.fatal) : true).toBe(true)
       }),
       {seed, numRuns: Math.min(numRuns, 2000)}

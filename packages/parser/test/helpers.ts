@@ -1,13 +1,14 @@
-import {fileURLToPath} from 'node:url'
-import {parseCatalogSource} from '../src/index.js'
-export {lineOf, readRealSource, realSourcePath, replaceOnce} from '@catalog/test-support'
+import {frozenVocabulary} from '@catalog/test-support'
+import {type ParserOptions, parseCatalogSource} from '../src/index.js'
+export {frozenSourcePath, frozenVocabularyPath, lineOf, readFrozenSource, replaceOnce, seedPath} from '@catalog/test-support'
 
-/** The seed as it arrived (a copy of shared/seed/000_d1e8ca7f8d95b453.txt), Mac Roman mojibake and all. */
-export const seedPath = fileURLToPath(new URL('data/seed-mojibake.md', import.meta.url))
+/** Parse as the CLI does the catalog: with the frozen vocabulary beside it. */
+export function parse(value: string | Uint8Array, path = 'input.md', options: ParserOptions = {}): ReturnType<typeof parseCatalogSource> {
+  return parseCatalogSource(value, path, {vocabulary: frozenVocabulary(), ...options})
+}
 
 /** Diagnostics in the CLI's one-line form, for compact assertions. */
 export function messagesOf(value: string | Uint8Array, path = 'input.md'): string[] {
-  const {file} = parseCatalogSource(value, path)
+  const {file} = parse(value, path)
   return file.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}`)
 }
-

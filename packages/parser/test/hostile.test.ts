@@ -4,17 +4,17 @@
  * line, or read as it should be.
  */
 import {describe, expect, it} from 'vitest'
-import {parseCatalogSource, parseIncrementally, parseSection} from '../src/index.js'
+import {parseIncrementally, parseSection} from '../src/index.js'
 import {fitsText} from '../src/lib/sections.js'
-import {lineOf, messagesOf, readRealSource, replaceOnce} from './helpers.js'
+import {lineOf, messagesOf, parse, readFrozenSource, replaceOnce} from './helpers.js'
 
-const source = readRealSource()
+const source = readFrozenSource()
 const errors = (input: string | Uint8Array): string[] => messagesOf(input).filter((message) => message.includes(' error '))
 
 describe('text the catalog refuses', () => {
   it('refuses control characters at the first one, naming it and counting the rest', () => {
     const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### ⭐⭐⭐⭐ CHEX\u001b]0;pwned\u0007\u001b[2JPERT - Stanford')
-    const {catalog, file} = parseCatalogSource(input, 'x.md')
+    const {catalog, file} = parse(input, 'x.md')
     expect(catalog).toBeUndefined()
     expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
       `${lineOf(input, 'CHEX\u001b')}:14 control-character a control character (U+001B) stands here, the first of 3; text holds no control characters but tabs and line breaks: remove it`
@@ -24,7 +24,7 @@ describe('text the catalog refuses', () => {
   it('keeps tabs, and reads a U+FFFD written in the text as the character it is', () => {
     const input = replaceOnce(source, 'free-text radiology reports.', 'free-text radiology reports\t(\uFFFD).')
     expect(errors(input)).toEqual([])
-    expect(parseCatalogSource(input, 'x.md').catalog?.datasets[0]?.description.text['en']).toContain('reports\t(\uFFFD).')
+    expect(parse(input, 'x.md').catalog?.datasets[0]?.description.text['en']).toContain('reports\t(\uFFFD).')
     expect(errors(Buffer.from(input, 'utf8'))).toEqual([])
     // A broken byte is still found, at its own place.
     const broken = Buffer.concat([Buffer.from('# T\n\nab'), Buffer.from([0xc3, 0x28])])
@@ -33,7 +33,7 @@ describe('text the catalog refuses', () => {
 
   it('refuses a name that makes no id once, at the name', () => {
     const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### ⭐⭐⭐⭐ Набор - Stanford')
-    const {file} = parseCatalogSource(input, 'x.md')
+    const {file} = parse(input, 'x.md')
     const heading = lineOf(input, 'Набор - Stanford')
     expect(file.messages.filter((m) => m.line === heading && m.fatal).map((m) => m.ruleId)).toContain('empty-id')
     expect(file.messages.map((m) => m.ruleId)).not.toContain('schema')
@@ -68,7 +68,7 @@ describe('citations', () => {
     ['howpublished', 'howpublished={\\url{javascript:alert(1)}}']
   ])('checks the %s of a citation like an access link, at its line', (field, line) => {
     const input = replaceOnce(source, '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT', `  year={2019},\n  ${line}\n}\n\`\`\`\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT`)
-    const {file} = parseCatalogSource(input, 'x.md')
+    const {file} = parse(input, 'x.md')
     expect(file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' holds')[0]}`)).toEqual([`${lineOf(input, line)} url-not-https the citation's \`${field}\``])
   })
 
@@ -101,13 +101,13 @@ describe('a cache that cannot lie', () => {
   it('parses afresh what a cache serves under another key, or that does not fit, and gives the catalog a fresh parse gives', () => {
     const store = new Map<string, unknown>()
     const cache = {get: (key: string) => structuredClone(store.get(key)), set: (key: string, value: unknown) => void store.set(key, structuredClone(value))}
-    const fresh = parseCatalogSource(source, 'x.md')
-    parseCatalogSource(source, 'x.md', {cache})
+    const fresh = parse(source, 'x.md')
+    parse(source, 'x.md', {cache})
     const entries = [...store.keys()]
     // Swap every section's entry with another's, empty every citation's: each must be caught.
     const values = entries.map((key) => store.get(key))
     entries.forEach((key, index) => store.set(key, key.startsWith('citation:') ? {} : values[(index + 1) % values.length]))
-    const served = parseCatalogSource(source, 'x.md', {cache})
+    const served = parse(source, 'x.md', {cache})
     expect(served.catalog).toEqual(fresh.catalog)
     expect(served.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
     // An entry of the right key but tampered positions too.
@@ -115,7 +115,7 @@ describe('a cache that cannot lie', () => {
       const entry = store.get(key) as {key: string; nodes: unknown[]}
       store.set(key, {key, nodes: JSON.parse(JSON.stringify(entry.nodes).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)) as unknown[]})
     }
-    expect(parseCatalogSource(source, 'x.md', {cache}).catalog).toEqual(fresh.catalog)
+    expect(parse(source, 'x.md', {cache}).catalog).toEqual(fresh.catalog)
   })
 
   it('parses incrementally a source whose sections are all served from the cache into the same tree', () => {

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {parseCatalogSource} from '../src/index.js'
-import {lineOf, messagesOf, readRealSource, replaceOnce} from './helpers.js'
 
-const source = readRealSource()
+import {frozenVocabulary} from '@catalog/test-support'
+import {lineOf, messagesOf, parse, readFrozenSource, replaceOnce} from './helpers.js'
+
+const source = readFrozenSource()
 
 describe('limits', () => {
   it('refuses a line over the limit at that line, before parsing', () => {
@@ -13,18 +14,18 @@ describe('limits', () => {
   it('counts a line in characters, not in UTF-16 units', () => {
     const emoji = replaceOnce(source, '## Related Resources', `## Related Resources\n\n${'😀'.repeat(10_001)}`)
     expect(messagesOf(emoji)).not.toContain(`${lineOf(emoji, '😀')}:20001 error line-too-long`)
-    const {file} = parseCatalogSource(emoji, 'x.md', {limits: {maxLineLength: 10_000}})
+    const {file} = parse(emoji, 'x.md', {limits: {maxLineLength: 10_000}})
     expect(file.messages.map((m) => m.reason)).toEqual([`line ${lineOf(emoji, '😀')} is 10001 characters long; the limit is 10000`])
   })
 
   it('refuses a source over the size limit', () => {
     expect(messagesOf(source, 'x.md')).not.toContain('1:1 error source-too-large')
-    const {file} = parseCatalogSource(source, 'x.md', {limits: {maxBytes: 1000}})
+    const {file} = parse(source, 'x.md', {limits: {maxBytes: 1000}})
     expect(file.messages.map((m) => m.ruleId)).toEqual(['source-too-large'])
   })
 
   it('refuses more datasets than the limit without building them', () => {
-    const {file} = parseCatalogSource(source, 'x.md', {limits: {maxDatasets: 9}})
+    const {file} = parse(source, 'x.md', {limits: {maxDatasets: 9}})
     const tenth = source.split('\n').flatMap((line, index) => (line.startsWith('### ') ? [index + 1] : []))[9]
     expect(file.messages.map((m) => [m.line, m.reason])).toEqual([[tenth, 'the source has more than 9 level-3 headings; the limit is 9 datasets']])
   })
@@ -45,14 +46,14 @@ describe('limits', () => {
     ['too much markup', `# T\n\n${Array.from({length: 40}, () => '[a](https://a.b) '.repeat(50)).join('\n\n')}`, {maxMarkup: 3000}, 'too-much-markup', 3 + 2 * 30],
     ['a section too long to cut', padded(Array.from({length: 60}, (_, row) => `| ${row} |`).join('\n')), {maxSectionLines: 50}, 'section-too-long', lineOf(source, '## 📋 Comparação')]
   ] as const)('%s', (_, input, limits, rule, line) => {
-    const {catalog, file} = parseCatalogSource(input, 'x.md', {limits})
+    const {catalog, file} = parse(input, 'x.md', {limits})
     expect(catalog).toBeUndefined()
     expect(file.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${line} ${rule}`])
   })
 
   it('says why a section could not be cut, when a block hid its headings', () => {
     const hidden = replaceOnce(source, '## 🧬 Cancer and Pathology Datasets', '- item\n  ```\n\n## 🧬 Cancer and Pathology Datasets')
-    const {file} = parseCatalogSource(hidden, 'x.md', {limits: {maxSectionLines: 200}})
+    const {file} = parse(hidden, 'x.md', {limits: {maxSectionLines: 200}})
     const fence = lineOf(hidden, '  ```')
     // The last cut before the fence is at the heading before it; the section runs to the last line.
     const first = lineOf(hidden, '### ⭐⭐⭐⭐ CHEXPERT')
@@ -67,19 +68,19 @@ describe('limits', () => {
 
   it('bounds the list items and the markup of a section too', () => {
     const items = `# T\n\n## h\n\n${'- a\n'.repeat(30)}`
-    expect(parseCatalogSource(items, 'x.md', {limits: {maxSectionListItems: 20}}).file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason.split(';')[0]}`)).toEqual(['3 section-too-long the section at lines 3 to 34 holds 30 list items and block quote markers'])
+    expect(parse(items, 'x.md', {limits: {maxSectionListItems: 20}}).file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason.split(';')[0]}`)).toEqual(['3 section-too-long the section at lines 3 to 34 holds 30 list items and block quote markers'])
     const links = `# T\n\n## h\n\n${'[a](https://a.b)\n\n'.repeat(30)}`
-    expect(parseCatalogSource(links, 'x.md', {limits: {maxSectionMarkup: 40}}).file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason.split(';')[0]}`)).toEqual(['3 section-too-long the section at lines 3 to 64 holds 60 inline markup characters'])
+    expect(parse(links, 'x.md', {limits: {maxSectionMarkup: 40}}).file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason.split(';')[0]}`)).toEqual(['3 section-too-long the section at lines 3 to 64 holds 60 inline markup characters'])
   })
 
   it('leaves the committed source within every limit, with room to spare', () => {
     const tight = {maxLines: 400, maxSectionLines: 60, maxSectionListItems: 20, maxSectionMarkup: 200, maxDepth: 2, maxMarkup: 1000, maxParagraphMarkup: 30, maxListItems: 150, maxBlankLines: 1, maxDatasets: 10}
-    expect(parseCatalogSource(source, 'x.md', {limits: tight}).file.messages.filter((m) => m.fatal)).toEqual([])
+    expect(parse(source, 'x.md', {limits: tight}).file.messages.filter((m) => m.fatal)).toEqual([])
   })
 
   it('survives a hostile size within the limits without running out of memory', () => {
     const many = `# T\n\n## 🇬🇧 English\n\n## 📊 C\n\n${'### ⭐ X - Y\n\n'.repeat(2000)}`
-    const {catalog, file} = parseCatalogSource(many, 'x.md')
+    const {catalog, file} = parse(many, 'x.md')
     expect(catalog).toBeUndefined()
     expect(file.messages.length).toBeGreaterThan(0)
   })
@@ -89,20 +90,24 @@ describe('disable comments', () => {
   const tcgaRow = '| **TCGA** | 20k+ slides | Pathology | Cancer diagnosis, genomics | NIH/NCI | Free (GDC Portal) |\n'
 
   it('suppress the named rule inside the region only', () => {
+    // Two lists the vocabulary does not declare: each is an `undeclared-label` warning.
+    const vocabulary = frozenVocabulary()
+    vocabulary.labels = vocabulary.labels.filter((entry) => entry.key !== 'labels-14-observations' && entry.key !== 'lesion-types')
     const edited = replaceOnce(
       source,
       '**Labels (14 Observations):**',
-      '<!-- catalog-disable missing-translation -->\n**Labels (14 Observations):**'
-    ).replace('**Access:**\n- **URL:** [https://stanfordmlgroup', '<!-- catalog-enable missing-translation -->\n\n**Access:**\n- **URL:** [https://stanfordmlgroup')
-    const rules = messagesOf(edited).map((m) => m.split(' ').slice(1).join(' '))
-    expect(rules).toEqual(['warning missing-translation', 'warning missing-translation'])
+      '<!-- catalog-disable undeclared-label -->\n**Labels (14 Observations):**'
+    ).replace('**Access:**\n- **URL:** [https://stanfordmlgroup', '<!-- catalog-enable undeclared-label -->\n\n**Access:**\n- **URL:** [https://stanfordmlgroup')
+    expect(parse(source, 'x.md', {vocabulary}).file.messages.map((m) => m.ruleId)).toEqual(['undeclared-label', 'undeclared-label'])
+    const {file} = parse(edited, 'x.md', {vocabulary})
+    expect(file.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(edited, '**Lesion Types:**')} undeclared-label`])
   })
 
   it('warn when they suppress nothing, or name no rule', () => {
     const edited = replaceOnce(source, '## 🧬 Cancer and Pathology Datasets\n', '<!-- catalog-disable url-mismatch -->\n\n## 🧬 Cancer and Pathology Datasets\n')
     expect(messagesOf(edited)).toContain(`${lineOf(edited, '<!-- catalog-disable')}:1 warning unused-disable`)
     const typo = replaceOnce(source, '## 🧬 Cancer and Pathology Datasets\n', '<!-- catalog-disable misssing-translation -->\n\n## 🧬 Cancer and Pathology Datasets\n')
-    const {file} = parseCatalogSource(typo, 'x.md')
+    const {file} = parse(typo, 'x.md')
     expect(file.messages.filter((m) => m.ruleId === 'unused-disable').map((m) => m.reason)).toEqual(['`catalog-disable` names no rule: `misssing-translation`'])
   })
 
@@ -112,7 +117,7 @@ describe('disable comments', () => {
       '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Description:** ISIC',
       '<!-- catalog-disable duplicate-dataset comparison-duplicate-row -->\n### ⭐⭐⭐⭐ MIMIC-CXR - International Skin Imaging Collaboration\n<!-- catalog-enable duplicate-dataset comparison-duplicate-row -->\n\n**Description:** ISIC'
     )
-    const {catalog, file} = parseCatalogSource(twice, 'x.md')
+    const {catalog, file} = parse(twice, 'x.md')
     expect(catalog).toBeUndefined()
     const comment = lineOf(twice, '<!-- catalog-disable')
     expect(file.messages.filter((m) => m.line === comment).map((m) => `${m.fatal ? 'error' : 'warning'} ${m.ruleId}`)).toEqual(['error disable-not-allowed', 'error disable-not-allowed'])
@@ -123,13 +128,13 @@ describe('disable comments', () => {
     const withoutRow = replaceOnce(source, tcgaRow, '')
     expect(messagesOf(withoutRow)).toContain(`${lineOf(source, '### ⭐⭐⭐⭐⭐ TCGA')}:1 error comparison-missing-row`)
     const excused = replaceOnce(withoutRow, '### ⭐⭐⭐⭐⭐ TCGA - The Cancer Genome Atlas\n\n**Description:**', '<!-- catalog-disable comparison-missing-row -->\n### ⭐⭐⭐⭐⭐ TCGA - The Cancer Genome Atlas\n<!-- catalog-enable comparison-missing-row -->\n\n**Description:**')
-    const {catalog} = parseCatalogSource(excused, 'x.md')
+    const {catalog} = parse(excused, 'x.md')
     expect(catalog?.comparison?.rows.filter((r) => r.cells['en']).map((r) => r.dataset)).toEqual(['mimic-cxr', 'chexpert', 'isic'])
   })
 
   it('never let an invalid catalog through: a bare disable comment covers only the rules that may be disabled', () => {
     const sevenStars = replaceOnce(source, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '<!-- catalog-disable -->\n### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest')
-    const {catalog, file} = parseCatalogSource(sevenStars, 'x.md')
+    const {catalog, file} = parse(sevenStars, 'x.md')
     expect(catalog).toBeUndefined()
     expect(file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.ruleId}`)).toContain(`${lineOf(sevenStars, '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR')} rating-range`)
   })

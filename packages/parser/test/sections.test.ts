@@ -4,12 +4,12 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseCatalogSource, parseIncrementally, splitSections} from '../src/index.js'
-import {readRealSource} from './helpers.js'
+import {parseIncrementally, splitSections} from '../src/index.js'
+import {parse, readFrozenSource} from './helpers.js'
 
 const whole = (text: string) => unified().use(remarkParse).use(remarkGfm).parse(text)
 const larger = readFileSync(new URL('fixtures/larger/input.md', import.meta.url), 'utf8')
-const source = readRealSource()
+const source = readFrozenSource()
 
 describe('section-by-section parsing', () => {
   it('cuts the real source at its headings', () => {
@@ -53,14 +53,14 @@ describe('section-by-section parsing', () => {
         store.set(key, structuredClone(value))
       }
     }
-    const cold = parseCatalogSource(source, 'x.md', {cache})
+    const cold = parse(source, 'x.md', {cache})
     const sections = parsed
     parsed = 0
     const edited = source.replace('**Description:** ISIC is', '**Description:** ISIC, edited, is')
-    const warm = parseCatalogSource(edited, 'x.md', {cache})
+    const warm = parse(edited, 'x.md', {cache})
     expect(parsed).toBe(1)
     expect(sections).toBe(splitSections(source).sections.length)
-    const fresh = parseCatalogSource(edited, 'x.md')
+    const fresh = parse(edited, 'x.md')
     expect(warm.catalog).toEqual(fresh.catalog)
     expect(warm.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
     expect(cold.catalog).not.toEqual(warm.catalog)

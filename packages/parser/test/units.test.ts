@@ -93,8 +93,21 @@ describe('parseCitation', () => {
     expect(parseCitation('@dataset{k, title={a}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-type'])
   })
 
-  it('places an unbalanced brace', () => {
+  it('places an unbalanced brace at the field that holds it, not where the count runs out', () => {
+    // A value left open: the next field starts inside it.
     expect(parseCitation('@misc{k,\n  title={a {b},\n  year={2020}\n}').problems).toEqual([
+      {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: this value is never closed (a later line starts a field inside it)', line: 2, column: 9}
+    ])
+    // A value closed twice: the entry ends there, and its fields go on.
+    expect(parseCitation('@misc{k,\n  title={a} b},\n  year={2020}\n}').problems).toEqual([
+      {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)', line: 2, column: 14}
+    ])
+    // A key without its comma.
+    expect(parseCitation('@misc{k\n  title={a},\n  year={2020}\n}').problems).toEqual([
+      {ruleId: 'bibtex-syntax', reason: 'BibTeX syntax error: a comma must follow the key `k`', line: 1, column: 8}
+    ])
+    // The entry's own brace never closed.
+    expect(parseCitation('@misc{k,\n  title={a},\n  year={2020}\n').problems).toEqual([
       {ruleId: 'bibtex-unbalanced-braces', reason: 'unclosed entry: the `{` that opens it is never closed', line: 1, column: 6}
     ])
   })

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Write src/lib/catalog-validator.generated.ts: the catalog schema compiled by ajv into
+// Write src/lib/catalog-validator.generated.ts: the catalog and vocabulary schemas compiled by ajv into
 // standalone code, so that no run compiles it again (ajv's compile took about 0.15 s of
 // every `catalog build`, `check` and `validate`). Reads the built schema, so run it after
 // `npm run build`; `npm run generate -w @catalog/schema` does both. A test fails while the
@@ -16,12 +16,14 @@ import addFormatsModule from 'ajv-formats'
 const target = new URL('../src/lib/catalog-validator.generated.ts', import.meta.url)
 const addFormats = addFormatsModule.default ?? addFormatsModule
 
-/** The module's text for a schema (the test passes the one in src/). */
-export function validatorSource(schema) {
+/** The module's text for the schemas (the test passes the ones in src/): `validate` (the catalog) and `validateVocabulary`. */
+export function validatorSource(schema, vocabularySchema) {
   // The same options as an ajv compile at run time would take; `source` keeps the code to write out.
   const ajv = new Ajv2020({allErrors: true, strict: true, code: {source: true, esm: true, lines: true}})
   addFormats(ajv, ['uri'])
-  const code = standaloneCode(ajv, ajv.compile(schema))
+  ajv.addSchema(schema)
+  ajv.addSchema(vocabularySchema)
+  const code = standaloneCode(ajv, {validate: schema.$id, validateVocabulary: vocabularySchema.$id})
   // ajv's standalone code loads its runtime helpers (and ajv-formats its formats) with `require`, even as ESM.
   return [
     '// @ts-nocheck',
@@ -35,7 +37,8 @@ export function validatorSource(schema) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const {catalogSchema} = await import('../dist/lib/catalog-schema.js')
-  const source = validatorSource(catalogSchema)
+  const {vocabularySchema} = await import('../dist/lib/vocabulary-schema.js')
+  const source = validatorSource(catalogSchema, vocabularySchema)
   if (process.argv.includes('--check')) {
     if (readFileSync(target, 'utf8') !== source) {
       console.error('src/lib/catalog-validator.generated.ts is stale: run `npm run generate -w @catalog/schema`')

@@ -1,17 +1,36 @@
 /**
- * Helpers shared by the tests of every package: they read the real source,
- * edit it exactly where a test means to, find lines, and decide whether a test
- * that drives a system tool runs.
+ * Helpers shared by the tests of every package: a frozen copy of the catalog
+ * (its source, lock, vocabulary and the seed it was repaired from), edits
+ * made exactly where a test means to, line lookups, and whether a test that
+ * drives a system tool runs.
+ *
+ * Tests pin these frozen copies, never the live `source/`: the catalog is
+ * data, edited every day, and whatever valid catalog stands in `source/`
+ * leaves the suite green. Only `catalog validate`, `check` and `format --check`
+ * look at the live source (packages/cli/test/live-source.test.ts).
  */
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
-/** The repository's catalog source, `source/datasets.md`. */
-export const realSourcePath = fileURLToPath(new URL('../../../source/datasets.md', import.meta.url))
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
 
-export function readRealSource(): string {
-  return readFileSync(realSourcePath, 'utf8')
+/** The catalog source as it stood when the tests were written (a copy of `source/datasets.md`). */
+export const frozenSourcePath = fixture('datasets.md')
+/** Its translation lock (`source/translations.lock.json` then). */
+export const frozenLockPath = fixture('translations.lock.json')
+/** Its vocabulary (`source/vocabulary.json` then). */
+export const frozenVocabularyPath = fixture('vocabulary.json')
+/** The seed as it arrived: the same catalog, UTF-8 decoded as Mac Roman and saved again. */
+export const seedPath = fixture('seed-mojibake.md')
+
+export function readFrozenSource(): string {
+  return readFileSync(frozenSourcePath, 'utf8')
+}
+
+/** The frozen vocabulary, parsed (the parser's `vocabulary` option). */
+export function frozenVocabulary(): {version: 1; labels: Array<{key: string; kind: 'section' | 'list' | 'fact' | 'access'; labels: Record<string, string>}>} {
+  return JSON.parse(readFileSync(frozenVocabularyPath, 'utf8')) as ReturnType<typeof frozenVocabulary>
 }
 
 /** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */

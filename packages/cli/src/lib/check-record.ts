@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {cacheFolder, lockPathOf} from './cli-kit.js'
+import {cacheFolder, sourceFiles} from './cli-kit.js'
 import type {Diagnostic} from './diagnostics.js'
 import {listFolder, writeFileAtomically} from './files.js'
 import {toolFingerprint} from './fingerprint.js'
@@ -24,17 +24,11 @@ export interface CheckRecord {
   strictFailures: string[]
 }
 
-/** The key of a run's inputs: the tool, the source's place and bytes, the lock's bytes (or its absence). */
-export function inputKey(sourceAbsolutePath: string, sourceBytes: Uint8Array, lockBytes: Uint8Array | undefined): string {
-  return createHash('sha256')
-    .update(toolFingerprint())
-    .update('\0')
-    .update(sourceAbsolutePath)
-    .update('\0')
-    .update(sourceBytes)
-    .update('\0')
-    .update(lockBytes ?? 'no lock')
-    .digest('hex')
+/** The key of a run's inputs: the tool, the source's place, and the bytes of the source and of each file beside it (or their absence). */
+export function inputKey(sourceAbsolutePath: string, inputs: ReadonlyArray<Uint8Array | undefined>): string {
+  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(sourceAbsolutePath)
+  for (const bytes of inputs) hash.update('\0').update(bytes === undefined ? 'absent' : `${bytes.length}:`).update(bytes ?? '')
+  return hash.digest('hex')
 }
 
 /** The digest of an output folder's files, by path: what a record is keyed by besides the inputs. */
@@ -63,11 +57,19 @@ export async function hashFolder(folder: string): Promise<Map<string, string> | 
 
 const keptRecords = 16
 
-// Diagnostics name the source and the lock as the command line spelt them; a record keeps placeholders.
-const placeholders = {source: '\u0000source', lock: '\u0000lock'}
+// Diagnostics name the source and the files beside it as the command line spelt them; a record keeps placeholders.
+const placeholder = (index: number): string => `\u0000input${index}`
 
-function respell(diagnostics: Diagnostic[], from: {source: string; lock: string}, to: {source: string; lock: string}): Diagnostic[] {
-  return diagnostics.map((d) => ({...d, file: d.file === from.source ? to.source : d.file === from.lock ? to.lock : d.file}))
+function respell(diagnostics: Diagnostic[], from: readonly string[], to: readonly string[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const index = from.indexOf(d.file)
+    return index === -1 ? d : {...d, file: to[index] ?? d.file}
+  })
+}
+
+function spellings(sourcePath: string): {given: string[]; placeholders: string[]} {
+  const given = sourceFiles(sourcePath).map((file) => file.path)
+  return {given, placeholders: given.map((_, index) => placeholder(index))}
 }
 
 function recordName(key: string, digest: string): string {
@@ -80,7 +82,8 @@ export async function readCheckRecord(cwd: string, sourcePath: string, key: stri
   try {
     const record = JSON.parse(await readFile(path.join(cacheFolder(cwd, sourcePath), name), 'utf8')) as unknown
     if (!isCheckRecord(record) || record.name !== name) return undefined
-    return {...record, diagnostics: respell(record.diagnostics, placeholders, {source: sourcePath, lock: lockPathOf(sourcePath)})}
+    const {given, placeholders} = spellings(sourcePath)
+    return {...record, diagnostics: respell(record.diagnostics, placeholders, given)}
   } catch {
     return undefined
   }
@@ -111,7 +114,8 @@ function isCheckRecord(value: unknown): value is CheckRecord {
 /** Keep the record of this run, and the few newest others (other sources, other checkouts). */
 export async function writeCheckRecord(cwd: string, sourcePath: string, key: string, digest: string, diagnostics: Diagnostic[], strictFailures: string[]): Promise<void> {
   const name = recordName(key, digest)
-  const record: CheckRecord = {name, diagnostics: respell(diagnostics, {source: sourcePath, lock: lockPathOf(sourcePath)}, placeholders), strictFailures}
+  const {given, placeholders} = spellings(sourcePath)
+  const record: CheckRecord = {name, diagnostics: respell(diagnostics, given, placeholders), strictFailures}
   try {
     const folder = cacheFolder(cwd, sourcePath)
     await mkdir(folder, {recursive: true})

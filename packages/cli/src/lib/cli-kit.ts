@@ -102,11 +102,17 @@ export function lockPathOf(sourcePath: string): string {
   return path.join(path.dirname(sourcePath), 'translations.lock.json')
 }
 
-/** The files a build reads (the source and the files beside it), which no output folder may swallow. */
+/** The vocabulary of labels lives beside the source. */
+export function vocabularyPathOf(sourcePath: string): string {
+  return path.join(path.dirname(sourcePath), 'vocabulary.json')
+}
+
+/** The files a build reads (the source and the files beside it), which no output folder may swallow and `watch` watches. */
 export function sourceFiles(sourcePath: string): Array<{path: string; what: string}> {
   return [
     {path: sourcePath, what: 'the source'},
-    {path: lockPathOf(sourcePath), what: 'the translation lock'}
+    {path: lockPathOf(sourcePath), what: 'the translation lock'},
+    {path: vocabularyPathOf(sourcePath), what: 'the vocabulary'}
   ]
 }
 

@@ -14,6 +14,7 @@ Commands:
   format         rewrite the source in its canonical form (--check: only tell)
   render         write every output from a catalog JSON alone
   i18n           report the translation state; \`i18n accept\` confirms translations
+  vocabulary     declare the catalog's labels in vocabulary.json beside the source
   fix-encoding   repair mojibake (UTF-8 decoded as Mac Roman, Windows-1252 or Latin-1)
 
 Run \`catalog <command> --help\` for a command's options.
@@ -54,6 +55,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const {acceptCommand, i18nCommand} = await import('./commands/i18n.js')
       return rest[0] === 'accept' ? acceptCommand(rest.slice(1), io) : i18nCommand(rest, io)
     }
+    case 'vocabulary':
+      return (await import('./commands/vocabulary.js')).vocabularyCommand(rest, io)
     case 'watch':
       return (await import('./commands/watch.js')).watchCommand(rest, io)
     case 'fix-encoding':

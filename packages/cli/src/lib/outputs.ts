@@ -4,7 +4,7 @@ import {buildJsonLd, checkFeeds, renderFeeds} from '@catalog/feeds'
 import {type TranslationStatus, translationStatus} from '@catalog/i18n'
 import {renderMarkdown} from '@catalog/markdown'
 import {checkPage, type Download, renderPage} from '@catalog/page'
-import {type Catalog, catalogSchema, type Finding} from '@catalog/schema'
+import {type Catalog, catalogSchema, type Finding, vocabularySchema} from '@catalog/schema'
 
 /** Every file `catalog build` writes, by path relative to the output folder. */
 export type Outputs = Map<string, string>
@@ -24,6 +24,7 @@ function json(value: unknown): string {
 const downloadLabels: Readonly<Record<string, Record<string, string>>> = {
   'datasets.json': {en: 'The whole catalog (JSON)', pt: 'O catálogo inteiro (JSON)'},
   'schema.json': {en: 'Its JSON Schema', pt: 'Seu JSON Schema'},
+  'vocabulary.schema.json': {en: 'The JSON Schema of the vocabulary of labels', pt: 'O JSON Schema do vocabulário de rótulos'},
   'datasets.bib': {en: 'Every citation (BibTeX)', pt: 'Todas as citações (BibTeX)'},
   'datasets.csl.json': {en: 'Every citation (CSL-JSON, for Zotero and Pandoc)', pt: 'Todas as citações (CSL-JSON, para Zotero e Pandoc)'},
   'datasets.csv': {en: 'One row per dataset (CSV)', pt: 'Uma linha por dataset (CSV)'},
@@ -52,6 +53,7 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
   const outputs: Outputs = new Map([
     ['datasets.json', json(catalog)],
     ['schema.json', json(catalogSchema)],
+    ['vocabulary.schema.json', json(vocabularySchema)],
     ...renderBibliography(catalog),
     ...renderFeeds(catalog, options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash}),
     ...renderMarkdown(catalog),

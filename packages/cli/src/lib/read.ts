@@ -1,13 +1,15 @@
 import {hashSource} from '@catalog/feeds'
-import {InvalidLockError, readLock, type TranslationLock} from '@catalog/i18n'
+import {InvalidLockError, lockFromJson, type TranslationLock, translationChecks} from '@catalog/i18n'
 import {hasErrors, parseCatalog} from '@catalog/parser'
-import type {Catalog} from '@catalog/schema'
+import type {Catalog, Vocabulary} from '@catalog/schema'
 import {VFile} from 'vfile'
 import {FileSectionCache} from './cache.js'
-import {cacheFolder} from './cli-kit.js'
+import {cacheFolder, vocabularyPathOf} from './cli-kit.js'
 import {type Diagnostic, toDiagnostics} from './diagnostics.js'
-import {readInput} from './inputs.js'
+import {type InputRead, readInput} from './inputs.js'
+import {type JsonPlace, readJson} from './json-input.js'
 import {outputChecks} from './outputs.js'
+import {parseVocabularyFile} from './vocabulary.js'
 
 export interface ParsedSource {
   catalog?: Catalog
@@ -16,26 +18,36 @@ export interface ParsedSource {
   bytes?: Buffer
   diagnostics: Diagnostic[]
   sourceHash?: string
+  /** The vocabulary the source was read with, when there is one. */
+  vocabulary?: Vocabulary
 }
+
+/** What every catalog command checks besides the parser's own rules: the renderers' checks and the translation rules. */
+const checks = [...outputChecks, translationChecks]
 
 /**
- * Parse source bytes, and run the renderers' own checks. Parsed sections come
- * from, and go to, the section cache unless `cache` is false.
+ * Parse source bytes with the vocabulary beside the source (as `readInput`
+ * read it), and run the renderers' checks and the translation rules. Parsed
+ * sections come from, and go to, the section cache unless `cache` is false.
+ * A vocabulary that is not valid is an error of its own, and nothing is parsed.
  */
-export async function parseSource(sourcePath: string, cwd: string, bytes: Buffer, options: {cache?: boolean} = {}): Promise<ParsedSource> {
+export async function parseSource(sourcePath: string, cwd: string, bytes: Buffer, vocabularyRead: InputRead, options: {cache?: boolean} = {}): Promise<ParsedSource> {
+  const {vocabulary, diagnostics: vocabularyProblems} = parseVocabularyFile(vocabularyPathOf(sourcePath), vocabularyRead)
+  if (vocabularyProblems.length > 0) return {bytes, diagnostics: vocabularyProblems}
   const file = new VFile({path: sourcePath, cwd, value: bytes})
   const cache = options.cache === false ? undefined : FileSectionCache.open(cacheFolder(cwd, sourcePath))
-  const {catalog} = parseCatalog(file, cache ? {cache, checks: outputChecks} : {checks: outputChecks})
+  const {catalog} = parseCatalog(file, {checks, ...(cache ? {cache} : {}), ...(vocabulary ? {vocabulary} : {})})
   await cache?.save()
   const diagnostics = toDiagnostics(file)
-  return catalog && !hasErrors(file) ? {catalog, file, bytes, diagnostics, sourceHash: hashSource(bytes)} : {file, bytes, diagnostics}
+  const read = {bytes, diagnostics, ...(vocabulary ? {vocabulary} : {})}
+  return catalog && !hasErrors(file) ? {...read, catalog, file, sourceHash: hashSource(bytes)} : {...read, file}
 }
 
-/** Read and parse a source: `readInput`, then `parseSource`. */
+/** Read and parse a source and its vocabulary: `readInput`, then `parseSource`. */
 export async function readCatalog(sourcePath: string, cwd: string, options: {cache?: boolean} = {}): Promise<ParsedSource> {
   const read = await readInput(sourcePath, cwd, 'the source')
   if ('diagnostic' in read) return {diagnostics: [read.diagnostic]}
-  return parseSource(sourcePath, cwd, read.bytes, options)
+  return parseSource(sourcePath, cwd, read.bytes, await readInput(vocabularyPathOf(sourcePath), cwd, 'the vocabulary'), options)
 }
 
 export interface LockFile {
@@ -48,13 +60,18 @@ export async function readLockFile(lockPath: string, cwd: string): Promise<LockF
   return parseLockFile(lockPath, await readInput(lockPath, cwd, 'the translation lock'))
 }
 
-/** The lock from what `readInput` gave. */
+/** The lock from what `readInput` gave; what is wrong with it is named at its line. */
 export function parseLockFile(lockPath: string, read: Awaited<ReturnType<typeof readInput>>): LockFile {
   if ('diagnostic' in read) return read.missing ? {} : {diagnostic: read.diagnostic}
+  const at = (message: string, place: JsonPlace): LockFile => ({
+    diagnostic: {file: lockPath, ...place, severity: 'error', ruleId: 'invalid-lock', message: `${message}; run \`catalog i18n accept\` to write it afresh`}
+  })
+  const json = readJson(read.bytes.toString('utf8'))
+  if ('error' in json) return at(`the translation lock: ${json.error.message}`, json.error)
   try {
-    return {lock: readLock(read.bytes.toString('utf8'))}
+    return {lock: lockFromJson(json.document.value)}
   } catch (error) {
     if (!(error instanceof InvalidLockError)) throw error
-    return {diagnostic: {file: lockPath, line: 1, column: 1, severity: 'error', ruleId: 'invalid-lock', message: `${error.message}; run \`catalog i18n accept\` to write it afresh`}}
+    return at(error.message, json.document.placeOf(error.pointer))
   }
 }

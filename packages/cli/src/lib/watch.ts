@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {type FSWatcher, statSync, watch} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {type Io, lockPathOf, reportFailure} from './cli-kit.js'
+import {type Io, reportFailure, sourceFiles} from './cli-kit.js'
 
 export interface WatchOptions {
   /** The catalog source, relative to `io.cwd`. */
@@ -22,7 +22,7 @@ const recheckMs = 500
 
 /**
  * Build once, then again each time the source or a file beside it that the
- * build reads (the translation lock) changes, until stopped by Ctrl-C,
+ * build reads (the translation lock, the vocabulary) changes, until stopped by Ctrl-C,
  * SIGTERM or the abort signal; resolves with the exit code (0 when stopped
  * so). `buildOnce` runs one build and prints its diagnostics; a failed build
  * keeps watching, and since `catalog build` writes nothing on errors the
@@ -41,7 +41,7 @@ export async function watchCatalog(options: WatchOptions, io: Pick<Io, 'stderr' 
   const debounceMs = options.debounceMs ?? 150
   const sourcePath = path.resolve(io.cwd, options.source)
   const folder = path.dirname(sourcePath)
-  const watchedFiles = [sourcePath, path.resolve(io.cwd, lockPathOf(options.source))]
+  const watchedFiles = sourceFiles(options.source).map((file) => path.resolve(io.cwd, file.path))
   const watchedNames = new Set(watchedFiles.filter((file) => path.dirname(file) === folder).map((file) => path.basename(file)))
   const signals = options.signals ?? process
   const shownFolder = path.relative(io.cwd, folder) || '.'

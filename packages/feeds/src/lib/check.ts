@@ -2,8 +2,6 @@ import type {Catalog, Finding, LocalizedList} from '@catalog/schema'
 import {csvColumns, listSeparator} from './columns.js'
 import {needsNeutralising} from './formula.js'
 
-const sectionNames: Partial<Record<string, string>> = {facts: 'key fact', lists: 'list', access: 'access entry'}
-
 /** Excel keeps at most this many characters in a cell and cuts the rest. */
 export const excelCellLimit = 32_767
 
@@ -14,27 +12,11 @@ export const excelCellLimit = 32_767
  *   CSV files carry it with an apostrophe before it;
  * - `list-item-separator`: a list item holding `"; "`, so its joined cell
  *   cannot be split back into the same items;
- * - `excel-cell-too-long`: a cell longer than Excel keeps;
- * - `column-renamed`: two sections share a key (a fact and a list called
- *   alike), so the later one's columns get a section prefix.
+ * - `excel-cell-too-long`: a cell longer than Excel keeps.
  */
 export function checkFeeds(catalog: Catalog): Finding[] {
   const findings: Finding[] = []
   const columns = csvColumns(catalog)
-  const renamedGroups = new Set<string>()
-  for (const column of columns) {
-    const group = `${column.source.section}/${column.source.key ?? ''}`
-    if (column.renamedFrom === undefined || renamedGroups.has(group)) continue
-    const firstCell = catalog.datasets.map((dataset, index) => column.read(dataset, index)).find((cell) => cell !== undefined)
-    if (!firstCell) continue
-    renamedGroups.add(group)
-    findings.push({
-      pointer: firstCell.pointer,
-      severity: 'warning',
-      ruleId: 'column-renamed',
-      message: `the ${sectionNames[column.source.section] ?? column.source.section} \`${column.source.key ?? ''}\` shares its key with an earlier section, so its columns in datasets.csv are named like \`${column.name}\`, not \`${column.renamedFrom}\``
-    })
-  }
   catalog.datasets.forEach((dataset, index) => {
     for (const column of columns) {
       const cell = column.type === 'string' ? column.read(dataset, index) : undefined

@@ -1,12 +1,16 @@
 import {type Catalog, catalogSchema, type Dataset, type LocalizedList, type LocalizedText, type Quantity} from '@catalog/schema'
-import {NameAllocator} from './column-names.js'
 import {datasetUrl, languageCodes} from './dataset.js'
 
 /** Table Schema type of a column. */
 export type ColumnType = 'string' | 'integer' | 'number'
 
-/** Which number of a quantity a column holds: `count`, `min` (at least), or `from`/`to` (year range). */
-export type QuantityPart = 'count' | 'min' | 'from' | 'to'
+/**
+ * Which number of a quantity a column holds: `count`, `minimum` (at least), or
+ * `from`/`until` (year range). Every suffix has four letters or more, and
+ * language codes have two or three, so `fact_<key>_<part>` never meets a text
+ * column `fact_<key>_<code>` (Tongan is `to`, Minangkabau `min`).
+ */
+export type QuantityPart = 'count' | 'minimum' | 'from' | 'until'
 
 /** Where a column's cells come from in a dataset, for consumers that group or filter columns. */
 export interface ColumnSource {
@@ -15,8 +19,8 @@ export interface ColumnSource {
   key?: string
   /** Language code of a text column. */
   language?: string
-  /** The number of a quantity column, or `url` for an access entry's link target. */
-  part?: QuantityPart | 'url'
+  /** The number of a quantity column, or `link` for an access entry's link target. */
+  part?: QuantityPart | 'link'
 }
 
 /** One cell: the value as in the catalog and the JSON pointer (into the catalog) it comes from. */
@@ -35,8 +39,6 @@ export interface CsvColumn {
   description: string
   constraints?: {required?: boolean; unique?: boolean; minimum?: number; maximum?: number}
   source: ColumnSource
-  /** The name this column would have had, when it clashed with an earlier column (see README). */
-  renamedFrom?: string
   /** The cell of the dataset at `index` in `catalog.datasets`, or undefined when the dataset has none (an empty cell). */
   read: (dataset: Dataset, index: number) => Cell | undefined
 }
@@ -44,54 +46,34 @@ export interface CsvColumn {
 /** Separator of list items inside one cell. */
 export const listSeparator = '; '
 
-const quantityParts: Record<Quantity['kind'], QuantityPart[]> = {count: ['count'], 'at-least': ['min'], 'year-range': ['from', 'to']}
-const partOrder: QuantityPart[] = ['count', 'min', 'from', 'to']
+const quantityParts: Record<Quantity['kind'], QuantityPart[]> = {count: ['count'], 'at-least': ['minimum'], 'year-range': ['from', 'until']}
+const partOrder: QuantityPart[] = ['count', 'minimum', 'from', 'until']
 const ratingSchema = catalogSchema.properties.datasets.items.properties.rating
 
 /**
- * The columns of `datasets.csv`, derived from the catalog: fixed columns,
- * then one group per fact key, titled list key and access key, in the order
- * they first appear. See the README for the naming rules.
+ * The columns of `datasets.csv`, derived from the catalog (see the README's
+ * column contract): the fixed columns first, then a group per key fact,
+ * titled list and access entry, named after its section and key
+ * (`fact_size_en`, `list_lesion_types_en`, `access_license_en`) so that no two
+ * groups can share a name, in the order of the vocabulary, then the groups of
+ * labels the vocabulary does not declare, in the order they first appear
+ * (whatever their kind). Adding a dataset, or a label at the end of the
+ * vocabulary, never moves a column that was there.
  */
 export function csvColumns(catalog: Catalog): CsvColumn[] {
   const codes = languageCodes(catalog)
   const primary = codes[0] ?? ''
   const languageName = new Map(catalog.languages.map((language) => [language.code, language.name]))
-  const names = new NameAllocator()
   const columns: CsvColumn[] = []
   const inLanguage = (code: string): string => `in ${languageName.get(code) ?? code}`
   const titled = (label: string, code: string): string => `${label} (${languageName.get(code) ?? code})`
-
-  const add = (column: CsvColumn): void => {
-    names.take(column.name)
-    columns.push(column)
-  }
-  // Fixed columns that come after the generic groups keep their names: reserve them first.
-  const hasTasks = catalog.datasets.some((dataset) => dataset.tasks)
-  const reserved = ['url', 'citation_key', ...(hasTasks ? codes.map((code) => `tasks_${code}`) : [])]
-  for (const name of reserved) names.reserve(name)
-  const textColumns = (
-    base: string,
-    label: string,
-    describe: (code: string) => string,
-    source: Omit<ColumnSource, 'language'>,
-    read: (dataset: Dataset, index: number, code: string) => Cell | undefined,
-    renamedFrom?: string
-  ): void => {
+  const textColumns = (base: string, label: string, describe: (code: string) => string, source: Omit<ColumnSource, 'language'>, read: (dataset: Dataset, index: number, code: string) => Cell | undefined): void => {
     for (const code of codes) {
-      add({
-        name: `${base}_${code}`,
-        type: 'string',
-        title: titled(label, code),
-        description: describe(code),
-        source: {...source, language: code},
-        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_${code}`}),
-        read: (dataset, index) => read(dataset, index, code)
-      })
+      columns.push({name: `${base}_${code}`, type: 'string', title: titled(label, code), description: describe(code), source: {...source, language: code}, read: (dataset, index) => read(dataset, index, code)})
     }
   }
 
-  add({
+  columns.push({
     name: 'id',
     type: 'string',
     title: 'Id',
@@ -100,7 +82,7 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     source: {section: 'dataset', key: 'id'},
     read: (dataset, index) => ({value: dataset.id, pointer: `/datasets/${index}/id`})
   })
-  add({
+  columns.push({
     name: 'name',
     type: 'string',
     title: 'Name',
@@ -109,7 +91,7 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     source: {section: 'dataset', key: 'name'},
     read: (dataset, index) => ({value: dataset.name, pointer: `/datasets/${index}/name`})
   })
-  add({
+  columns.push({
     name: 'rating',
     type: 'integer',
     title: 'Rating',
@@ -118,7 +100,7 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     source: {section: 'dataset', key: 'rating'},
     read: (dataset, index) => ({value: dataset.rating, pointer: `/datasets/${index}/rating`})
   })
-  add({
+  columns.push({
     name: 'category',
     type: 'string',
     title: 'Category',
@@ -139,49 +121,10 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
   textColumns('description', 'Description', (code) => `Description of the dataset ${inLanguage(code)}.`, {section: 'description'}, (dataset, index, code) =>
     localizedCell(dataset.description.text, code, `/datasets/${index}/description/text`)
   )
-
-  for (const {key, label} of keysInOrder(catalog.datasets, primary, (dataset) => dataset.facts.items)) {
-    const parts = quantityPartsOf(catalog.datasets, key)
-    const {base, renamedFrom} = names.allocate(key, 'fact', [...codes, ...parts.map(({part}) => part)])
-    const itemIndex = (dataset: Dataset): number => dataset.facts.items.findIndex((item) => item.key === key)
-    textColumns(base, label, (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`, {section: 'facts', key}, (dataset, index, code) => {
-      const position = itemIndex(dataset)
-      const fact = dataset.facts.items[position]
-      return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
-    }, renamedFrom)
-    for (const {part, type} of parts) {
-      add({
-        name: `${base}_${part}`,
-        type,
-        title: `${label} (${part})`,
-        description: describeQuantity(label, part),
-        source: {section: 'facts', key, part},
-        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_${part}`}),
-        read: (dataset, index) => {
-          const position = itemIndex(dataset)
-          const quantity = dataset.facts.items[position]?.quantity
-          const value = quantity ? quantityValue(quantity, part) : undefined
-          return value === undefined ? undefined : {value, pointer: `/datasets/${index}/facts/items/${position}/quantity`}
-        }
-      })
-    }
-  }
-
-  if (hasTasks) {
-    textColumns('tasks', 'Tasks', (code) => `Tasks of the dataset ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'tasks'}, (dataset, index, code) =>
-      dataset.tasks ? listCell(dataset.tasks.items, code, `/datasets/${index}/tasks/items`) : undefined
-    )
-  }
-  for (const {key, label} of keysInOrder(catalog.datasets, primary, (dataset) => dataset.lists)) {
-    const {base, renamedFrom} = names.allocate(key, 'list', codes)
-    textColumns(base, label, (code) => `The list "${label}" ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'lists', key}, (dataset, index, code) => {
-      const position = dataset.lists.findIndex((list) => list.key === key)
-      const list = dataset.lists[position]
-      return list ? listCell(list.items, code, `/datasets/${index}/lists/${position}/items`) : undefined
-    }, renamedFrom)
-  }
-
-  add({
+  textColumns('tasks', 'Tasks', (code) => `Tasks of the dataset ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'tasks'}, (dataset, index, code) =>
+    dataset.tasks ? listCell(dataset.tasks.items, code, `/datasets/${index}/tasks/items`) : undefined
+  )
+  columns.push({
     name: 'url',
     type: 'string',
     format: 'uri',
@@ -194,35 +137,7 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
       return position < 0 ? undefined : {value: datasetUrl(dataset), pointer: `/datasets/${index}/access/items/${position}/url`}
     }
   })
-  const accessKeys = keysInOrder(catalog.datasets, primary, (dataset) => dataset.access.items).filter(({key}) => key !== 'url')
-  for (const {key, label} of accessKeys) {
-    const linked = catalog.datasets.some((dataset) => dataset.access.items.some((item) => item.key === key && item.url !== undefined))
-    const {base, renamedFrom} = names.allocate(key, 'access', linked ? [...codes, 'url'] : codes)
-    const itemIndex = (dataset: Dataset): number => dataset.access.items.findIndex((item) => item.key === key)
-    textColumns(base, label, (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`, {section: 'access', key}, (dataset, index, code) => {
-      const position = itemIndex(dataset)
-      const item = dataset.access.items[position]
-      return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
-    }, renamedFrom)
-    if (linked) {
-      add({
-        name: `${base}_url`,
-        type: 'string',
-        format: 'uri',
-        title: `${label} (URL)`,
-        description: `Where the access entry "${label}" links to.`,
-        source: {section: 'access', key, part: 'url'},
-        ...(renamedFrom === undefined ? {} : {renamedFrom: `${renamedFrom}_url`}),
-        read: (dataset, index) => {
-          const position = itemIndex(dataset)
-          const url = dataset.access.items[position]?.url
-          return url === undefined ? undefined : {value: url, pointer: `/datasets/${index}/access/items/${position}/url`}
-        }
-      })
-    }
-  }
-
-  add({
+  columns.push({
     name: 'citation_key',
     type: 'string',
     title: 'Citation key',
@@ -230,6 +145,78 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     source: {section: 'citation', key: 'key'},
     read: (dataset, index) => (dataset.citation ? {value: dataset.citation.key, pointer: `/datasets/${index}/citation/key`} : undefined)
   })
+
+  const groups = {
+    fact: (key: string, label: string): void => {
+      const base = `fact_${key.replaceAll('-', '_')}`
+      const itemIndex = (dataset: Dataset): number => dataset.facts.items.findIndex((item) => item.key === key)
+      textColumns(base, label, (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`, {section: 'facts', key}, (dataset, index, code) => {
+        const position = itemIndex(dataset)
+        const fact = dataset.facts.items[position]
+        return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
+      })
+      for (const {part, type} of quantityPartsOf(catalog.datasets, key)) {
+        columns.push({
+          name: `${base}_${part}`,
+          type,
+          title: `${label} (${part})`,
+          description: describeQuantity(label, part),
+          source: {section: 'facts', key, part},
+          read: (dataset, index) => {
+            const position = itemIndex(dataset)
+            const quantity = dataset.facts.items[position]?.quantity
+            const value = quantity ? quantityValue(quantity, part) : undefined
+            return value === undefined ? undefined : {value, pointer: `/datasets/${index}/facts/items/${position}/quantity`}
+          }
+        })
+      }
+    },
+    list: (key: string, label: string): void => {
+      textColumns(`list_${key.replaceAll('-', '_')}`, label, (code) => `The list "${label}" ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'lists', key}, (dataset, index, code) => {
+        const position = dataset.lists.findIndex((list) => list.key === key)
+        const list = dataset.lists[position]
+        return list ? listCell(list.items, code, `/datasets/${index}/lists/${position}/items`) : undefined
+      })
+    },
+    access: (key: string, label: string): void => {
+      if (key === 'url') return
+      const base = `access_${key.replaceAll('-', '_')}`
+      const itemIndex = (dataset: Dataset): number => dataset.access.items.findIndex((item) => item.key === key)
+      textColumns(base, label, (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`, {section: 'access', key}, (dataset, index, code) => {
+        const position = itemIndex(dataset)
+        const item = dataset.access.items[position]
+        return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
+      })
+      if (!catalog.datasets.some((dataset) => dataset.access.items.some((item) => item.key === key && item.url !== undefined))) return
+      columns.push({
+        name: `${base}_link`,
+        type: 'string',
+        format: 'uri',
+        title: `${label} (link)`,
+        description: `Where the access entry "${label}" links to.`,
+        source: {section: 'access', key, part: 'link'},
+        read: (dataset, index) => {
+          const position = itemIndex(dataset)
+          const url = dataset.access.items[position]?.url
+          return url === undefined ? undefined : {value: url, pointer: `/datasets/${index}/access/items/${position}/url`}
+        }
+      })
+    }
+  } as const
+  // The groups the catalog uses: declared ones in the vocabulary's order, then the undeclared ones as they first appear.
+  const used = groupsInOrder(catalog.datasets, primary)
+  const placed = new Set<string>()
+  const place = (group: Group, label: string): void => {
+    placed.add(groupId(group))
+    groups[group.kind](group.key, label)
+  }
+  for (const entry of catalog.vocabulary ?? []) {
+    if (entry.kind === 'section') continue
+    const found = used.get(groupId(entry))
+    if (found && !placed.has(groupId(found))) place(found, entry.labels[primary] ?? found.label)
+  }
+  for (const group of used.values()) if (!placed.has(groupId(group))) place(group, group.label)
+  assertUniqueNames(columns)
   return columns
 }
 
@@ -249,20 +236,20 @@ function listCell(items: LocalizedList, code: string, pointer: string): Cell | u
 }
 
 function quantityValue(quantity: Quantity, part: QuantityPart): number | undefined {
-  if (quantity.kind === 'year-range') return part === 'from' ? quantity.from : part === 'to' ? quantity.to : undefined
+  if (quantity.kind === 'year-range') return part === 'from' ? quantity.from : part === 'until' ? quantity.to : undefined
   if (quantity.kind === 'count') return part === 'count' ? quantity.value : undefined
-  return part === 'min' ? quantity.value : undefined
+  return part === 'minimum' ? quantity.value : undefined
 }
 
 function describeQuantity(label: string, part: QuantityPart): string {
   switch (part) {
     case 'count':
       return `The number that the key fact "${label}" starts with, when it states a count.`
-    case 'min':
+    case 'minimum':
       return `The lower bound that the key fact "${label}" states as "N+".`
     case 'from':
       return `The first year of the range that the key fact "${label}" states.`
-    case 'to':
+    case 'until':
       return `The last year of the range that the key fact "${label}" states.`
   }
 }
@@ -284,17 +271,39 @@ function quantityPartsOf(datasets: readonly Dataset[], key: string): Array<{part
   })
 }
 
-/** Keys of some keyed items across datasets, first-seen order, with the primary label where first seen. */
-function keysInOrder(
-  datasets: readonly Dataset[],
-  primary: string,
-  itemsOf: (dataset: Dataset) => ReadonlyArray<{key: string; label: LocalizedText}>
-): Array<{key: string; label: string}> {
-  const seen = new Map<string, string>()
-  for (const dataset of datasets) {
-    for (const item of itemsOf(dataset)) {
-      if (!seen.has(item.key)) seen.set(item.key, item.label[primary] ?? Object.values(item.label)[0] ?? item.key)
-    }
+interface Group {
+  kind: 'fact' | 'list' | 'access'
+  key: string
+  /** The primary label where first seen. */
+  label: string
+}
+
+const groupId = (group: {kind: string; key: string}): string => `${group.kind}\u0000${group.key}`
+
+/** The keyed items (facts, titled lists, access entries) across datasets, by kind and key, in first-seen order. */
+function groupsInOrder(datasets: readonly Dataset[], primary: string): Map<string, Group> {
+  const seen = new Map<string, Group>()
+  const add = (kind: Group['kind'], item: {key: string; label: LocalizedText}): void => {
+    const id = groupId({kind, key: item.key})
+    if (!seen.has(id)) seen.set(id, {kind, key: item.key, label: item.label[primary] ?? Object.values(item.label)[0] ?? item.key})
   }
-  return [...seen].map(([key, label]) => ({key, label}))
+  for (const dataset of datasets) {
+    for (const item of dataset.facts.items) add('fact', item)
+    for (const list of dataset.lists) add('list', list)
+    for (const item of dataset.access.items) add('access', item)
+  }
+  return seen
+}
+
+/**
+ * Column names are unique by construction (keys are hyphenated slugs, so
+ * turning hyphens into underscores loses nothing, and every suffix is told
+ * apart from a language code by its length); this guards the construction.
+ */
+function assertUniqueNames(columns: readonly CsvColumn[]): void {
+  const names = new Set<string>()
+  for (const {name} of columns) {
+    if (names.has(name)) throw new Error(`two columns of datasets.csv are named "${name}"`)
+    names.add(name)
+  }
 }

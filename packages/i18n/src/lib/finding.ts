@@ -35,6 +35,10 @@ export interface TranslationFinding {
    */
   pointer: string
   message: string
-  /** The source line, for findings that come from a parser message (which knows its line better than any pointer). */
-  line?: number
+  /**
+   * The rule the finding breaks, as the diagnostics name it: `missing-translation`, `orphan-translation`,
+   * `outdated-translation`, `untranslated`, or for a mismatch `rating-mismatch`, `heading-mismatch`,
+   * `category-mismatch`, `section-order`, `url-mismatch`, `citation-mismatch`, `list-length-mismatch`, `number-mismatch`.
+   */
+  ruleId: string
 }

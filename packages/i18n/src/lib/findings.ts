@@ -1,8 +1,7 @@
-import type {Catalog, Dataset} from '@catalog/schema'
+import {type Catalog, type Finding, listSectionName, sectionOf} from '@catalog/schema'
 import type {TranslationFinding, TranslationState} from './finding.js'
 import {confirmedHash, hashText, type TranslationLock} from './lock.js'
 import {numberDifferences} from './numbers.js'
-import {type ParserMessage, parserMessageFindings, type PointerPositions} from './parser-messages.js'
 import {type Segment, sectionField, segmentsOf, segmentText} from './segments.js'
 import {needsTranslation} from './untranslated.js'
 
@@ -10,10 +9,6 @@ import {needsTranslation} from './untranslated.js'
 export interface TranslationOptions {
   /** The lock that confirms translations. @default none: nothing is outdated */
   lock?: TranslationLock | undefined
-  /** The parser's messages (`file.messages`), for the mismatches the catalog keeps one value of (links, ratings). @default [] */
-  parserMessages?: readonly ParserMessage[] | undefined
-  /** The parser's pointer map (`file.data.pointers`), to place those messages on a dataset and field. @default none */
-  pointers?: PointerPositions | undefined
   /** Fewest words for a text that reads the same in both languages to count as untranslated. @default 3 */
   untranslatedMinWords?: number | undefined
 }
@@ -21,7 +16,9 @@ export interface TranslationOptions {
 /**
  * Compare every translated language of the catalog with the primary one and
  * report what is missing, outdated, orphaned, untranslated or mismatched,
- * one finding per dataset, field, state and language, in document order.
+ * one finding per dataset, field, rule and language, in document order.
+ * Every rule that compares the halves lives here; the parser only keeps what
+ * each half says.
  */
 export function translationFindings(catalog: Catalog, options: TranslationOptions = {}): TranslationFinding[] {
   const primary = catalog.languages[0]?.code
@@ -32,18 +29,39 @@ export function translationFindings(catalog: Catalog, options: TranslationOption
   for (const {code} of catalog.languages.slice(1)) {
     findings.push(...presenceFindings(catalog, primary, code, names))
     for (const segment of segments) findings.push(...segmentFindings(segment, primary, code, options, names))
+    findings.push(...variantFindings(catalog, primary, code, names))
   }
-  findings.push(...parserMessageFindings(catalog, options.parserMessages ?? [], options.pointers))
-  return orderFindings(catalog, mergeFindings(findings))
+  return orderFindings(catalog, findings)
 }
 
-type Draft = Omit<TranslationFinding, 'state' | 'language' | 'message'>
+/** The states a source check reports: what needs no lock and no judgement of wording. */
+const checkedStates: readonly TranslationState[] = ['missing', 'orphan', 'mismatch']
+
+/**
+ * The translation rules as checks over the catalog, as the parser runs the
+ * renderers' checks: warnings located by JSON pointer, which `catalog
+ * validate` and `catalog build` print once, each at its line.
+ */
+export function translationChecks(catalog: Catalog): Finding[] {
+  return translationFindings(catalog)
+    .filter((item) => checkedStates.includes(item.state))
+    .map((item) => ({pointer: item.pointer, severity: 'warning', ruleId: item.ruleId, message: item.message}))
+}
+
+type Draft = Omit<TranslationFinding, 'state' | 'language' | 'message' | 'ruleId'>
 
 /** The name each half of the source gives its language (`Português`), for messages. */
 type LanguageNames = Readonly<Record<string, string>>
 
-function finding(state: TranslationState, language: string, draft: Draft, message: string): TranslationFinding {
-  return {...draft, state, language, message}
+const ruleOfState: Readonly<Record<Exclude<TranslationState, 'mismatch'>, string>> = {
+  missing: 'missing-translation',
+  orphan: 'orphan-translation',
+  outdated: 'outdated-translation',
+  untranslated: 'untranslated'
+}
+
+function finding(state: TranslationState, language: string, draft: Draft, message: string, ruleId = state === 'mismatch' ? 'number-mismatch' : ruleOfState[state]): TranslationFinding {
+  return {...draft, state, language, message, ruleId}
 }
 
 /** Missing and orphan parts: a whole dataset, a section, a fact, a comparison row, the overview, a category, the table. */
@@ -133,14 +151,6 @@ function presenceFindings(catalog: Catalog, primary: string, language: string, n
   return found
 }
 
-type SectionValue = NonNullable<Dataset['description'] | Dataset['facts'] | Dataset['tasks'] | Dataset['access'] | Dataset['citation'] | Dataset['lists'][number]>
-
-function sectionOf(dataset: Dataset, name: string): SectionValue | undefined {
-  if (name.startsWith('lists/')) return dataset.lists[Number(name.slice('lists/'.length))]
-  if (name === 'description' || name === 'facts' || name === 'tasks' || name === 'access' || name === 'citation') return dataset[name]
-  return undefined
-}
-
 /** Outdated, untranslated and mismatched segments: those with a text in both languages. */
 function segmentFindings(segment: Segment, primary: string, language: string, options: TranslationOptions, names: LanguageNames): TranslationFinding[] {
   const primaryName = names[primary] ?? primary
@@ -166,43 +176,60 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
     }
   }
 
-  const problems: string[] = []
+  const mismatch = (ruleId: string, message: string): void => void found.push(finding('mismatch', language, draft, message, ruleId))
   if ((segment.kind === 'list' || segment.kind === 'cells') && ours.length !== theirs.length) {
-    problems.push(`${ours.length} items in ${primaryName} but ${theirs.length} in ${languageName}`)
+    mismatch('list-length-mismatch', `${ours.length} ${ours.length === 1 ? 'item' : 'items'} in ${primaryName} but ${theirs.length} in ${languageName}`)
   }
   if (segment.kind === 'link') {
-    if (isLink(source) && source !== target) problems.push(`the link ${target} differs from ${source}`)
+    // A link written as its own address, shown as another: its target, if it differs too, is the same mismatch.
+    if (isLink(source) && isLink(target) && source !== target) mismatch('url-mismatch', `the link ${target} differs from ${source}`)
   } else {
     const numbers = numberDifferences(source, primary, target, language)
     if (numbers.primary.length > 0 || numbers.translation.length > 0) {
-      problems.push(`the numbers ${numbers.translation.join(', ') || '(none)'} differ from ${numbers.primary.join(', ') || '(none)'}`)
+      mismatch('number-mismatch', `the numbers ${numbers.translation.join(', ') || '(none)'} differ from ${numbers.primary.join(', ') || '(none)'}`)
     }
   }
-  if (problems.length > 0) found.push(finding('mismatch', language, draft, problems.join('; ')))
   return found
 }
 
-function isLink(text: string): boolean {
-  return /^https?:\/\/\S+$/u.test(text.trim())
+/**
+ * What a translation says otherwise than the primary half, where the catalog
+ * keeps both (the parser keeps the translation's as a variant): its heading's
+ * name, rating and category, the order of its sections, a link, a citation.
+ */
+function variantFindings(catalog: Catalog, primary: string, language: string, names: LanguageNames): TranslationFinding[] {
+  const found: TranslationFinding[] = []
+  const languageName = names[language] ?? language
+  catalog.datasets.forEach((dataset, index) => {
+    const base = `/datasets/${index}`
+    const add = (field: string, ruleId: string, primaryText: string | null, translation: string | null, pointer: string, message: string): void => {
+      found.push(finding('mismatch', language, {dataset: dataset.id, field, primary: primaryText, translation, pointer}, message, ruleId))
+    }
+    const variant = dataset.variants?.[language]
+    const heading = `${base}/variants/${language}`
+    if (variant?.name !== undefined) add('name', 'heading-mismatch', dataset.name, variant.name, heading, `the ${languageName} heading names ${dataset.name} "${variant.name}"; write it as in the primary half`)
+    if (variant?.rating !== undefined) add('rating', 'rating-mismatch', String(dataset.rating), String(variant.rating), heading, `${dataset.name} has ${variant.rating} stars in ${languageName} but ${dataset.rating} in the primary half`)
+    if (variant?.category !== undefined) add('category', 'category-mismatch', dataset.category, variant.category, heading, `${dataset.name} stands under another category in ${languageName} than in the primary half`)
+    if (variant?.sections !== undefined) {
+      add('sections', 'section-order', dataset.sections.join(', '), variant.sections.join(', '), heading, `the sections of ${dataset.name} come in another order in ${languageName} than in the primary half`)
+    }
+    dataset.access.items.forEach((item, position) => {
+      const url = item.urlVariants?.[language]
+      const shown = {primary: item.value[primary] ?? '', translation: item.value[language] ?? ''}
+      // Where the link's text is its address and that differs too, the segment check has said it.
+      const said = isLink(shown.primary) && isLink(shown.translation) && shown.primary !== shown.translation
+      if (url !== undefined && item.url !== undefined && !said) {
+        add(`access.${item.key}`, 'url-mismatch', item.url, url, `${base}/access/items/${position}/urlVariants/${language}`, `the link ${url} differs from the primary half's ${item.url}`)
+      }
+    })
+    const raw = dataset.citation?.rawVariants?.[language]
+    if (raw !== undefined && dataset.citation) {
+      add('citation', 'citation-mismatch', dataset.citation.raw, raw, `${base}/citation/rawVariants/${language}`, `the ${languageName} citation of ${dataset.name} differs from the primary half's; cite once, the same way in every half`)
+    }
+  })
+  return found
 }
 
-/** One finding per language, dataset, field and state: a parser message and a check of the catalog may see the same mismatch. */
-function mergeFindings(findings: readonly TranslationFinding[]): TranslationFinding[] {
-  const byKey = new Map<string, TranslationFinding>()
-  for (const item of findings) {
-    const key = JSON.stringify([item.language, item.dataset, item.field, item.state])
-    const seen = byKey.get(key)
-    if (!seen) {
-      byKey.set(key, {...item})
-      continue
-    }
-    if (!seen.message.includes(item.message)) seen.message = `${seen.message}; ${item.message}`
-    seen.primary ??= item.primary
-    seen.translation ??= item.translation
-    if (seen.line === undefined && item.line !== undefined) seen.line = item.line
-  }
-  return [...byKey.values()]
-}
 
 /**
  * In reading order: language by language, the document's own parts first,
@@ -217,7 +244,7 @@ function orderFindings(catalog: Catalog, findings: readonly TranslationFinding[]
     if (!dataset) return 0
     const [base = '', key] = item.field.split('.')
     if (base === 'comparison') return dataset.sections.length + 1
-    const name = base === 'lists' ? `lists/${dataset.lists.findIndex((list) => list.key === key)}` : base
+    const name = base === 'lists' ? listSectionName(dataset.lists.findIndex((list) => list.key === key)) : base
     return dataset.sections.indexOf(name) + 1
   }
   return findings
@@ -230,4 +257,8 @@ function orderFindings(catalog: Catalog, findings: readonly TranslationFinding[]
         a.index - b.index
     )
     .map(({item}) => item)
+}
+
+function isLink(text: string): boolean {
+  return /^https?:\/\/\S+$/u.test(text.trim())
 }

@@ -34,7 +34,15 @@ export class UnknownSelectorError extends Error {
 }
 
 /** Raised by `readLock` when a lock file is not a lock. */
-export class InvalidLockError extends Error {}
+export class InvalidLockError extends Error {
+  /** The JSON pointer of the part at fault, when the file is JSON. */
+  constructor(
+    message: string,
+    readonly pointer = ''
+  ) {
+    super(message)
+  }
+}
 
 /** sha256 of a segment's primary text, in hex. */
 export function hashText(text: string): string {
@@ -117,16 +125,32 @@ export function readLock(text: string): TranslationLock {
   } catch (error) {
     throw new InvalidLockError(`the translation lock is not JSON: ${(error as Error).message}`)
   }
+  return lockFromJson(value)
+}
+
+/** A lock from a parsed JSON value, refusing anything that is not one; the error names the part at fault by its pointer. */
+export function lockFromJson(value: unknown): TranslationLock {
   const isRecord = (candidate: unknown): candidate is Record<string, unknown> => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
-  const isHashes = (candidate: unknown): candidate is Record<string, string> =>
-    isRecord(candidate) && Object.values(candidate).every((hash) => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))
-  if (!isRecord(value) || value['version'] !== 1 || typeof value['primary'] !== 'string' || !isRecord(value['languages'])) {
-    throw new InvalidLockError('the translation lock needs `version: 1`, `primary` and `languages`')
-  }
-  for (const [code, entry] of Object.entries(value['languages'])) {
-    if (!isRecord(entry) || !isHashes(entry['document']) || !isRecord(entry['datasets']) || !Object.values(entry['datasets']).every(isHashes)) {
-      throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`document\` and \`datasets\` of sha256 hashes`)
+  const isHash = (hash: unknown): boolean => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
+  if (!isRecord(value)) throw new InvalidLockError('the translation lock needs `version: 1`, `primary` and `languages`')
+  if (value['version'] !== 1) throw new InvalidLockError('the translation lock needs `version: 1`', '/version')
+  if (typeof value['primary'] !== 'string') throw new InvalidLockError('the translation lock needs `primary`, the code of the primary language', '/primary')
+  const languages = value['languages']
+  if (!isRecord(languages)) throw new InvalidLockError('the translation lock needs `languages`, an object by language code', '/languages')
+  const escape = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1')
+  const checkHashes = (candidate: unknown, pointer: string, what: string): void => {
+    if (!isRecord(candidate)) throw new InvalidLockError(`the translation lock's ${what} needs an object of sha256 hashes`, pointer)
+    for (const [name, hash] of Object.entries(candidate)) {
+      if (!isHash(hash)) throw new InvalidLockError(`the translation lock's hash of "${name}" in ${what} is not a sha256 hash (64 hexadecimal digits)`, `${pointer}/${escape(name)}`)
     }
+  }
+  for (const [code, entry] of Object.entries(languages)) {
+    const at = `/languages/${escape(code)}`
+    if (!isRecord(entry)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`document\` and \`datasets\``, at)
+    checkHashes(entry['document'], `${at}/document`, `entry for "${code}" (its \`document\`)`)
+    const datasets = entry['datasets']
+    if (!isRecord(datasets)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`datasets\`, an object by dataset id`, `${at}/datasets`)
+    for (const [id, hashes] of Object.entries(datasets)) checkHashes(hashes, `${at}/datasets/${escape(id)}`, `entry for "${code}" (dataset "${id}")`)
   }
   return value as unknown as TranslationLock
 }

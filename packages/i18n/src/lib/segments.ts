@@ -1,4 +1,4 @@
-import type {Catalog, Dataset} from '@catalog/schema'
+import {type Catalog, type Dataset, listIndexOf} from '@catalog/schema'
 
 /**
  * What kind of text a segment holds; it decides which checks apply. Labels
@@ -37,9 +37,9 @@ function text(values: Readonly<Record<string, string>>): Record<string, string[]
 
 /** The field name of a dataset section: `description`, `facts`, `tasks`, `lists.<key>`, `access`, `citation`. */
 export function sectionField(dataset: Dataset, name: string): string {
-  if (!name.startsWith('lists/')) return name
-  const list = dataset.lists[Number(name.slice('lists/'.length))]
-  return `lists.${list?.key ?? name.slice('lists/'.length)}`
+  const index = listIndexOf(name)
+  if (index === undefined) return name
+  return `lists.${dataset.lists[index]?.key ?? index}`
 }
 
 /**
@@ -92,7 +92,7 @@ function datasetSegments(catalog: Catalog, dataset: Dataset, index: number): Seg
         add(`${field}.${item.key}`, link ? 'link' : 'value', text(item.value), (l) => `${base}/${name}/items/${position}/value/${l}`)
       })
     } else if (name !== 'citation') {
-      const list = name === 'tasks' ? dataset.tasks : dataset.lists[Number(name.slice('lists/'.length))]
+      const list = name === 'tasks' ? dataset.tasks : dataset.lists[listIndexOf(name) ?? -1]
       if (!list) continue
       add(`${field}.label`, 'label', text(list.label), (l) => `${base}/${name}/label/${l}`)
       add(field, 'list', list.items, (l) => `${base}/${name}/items/${l}`)

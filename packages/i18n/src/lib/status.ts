@@ -25,6 +25,8 @@ export type FindingRecord = {
   field: string
   state: TranslationState
   language: string
+  /** The rule, as the diagnostics name it: `missing-translation`, `outdated-translation`, … */
+  ruleId: string
   pointer: string
   message: string
   line?: number | null
@@ -85,6 +87,7 @@ export function findingRecord(item: TranslationFinding, primary: string, line?: 
     field: item.field,
     state: item.state,
     language: item.language,
+    ruleId: item.ruleId,
     [primary]: item.primary,
     [item.language]: item.translation,
     pointer: item.pointer,

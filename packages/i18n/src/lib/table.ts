@@ -1,7 +1,7 @@
 import type {TranslationFinding} from './finding.js'
 
 export interface TableOptions {
-  /** The source line of a finding (the CLI maps its pointer with the parser's `positionOf`). @default the finding's own line, if any */
+  /** The source line of a finding (the CLI maps its pointer with the parser's `positionOf`). @default none */
   lineOf?: ((finding: TranslationFinding) => number | undefined) | undefined
   /** Widest a text column grows before it is cut with `…`. @default 48 */
   width?: number | undefined
@@ -21,7 +21,7 @@ export function formatFindingsTable(findings: readonly TranslationFinding[], opt
   }
   const header = ['LINE', 'LANG', 'DATASET', 'FIELD', 'STATE', 'PRIMARY', 'TRANSLATION']
   const rows = findings.map((finding) => [
-    String(options.lineOf?.(finding) ?? finding.line ?? ''),
+    String(options.lineOf?.(finding) ?? ''),
     finding.language,
     finding.dataset ?? '(document)',
     finding.field,

@@ -35,7 +35,7 @@ export function bilingualView(catalog: Catalog): DocumentView {
         categories: catalog.categories.flatMap((category): CategoryView[] => {
           const title = category.title[language.code]
           if (title === undefined) return []
-          const datasets = datasetsIn(catalog, category.id).flatMap((dataset) => datasetIn(dataset, reading))
+          const datasets = datasetsIn(catalog, category.id, language.code).flatMap((dataset) => datasetIn(dataset, reading))
           return [{emoji: category.emoji, title, notice: null, datasets}]
         }),
         comparison: comparisonIn(catalog, reading)
@@ -52,15 +52,17 @@ function overviewIn(catalog: Catalog, reading: Reading): HalfView['overview'] {
   return {heading: pickText(overview.heading, reading), text, notice: null}
 }
 
+/** A dataset as its half of the source writes it: its own heading, its own sections in its own order. */
 function datasetIn(dataset: Dataset, reading: Reading): DatasetView[] {
   const title = dataset.title[reading.code]
   if (title === undefined) return []
-  const sections = dataset.sections.flatMap((name) => {
+  const variant = dataset.variants?.[reading.code]
+  const sections = (variant?.sections ?? dataset.sections).flatMap((name) => {
     const label = sectionOf(dataset, name)?.label[reading.code]
-    const view = label === undefined ? undefined : sectionView(dataset, name, label, null, reading)
+    const view = label === undefined ? undefined : sectionView(dataset, name, label, null, reading, true)
     return view ? [view] : []
   })
-  return [{rating: dataset.rating, name: dataset.name, title, notice: null, sections}]
+  return [{rating: variant?.rating ?? dataset.rating, name: variant?.name ?? dataset.name, title, notice: null, sections}]
 }
 
 function comparisonIn(catalog: Catalog, reading: Reading): ComparisonView | null {

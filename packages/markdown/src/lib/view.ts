@@ -1,4 +1,4 @@
-import type {AccessItem, Catalog, Dataset, Fact, LocalizedList, LocalizedText} from '@catalog/schema'
+import {type AccessItem, type Catalog, type Dataset, type Fact, listIndexOf, type LocalizedList, type LocalizedText, sectionOf} from '@catalog/schema'
 
 /**
  * The view model the templates render: every string already chosen and
@@ -98,60 +98,49 @@ export function pickList(values: LocalizedList, reading: Reading): string[] {
   return pick(values, reading)?.value ?? []
 }
 
-/** A dataset section by its name in `sections`: `description`, `facts`, `lists/0`, ... */
-export type SectionOf = NonNullable<
-  Dataset['description'] | Dataset['facts'] | Dataset['tasks'] | Dataset['access'] | Dataset['citation'] | Dataset['lists'][number]
->
-
-export function sectionOf(dataset: Dataset, name: string): SectionOf | undefined {
-  if (name.startsWith('lists/')) return dataset.lists[Number(name.slice('lists/'.length))]
-  switch (name) {
-    case 'description':
-      return dataset.description
-    case 'facts':
-      return dataset.facts
-    case 'tasks':
-      return dataset.tasks
-    case 'access':
-      return dataset.access
-    case 'citation':
-      return dataset.citation
-    default:
-      return undefined
-  }
-}
+export {sectionOf}
 
 /**
  * Shape one section for the templates, its label given and its content read
  * in `reading`: the description is `**Label:** text`, key facts and access
  * entries `- **Key:** value` (a link where the entry has a URL), lists bullets
- * or one comma-separated line, the citation a fenced block.
+ * or one comma-separated line, the citation a fenced block. `asWritten` shows
+ * what that half of the source says: only its own items, and its own link or
+ * citation block where it differs from the primary half's (the regenerated
+ * source); otherwise missing items fall back to another language.
  */
-export function sectionView(dataset: Dataset, name: string, label: string, notice: string | null, reading: Reading): SectionView | undefined {
+export function sectionView(dataset: Dataset, name: string, label: string, notice: string | null, reading: Reading, asWritten = false): SectionView | undefined {
   const base = {label, notice}
   if (name === 'description') return {...base, partial: 'sections/text', text: pickText(dataset.description.text, reading)}
   if (name === 'facts' || name === 'access') {
     const items: ReadonlyArray<Fact | AccessItem> = dataset[name].items
-    return {...base, partial: 'sections/pairs', items: items.map((item) => pairView(item, reading))}
+    const shown = asWritten ? items.filter((item) => item.label[reading.code] !== undefined) : items
+    return {...base, partial: 'sections/pairs', items: shown.map((item) => pairView(item, reading, asWritten))}
   }
   if (name === 'citation') {
     const citation = dataset.citation
-    return citation ? {...base, partial: 'sections/code', language: citation.language, content: citation.raw} : undefined
+    const content = (asWritten ? citation?.rawVariants?.[reading.code] : undefined) ?? citation?.raw
+    return citation && content !== undefined ? {...base, partial: 'sections/code', language: citation.language, content} : undefined
   }
-  const list = name === 'tasks' ? dataset.tasks : name.startsWith('lists/') ? dataset.lists[Number(name.slice('lists/'.length))] : undefined
+  const list = name === 'tasks' ? dataset.tasks : dataset.lists[listIndexOf(name) ?? -1]
   if (!list) return undefined
   return {...base, partial: list.style === 'inline' ? 'sections/inline' : 'sections/bullets', items: pickList(list.items, reading)}
 }
 
-function pairView(item: Fact | AccessItem, reading: Reading): {label: string; value: string} {
+function pairView(item: Fact | AccessItem, reading: Reading, asWritten: boolean): {label: string; value: string} {
   const value = pickText(item.value, reading)
-  const url = 'url' in item ? item.url : undefined
+  const url = 'url' in item ? ((asWritten ? item.urlVariants?.[reading.code] : undefined) ?? item.url) : undefined
   return {label: pickText(item.label, reading), value: url === undefined ? value : `[${value}](${url})`}
 }
 
-/** The datasets listed under a category, in catalog order. */
-export function datasetsIn(catalog: Catalog, categoryId: string): Dataset[] {
-  return catalog.datasets.filter((dataset) => dataset.category === categoryId)
+/**
+ * The datasets listed under a category, in catalog order; with `asWrittenIn`,
+ * as that half of the source lists them (a translation may list a dataset
+ * under another category).
+ */
+export function datasetsIn(catalog: Catalog, categoryId: string, asWrittenIn?: string): Dataset[] {
+  const categoryOf = (dataset: Dataset): string => (asWrittenIn === undefined ? undefined : dataset.variants?.[asWrittenIn]?.category) ?? dataset.category
+  return catalog.datasets.filter((dataset) => categoryOf(dataset) === categoryId)
 }
 
 /** The name a comparison row shows: its dataset's name, or the id if the row names no dataset. */

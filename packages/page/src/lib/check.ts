@@ -14,15 +14,20 @@ export const pageRules = {rawHtml: 'page-raw-html', unsafeLink: 'page-unsafe-lin
 export function checkPage(catalog: Catalog): Finding[] {
   const findings: Finding[] = []
   for (const {pointer, text} of pageTexts(catalog)) {
+    // A text's raw HTML is one finding, however many tags (`<b>` and `</b>` are one slip): the first is named.
+    const html = [...walkInline(parseInline(text))].filter((node) => node.type === 'html')
+    const [first] = html
+    if (first) {
+      const more = html.length > 1 ? ` (and ${html.length - 1} more ${html.length === 2 ? 'tag' : 'tags'})` : ''
+      findings.push({
+        pointer,
+        severity: 'warning',
+        ruleId: pageRules.rawHtml,
+        message: `raw HTML \`${abbreviate(first.value)}\`${more} is shown as text on the page; write the text without HTML`
+      })
+    }
     for (const node of walkInline(parseInline(text))) {
-      if (node.type === 'html') {
-        findings.push({
-          pointer,
-          severity: 'warning',
-          ruleId: pageRules.rawHtml,
-          message: `raw HTML \`${abbreviate(node.value)}\` is shown as text on the page; write the text without HTML`
-        })
-      } else if (node.type === 'unsafe-link') {
+      if (node.type === 'unsafe-link') {
         findings.push({
           pointer,
           severity: 'warning',

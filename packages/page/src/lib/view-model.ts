@@ -5,7 +5,7 @@
  * CommonMark inline markup until the `inline` helper makes it safe HTML.
  */
 
-import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema} from '@catalog/schema'
+import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema, listIndexOf} from '@catalog/schema'
 import {foldForSearch, formatBytes} from './format.js'
 import {inlineToText} from './inline.js'
 import {type PageLanguages, perLanguage, resolveLanguage, type VariantView, variantsOf} from './localize.js'
@@ -202,8 +202,8 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
       if (name === 'tasks' && dataset.tasks) {
         return [{partial: 'section-list', headingId, label: text(dataset.tasks.label), items: list(dataset.tasks.items), inline: dataset.tasks.style === 'inline'}]
       }
-      if (name.startsWith('lists/')) {
-        const titled = dataset.lists[Number(name.slice('lists/'.length))]
+      if (listIndexOf(name) !== undefined) {
+        const titled = dataset.lists[listIndexOf(name) ?? -1]
         if (!titled) return []
         return [{partial: 'section-list', headingId, label: text(titled.label), items: list(titled.items), inline: titled.style === 'inline'}]
       }

@@ -82,7 +82,7 @@ function fitsCitation(value: unknown, text: string): value is CitationParse {
  */
 export function parseCitation(text: string): {entry?: ParsedEntry; problems: BibtexProblem[]} {
   const problems: BibtexProblem[] = []
-  const braceProblem = checkBraces(text)
+  const braceProblem = checkBraces(text) ?? checkKeyComma(text)
   if (braceProblem) return {problems: [braceProblem]}
 
   const library = parseBibtex(text, {raw: true, verbatimFields: [/.*/], sentenceCase: false, english: false})
@@ -155,20 +155,38 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
  * BibTeX silently swallows text after an unbalanced brace: find the first one.
  * Like BibTeX, count every brace, escaped or not: `\\}` unbalances a value too.
  */
+/**
+ * Braces that do not balance, named where the slip most likely is rather
+ * than where the count runs out: BibTeX itself only notices at the end of
+ * the entry. A citation writes a field a line, so a line that starts a field
+ * (`year = ...`) while a value is still open says that value was never
+ * closed; and text after the `}` that closes the entry says that `}` closed
+ * a value early, one brace too many.
+ */
 function checkBraces(text: string): BibtexProblem | undefined {
   const open: number[] = []
+  /** Where a value that is still open was left open: its `{`, when a later line starts a field inside it. */
+  let leftOpen: number | undefined
+  /** Where the entry was closed, when text follows. */
+  let closedEarly: number | undefined
+  let lineStart = 0
   for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index)
-    if (char === '{') open.push(index)
+    if (index === lineStart && open.length > 1 && leftOpen === undefined && fieldStart.test(text.slice(index, text.indexOf('\n', index) + 1 || undefined))) leftOpen = open[1]
+    if (char === '\n') lineStart = index + 1
+    else if (char === '{') open.push(index)
     else if (char === '}') {
       if (open.length === 0) {
-        return {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: `}` closes nothing', ...pointIn(text, index)}
+        const at = closedEarly ?? index
+        return {ruleId: 'bibtex-unbalanced-braces', reason: closedEarly === undefined ? 'unbalanced braces: `}` closes nothing' : 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)', ...pointIn(text, at)}
       }
       open.pop()
+      if (open.length === 0 && closedEarly === undefined && /^[^@]*[^\s@]/.test(text.slice(index + 1).split('@')[0] ?? '')) closedEarly = index
     }
   }
   const unclosed = open[0]
   if (unclosed !== undefined) {
+    if (leftOpen !== undefined) return {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: this value is never closed (a later line starts a field inside it)', ...pointIn(text, leftOpen)}
     return {
       ruleId: 'bibtex-unbalanced-braces',
       reason: open.length === 1 && unclosed === text.indexOf('{') ? 'unclosed entry: the `{` that opens it is never closed' : 'unbalanced braces: `{` is never closed',
@@ -177,6 +195,22 @@ function checkBraces(text: string): BibtexProblem | undefined {
   }
   return undefined
 }
+
+/**
+ * BibTeX wants a comma after the key (`@article{key,`); the parser reads on
+ * without one, taking the first field into the key or dropping it, so the
+ * slip is named here, where the comma is missing.
+ */
+function checkKeyComma(text: string): BibtexProblem | undefined {
+  const head = /@[ \t]*[A-Za-z]+[ \t]*\{[ \t]*([^,\s{}]+)\s*/.exec(text)
+  if (!head) return undefined
+  const next = text.charAt(head.index + head[0].length)
+  if (next === ',' || next === '}' || next === '') return undefined
+  return {ruleId: 'bibtex-syntax', reason: `BibTeX syntax error: a comma must follow the key \`${head[1] ?? ''}\``, ...pointIn(text, head.index + head[0].trimEnd().length)}
+}
+
+/** A line that starts a field: `  title = {`. */
+const fieldStart = /^\s*[A-Za-z][\w-]*\s*=/
 
 function pointIn(text: string, offset: number): {line: number; column: number} {
   const before = text.slice(0, offset).split('\n')

@@ -1,4 +1,4 @@
-import {type Catalog, citationKeyProblem, type Finding, validateCatalog} from '@catalog/schema'
+import {type Catalog, citationKeyProblem, type Finding, type SchemaViolation, validateCatalog} from '@catalog/schema'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {PointerMap} from './build.js'
@@ -25,6 +25,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     findings.push({pointer, severity, ruleId, message})
   }
 
+  const primary = catalog.languages[0]?.code ?? ''
   const ids = new Map<string, number>()
   const keys = new Map<string, number>()
   catalog.datasets.forEach((dataset, index) => {
@@ -38,7 +39,9 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       flag('error', 'rating-range', `${dataset.name} is rated ${dataset.rating} stars; a rating is 1 to 5 stars`, `${base}/rating`)
     }
 
-    const link = dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined)
+    // The half that leads a dataset (the primary one, unless only a translation has it) gives its link: one only another half has is no substitute.
+    const lead = dataset.title[primary] !== undefined ? primary : (Object.keys(dataset.title)[0] ?? primary)
+    const link = dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined && item.label[lead] !== undefined)
     if (!link) flag('error', 'missing-url', `${dataset.name} has no access URL: add \`- **URL:** [https://...](https://...)\` under its access section`, `${base}/access`)
     dataset.access.items.forEach((item, position) => {
       if (item.url !== undefined && !isHttps(item.url)) {
@@ -74,17 +77,98 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
   const result = validateCatalog(catalog)
   if (result.valid) return findings
-  const reported = new Set(findings.map(({pointer}) => pointer))
-  const covered = (pointer: string): boolean => {
-    for (let current = pointer; current !== ''; current = current.slice(0, current.lastIndexOf('/'))) {
-      if (reported.has(current)) return true
-    }
-    return false
+  const reported = findings.map(({pointer}) => pointer)
+  const covered = (violation: SchemaViolation): boolean => {
+    // A finding covers what the schema says of the same value or of what holds it; an unmet `contains` is
+    // covered by a finding on one of its items (an http link, or a link that is no URI, is why no item matches).
+    const pointer = violation.pointer
+    return reported.some((seen) => seen === pointer || pointer.startsWith(`${seen}/`) || (violation.keyword === 'contains' && seen.startsWith(`${pointer}/`)))
   }
-  for (const violation of result.violations) {
-    if (!covered(violation.pointer)) flag('error', 'schema', violation.message, violation.pointer)
+  // What fails under a `contains` only says why each item did not match; the `contains` says it once, after the
+  // violations of the items themselves, which may cover it.
+  const violations = result.violations.filter((violation) => !violation.schemaPath.includes('/contains/'))
+  for (const violation of [...violations.filter((v) => v.keyword !== 'contains'), ...violations.filter((v) => v.keyword === 'contains')]) {
+    const message = humanize(catalog, violation)
+    // Two keywords can say one thing (an empty label and an empty text are one missing section): say it once.
+    if (!covered(violation) && !findings.some((finding) => finding.ruleId === 'schema' && finding.message === message)) {
+      findings.push({pointer: violation.pointer, severity: 'error', ruleId: 'schema', message})
+      reported.push(violation.pointer)
+    }
   }
   return findings
+}
+
+/**
+ * A schema violation in a maintainer's words: what it is about, named as the
+ * source names it (`the access list of MIMIC-CXR`), and what is wrong.
+ */
+export function humanize(catalog: Catalog, violation: SchemaViolation): string {
+  const missing = String(violation.params['missingProperty'] ?? '')
+  const where = describePointer(catalog, violation.keyword === 'required' ? violation.pointer.slice(0, -missing.length - 1) : violation.pointer)
+  switch (violation.keyword) {
+    case 'required':
+      return `${where} has no ${missing === 'url' ? 'link' : missing}`
+    case 'contains':
+      return `${where} has no \`URL\` entry with a link`
+    case 'minProperties':
+    case 'minItems':
+    case 'minLength': {
+      // An empty label, text or item list is a section the source does not have.
+      const last = violation.pointer.slice(violation.pointer.lastIndexOf('/') + 1)
+      return ['label', 'text', 'items'].includes(last) ? `${describePointer(catalog, violation.pointer.slice(0, violation.pointer.lastIndexOf('/')))} is missing` : `${where} is empty`
+    }
+    case 'maximum':
+    case 'minimum':
+      return `${where} ${violation.message.slice(violation.message.indexOf(' ') + 1)}`
+    case 'pattern':
+    case 'format':
+      return `${where} is not valid: ${violation.message.slice(violation.message.indexOf(' ') + 1)}`
+    default:
+      return `${where}: ${violation.message.slice(violation.message.indexOf(' ') + 1)}`
+  }
+}
+
+/** A JSON pointer into the catalog, as a maintainer would name what it points to. */
+export function describePointer(catalog: Catalog, pointer: string): string {
+  const [, top, first, part, second, third, fourth] = pointer.split('/')
+  const index = Number(first)
+  if (top === 'datasets') {
+    const dataset = catalog.datasets[index]
+    const name = dataset?.name ?? `dataset ${index + 1}`
+    const labelOf = (label: Record<string, string> | undefined): string => `\`${Object.values(label ?? {})[0] ?? '?'}\``
+    switch (part) {
+      case undefined:
+        return name
+      case 'facts':
+      case 'access': {
+        const item = second === 'items' && third !== undefined ? dataset?.[part].items[Number(third)] : undefined
+        const what = part === 'facts' ? ['the key facts', 'the key fact'] : ['the access list', 'the access entry']
+        if (!item) return `${what[0]} of ${name}`
+        const field = fourth === 'url' ? 'the link of ' : fourth === 'value' ? 'the value of ' : fourth === 'label' ? 'the label of ' : ''
+        return `${field}${what[1]} ${labelOf(item.label)} of ${name}`
+      }
+      case 'lists':
+        return `the list ${labelOf(dataset?.lists[Number(second)]?.label)} of ${name}`
+      case 'citation':
+        return second === 'fields' && third !== undefined ? `the citation field \`${third}\` of ${name}` : second === 'key' ? `the citation key of ${name}` : `the citation of ${name}`
+      case 'description':
+      case 'tasks':
+      case 'rating':
+      case 'title':
+      case 'category':
+      case 'name':
+      case 'id':
+        return `the ${part} of ${name}`
+      default:
+        return `${name} (${pointer})`
+    }
+  }
+  if (top === 'categories') return `the category \`${Object.values(catalog.categories[index]?.title ?? {})[0] ?? index + 1}\``
+  if (top === 'resources') return first === 'items' && part !== undefined ? `the related resource \`${catalog.resources?.items[Number(part)]?.text ?? ''}\`` : 'the related resources'
+  if (top === 'comparison') return 'the comparison table'
+  if (top === 'languages') return first === undefined ? 'the list of language halves' : `the ${catalog.languages[index]?.name ?? `language ${index + 1}`} half`
+  if (top === 'title') return 'the document title'
+  return pointer || 'the catalog'
 }
 
 /** Report findings on the source file, each at the position its pointer came from. */

@@ -2,7 +2,7 @@ import {ruleOf, validateCatalog} from '@catalog/schema'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {PointerMap} from './build.js'
-import {positionOf} from './check.js'
+import {humanize, positionOf} from './check.js'
 import {report} from './messages.js'
 
 /** `<!-- catalog-disable rule-a rule-b -->` or `<!-- catalog-enable -->` (no rule: every rule). */
@@ -80,7 +80,7 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
   if (suppressedError && catalog) {
     const result = validateCatalog(catalog)
     if (!result.valid) {
-      for (const violation of result.violations) report(file, 'error', 'schema', violation.message, positionOf(pointers, violation.pointer))
+      for (const violation of result.violations) report(file, 'error', 'schema', humanize(catalog, violation), positionOf(pointers, violation.pointer))
     }
   }
 }

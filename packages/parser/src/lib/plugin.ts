@@ -3,8 +3,10 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {buildCatalog, type ParserOptions, type PointerMap} from './build.js'
+import type {UndeclaredLabel} from './dataset.js'
 import {checkCatalog, reportFindings} from './check.js'
 import {applyDisableComments} from './directives.js'
+import {hasErrors} from './messages.js'
 import {readOutline} from './structure.js'
 
 declare module 'vfile' {
@@ -13,6 +15,8 @@ declare module 'vfile' {
     catalog: Catalog
     /** JSON pointer -> source position for every value of the catalog. */
     pointers: PointerMap
+    /** The labels the vocabulary does not declare, with what they were paired with (for `catalog vocabulary`). */
+    undeclared: UndeclaredLabel[]
   }
 }
 
@@ -24,15 +28,20 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = function (options) 
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
     const outline = readOutline(tree, file, source)
-    const {catalog, pointers} = buildCatalog(outline, file, options ?? {})
-    const findings = checkCatalog(catalog)
-    // The extra checks assume a catalog the schema accepts.
-    if (!findings.some((finding) => finding.severity === 'error')) {
+    const {catalog, pointers, undeclared} = buildCatalog(outline, file, options ?? {})
+    // After the structure refused a part, what the schema says of the catalog read without it (an empty half,
+    // a dataset with no description) follows from the slip already reported: said once, at the slip.
+    const findings = checkCatalog(catalog).filter((finding) => finding.ruleId !== 'schema' || !hasErrors(file))
+    // The extra checks assume a catalog the schema accepts, read whole: after a part was refused (a heading
+    // without stars, say), the translation checks would report its other half as an orphan, a consequence of
+    // the one slip already reported.
+    if (!hasErrors(file) && !findings.some((finding) => finding.severity === 'error')) {
       for (const check of options?.checks ?? []) findings.push(...check(catalog))
     }
     reportFindings(file, findings, pointers)
     file.data.catalog = catalog
     file.data.pointers = pointers
+    file.data.undeclared = undeclared
     applyDisableComments(tree, file, pointers)
   }
 }

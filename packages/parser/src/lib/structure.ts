@@ -78,6 +78,12 @@ export interface SectionOutline {
 const datasetHeading = /^((?:⭐\uFE0F?)+)\s+(.+?)\s+[-–—]\s+(.+)$/u
 
 interface Cursor {
+  /**
+   * After a heading that is refused (a malformed dataset heading, an unknown
+   * language, what follows the resources), what stands under it is skipped
+   * silently up to the next heading this says ends it: one slip, one error.
+   */
+  skipUntil: ((heading: Heading) => boolean) | undefined
   half: Half | undefined
   /** The current `## emoji` section before we know whether it holds datasets or a table. */
   section: {emoji: string; title: string; node: Heading; category?: CategoryOutline; comparison?: ComparisonOutline} | undefined
@@ -86,10 +92,13 @@ interface Cursor {
   resources: NonNullable<Outline['resources']> | undefined
 }
 
+/** Ends a skip at the next heading of this depth or less. */
+const upTo = (depth: number) => (heading: Heading): boolean => heading.depth <= depth
+
 /** Walk the top-level nodes once, keeping a cursor on where we are in the outline. */
 export function readOutline(tree: Root, file: VFile, source: string): Outline {
   const outline: Outline = {halves: []}
-  const cursor: Cursor = {half: undefined, section: undefined, dataset: undefined, overview: undefined, resources: undefined}
+  const cursor: Cursor = {skipUntil: undefined, half: undefined, section: undefined, dataset: undefined, overview: undefined, resources: undefined}
 
   const closeDataset = (): void => {
     if (cursor.dataset) {
@@ -115,6 +124,16 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
   }
 
   for (const node of tree.children) {
+    // Inside a dataset, a line of `---` or `===` right under text makes it a heading (setext): a separator that lost
+    // its blank line. Taken for a heading it would end the dataset and reshape what follows; it is one slip.
+    if (cursor.dataset && cursor.skipUntil === undefined && node.type === 'heading' && node.position && node.position.start.line !== node.position.end.line) {
+      report(file, 'error', 'unexpected-heading', 'the line of `---` or `===` under this text makes it a heading; put a blank line between them (a separator stands alone)', node)
+      continue
+    }
+    if (cursor.skipUntil !== undefined) {
+      if (node.type !== 'heading' || !cursor.skipUntil(node)) continue
+      cursor.skipUntil = undefined
+    }
     if (node.type === 'heading') {
       const text = innerSourceOf(source, node)
       if (node.depth === 1) {
@@ -128,21 +147,26 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
         const lead = splitLeadingEmoji(toString(node))
         if (cursor.resources) {
           report(file, 'error', 'unexpected-content', 'nothing may follow the shared resources section', node)
+          cursor.skipUntil = upTo(1)
         } else if (lead && isFlag(lead.emoji)) {
           const code = languageCode(lead.rest)
           if (!code) {
             report(file, 'error', 'unknown-language', `"${lead.rest}" is no language name that ICU knows; write it as in \`## 🇬🇧 English\``, node)
             cursor.half = undefined
+            skipHalf()
           } else if (outline.halves.some((half) => half.code === code)) {
             report(file, 'error', 'duplicate-language', `the ${lead.rest} half is given twice`, node)
             cursor.half = undefined
+            skipHalf()
           } else {
             cursor.half = {code, flag: lead.emoji, name: lead.rest, node, categories: []}
             outline.halves.push(cursor.half)
           }
         } else if (lead) {
-          if (!cursor.half) report(file, 'error', 'outside-language', 'a section must stand inside a language half (`## 🇬🇧 English`)', node)
-          else cursor.section = {emoji: lead.emoji, title: text.startsWith(lead.emoji) ? text.slice(lead.emoji.length).trim() : lead.rest, node}
+          if (!cursor.half) {
+            report(file, 'error', 'outside-language', 'a section must stand inside a language half (`## 🇬🇧 English`)', node)
+            cursor.skipUntil = upTo(2)
+          } else cursor.section = {emoji: lead.emoji, title: text.startsWith(lead.emoji) ? text.slice(lead.emoji.length).trim() : lead.rest, node}
         } else {
           cursor.half = undefined
           cursor.resources = {heading: text, node, items: []}
@@ -159,10 +183,12 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
           cursor.overview = {heading: text, node, blocks: []}
         } else {
           report(file, 'error', 'unexpected-heading', 'a `###` heading stands outside any category', node)
+          cursor.skipUntil = upTo(3)
         }
         continue
       }
       report(file, 'error', 'unexpected-heading', `a level-${node.depth} heading has no place in the catalog`, node)
+      cursor.skipUntil = upTo(node.depth)
       continue
     }
 
@@ -186,6 +212,16 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
   }
   return outline
 
+  /** Skip a refused language half up to the next half, the resources or a title: its categories are its own. */
+  function skipHalf(): void {
+    cursor.skipUntil = (heading) => {
+      if (heading.depth === 1) return true
+      if (heading.depth !== 2) return false
+      const lead = splitLeadingEmoji(toString(heading))
+      return !lead || isFlag(lead.emoji)
+    }
+  }
+
   function openDataset(node: Heading, text: string): void {
     const section = cursor.section
     const half = cursor.half
@@ -197,6 +233,7 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
     const match = datasetHeading.exec(text)
     if (!match) {
       report(file, 'error', 'malformed-dataset-heading', 'a dataset heading reads `### ⭐⭐⭐⭐ NAME - Title`', node)
+      cursor.skipUntil = upTo(3)
       return
     }
     if (!section.category) {
@@ -263,13 +300,29 @@ function describe(node: RootContent): string {
   return names[node.type] ?? node.type
 }
 
-/** The label of a `**Label:**` paragraph, and the inline nodes after it. */
-function splitLabel(paragraph: Paragraph): {label: string; rest: PhrasingContent[]} | undefined {
+/**
+ * The label of a `**Label:**` paragraph, and the inline nodes after it. A
+ * colon just outside the bold (`**Size**:`) is a slip of the same label:
+ * `colonOutside` says so, and the colon is not part of what follows.
+ */
+function splitLabel(paragraph: Paragraph): {label: string; rest: PhrasingContent[]; colonOutside: boolean} | undefined {
   const [first, ...rest] = paragraph.children
   if (first?.type !== 'strong') return undefined
   const text = toString(first).trim()
-  if (!text.endsWith(':')) return undefined
-  return {label: text.slice(0, -1).trim(), rest}
+  if (text.endsWith(':')) return {label: text.slice(0, -1).trim(), rest, colonOutside: false}
+  const next = rest[0]
+  if (next?.type === 'text' && next.value.startsWith(':') && text !== '') return {label: text, rest, colonOutside: true}
+  return undefined
+}
+
+/** The source after a label: what follows the bold, without a colon that stood outside it. */
+function afterLabel(source: string, labelled: {rest: PhrasingContent[]; colonOutside: boolean}): string {
+  const raw = sourceOf(source, labelled.rest)
+  return labelled.colonOutside ? raw.replace(/^:/, '') : raw
+}
+
+function reportColon(file: VFile, label: string, node: Paragraph | List['children'][number]): void {
+  report(file, 'error', 'unknown-label', `the colon of \`${label}\` stands outside the bold: write \`**${label}:**\``, node)
 }
 
 /**
@@ -292,8 +345,9 @@ export function readSections(blocks: readonly RootContent[], file: VFile, source
       continue
     }
     const {label, rest} = labelled
-    if (rest.length > 0) {
-      const raw = sourceOf(source, rest)
+    if (labelled.colonOutside) reportColon(file, label, block)
+    const raw = afterLabel(source, labelled)
+    if (raw.trim() !== '' || (rest.length > 0 && !labelled.colonOutside)) {
       if (/^[ \t]*\r?\n/.test(raw)) {
         sections.push({label, shape: 'inline', node: block, body: block, items: splitCommaList(raw.trim())})
       } else {
@@ -334,8 +388,10 @@ function readList(label: string, node: Paragraph, list: List, file: VFile, sourc
       body: list,
       pairs: present.map(({item, pair}) => {
         const rest = pair?.rest ?? []
-        const value = sourceOf(source, rest).trim()
-        const meaningful = rest.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+        if (pair?.colonOutside) reportColon(file, pair.label, item)
+        const value = pair ? afterLabel(source, pair).trim() : ''
+        if (pair && value === '' && !pair.colonOutside) report(file, 'error', 'empty-section', `the entry "${pair.label}" has nothing after its label`, item)
+        const meaningful = rest.filter((child) => !(child.type === 'text' && child.value.replace(pair?.colonOutside ? /^:/ : /$^/, '').trim() === ''))
         const link = meaningful.length === 1 && meaningful[0]?.type === 'link' ? meaningful[0] : undefined
         const outline: PairOutline = {label: pair?.label ?? '', value: link ? innerSourceOf(source, link) : value, node: item}
         if (link) outline.url = link.url

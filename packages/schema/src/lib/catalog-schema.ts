@@ -11,6 +11,7 @@
  */
 
 import {citationKeyPattern} from './citation-key.js'
+import {vocabularyLabels} from './vocabulary-schema.js'
 
 /**
  * Text: any string without control characters but tab and line feed. The
@@ -104,7 +105,7 @@ const fact = {
   type: 'object',
   description: 'One key fact: `- **Label:** value`.',
   properties: {
-    key: {...slug, description: 'Slug of the primary-language label: `Time Period` gives `time-period`.'},
+    key: {...slug, description: 'The key its label has in the vocabulary, else the slug of the primary-language label: `Time Period` gives `time-period`.'},
     label: localizedText,
     value: localizedText,
     quantity
@@ -118,10 +119,17 @@ const accessItem = {
   description:
     'One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.',
   properties: {
-    key: slug,
+    key: {...slug, description: 'The key its label has in the vocabulary, else the slug of the primary-language label.'},
     label: localizedText,
     value: localizedText,
-    url: httpsUrl
+    url: httpsUrl,
+    urlVariants: {
+      type: 'object',
+      description: "Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.",
+      propertyNames: languageCode,
+      additionalProperties: httpsUrl,
+      minProperties: 1
+    }
   },
   required: ['key', 'label', 'value'],
   additionalProperties: false
@@ -164,7 +172,14 @@ const citation = {
       propertyNames: {pattern: '^[a-z][a-z0-9_-]*$'},
       additionalProperties: text
     },
-    raw: {...text, description: 'The code block exactly as in the source.'}
+    raw: {...text, description: 'The code block exactly as in the source.'},
+    rawVariants: {
+      type: 'object',
+      description: "Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.",
+      propertyNames: languageCode,
+      additionalProperties: text,
+      minProperties: 1
+    }
   },
   required: ['label', 'language', 'type', 'key', 'fields', 'raw'],
   additionalProperties: false
@@ -227,6 +242,24 @@ const dataset = {
       items: sectionName,
       uniqueItems: true,
       description: 'The order of the sections in the source.'
+    },
+    variants: {
+      type: 'object',
+      description:
+        "Where a translation says otherwise than the primary half in its heading (another name, rating or category) or orders the dataset's sections otherwise: what it says, per language. Regenerated as written; the translation checks report it.",
+      propertyNames: languageCode,
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          name: {...text, minLength: 1},
+          rating: {type: 'integer', minimum: 1, maximum: 5},
+          category: slug,
+          sections: {type: 'array', items: sectionName, uniqueItems: true, description: 'The order of the sections in this half.'}
+        },
+        additionalProperties: false,
+        minProperties: 1
+      },
+      minProperties: 1
     }
   },
   required: ['id', 'name', 'rating', 'category', 'title', 'description', 'facts', 'lists', 'access', 'sections'],
@@ -320,6 +353,7 @@ export const catalogSchema = {
       required: ['heading', 'text'],
       additionalProperties: false
     },
+    vocabulary: {...vocabularyLabels, description: 'The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none.'},
     categories: {type: 'array', items: category},
     datasets: {type: 'array', items: dataset, description: 'The datasets in source order.'},
     comparison,

@@ -4,18 +4,18 @@ import {createRequire} from 'node:module'
 const require = createRequire(import.meta.url)
 "use strict";
 export const validate = validate20;
-export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"language":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$","description":"Citation key; it names the file bib/<key>.bib, so letters, digits and `_.-`, at most 100 characters."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"raw":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The code block exactly as in the source."}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"vocabulary":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["key","kind","labels"],"additionalProperties":false,"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}},"description":"The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none."},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"urlVariants":{"type":"object","description":"Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"minProperties":1}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"language":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$","description":"Citation key; it names the file bib/<key>.bib, so letters, digits and `_.-`, at most 100 characters."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"raw":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The code block exactly as in the source."},"rawVariants":{"type":"object","description":"Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."},"variants":{"type":"object","description":"Where a translation says otherwise than the primary half in its heading (another name, rating or category) or orders the dataset's sections otherwise: what it says, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"object","properties":{"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in this half."}},"additionalProperties":false,"minProperties":1},"minProperties":1}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$", "u");
 const pattern5 = new RegExp("^[a-z]{2,3}$", "u");
 const pattern12 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern48 = new RegExp("^https://", "u");
-const pattern53 = new RegExp("^[a-z]+$", "u");
-const pattern54 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$", "u");
-const pattern55 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const pattern58 = new RegExp("^(?:description|facts|tasks|access|citation|lists/[0-9]+)$", "u");
-const func1 = require("ajv/dist/runtime/ucs2length").default;
-const func2 = Object.prototype.hasOwnProperty;
+const pattern14 = new RegExp("^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$", "u");
+const pattern51 = new RegExp("^https://", "u");
+const pattern58 = new RegExp("^[a-z]+$", "u");
+const pattern59 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$", "u");
+const pattern60 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+const pattern65 = new RegExp("^(?:description|facts|tasks|access|citation|lists/[0-9]+)$", "u");
 const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -81,7 +81,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "schemaVersion") || (key0 === "title")) || (key0 === "languages")) || (key0 === "overview")) || (key0 === "categories")) || (key0 === "datasets")) || (key0 === "comparison")) || (key0 === "resources"))){
+if(!(func1.call(schema31.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -241,7 +241,7 @@ errors++;
 if(data3.name !== undefined){
 let data6 = data3.name;
 if(typeof data6 === "string"){
-if(func1(data6) < 1){
+if(func2(data6) < 1){
 const err18 = {instancePath:instancePath+"/languages/" + i0+"/name",schemaPath:"#/properties/languages/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -516,15 +516,19 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data12 = data.categories;
+if(data.vocabulary !== undefined){
+let data12 = data.vocabulary;
 if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
+const _errs37 = errors;
+let valid11 = true;
+const _errs38 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.id === undefined){
-const err41 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let missing0;
+if((data13.kind === undefined) && (missing0 = "kind")){
+const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -533,8 +537,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data13.emoji === undefined){
-const err42 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+else {
+if(data13.kind !== undefined){
+if("section" !== data13.kind){
+const err42 = {};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -543,8 +549,26 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data13.title === undefined){
-const err43 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+}
+}
+var _valid0 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs40 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.key !== undefined){
+let data15 = data13.key;
+if(!(((((data15 === "description") || (data15 === "facts")) || (data15 === "tasks")) || (data15 === "access")) || (data15 === "citation"))){
+const err43 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.then.properties.key.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -553,9 +577,18 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key7 in data13){
-if(!(((key7 === "id") || (key7 === "emoji")) || (key7 === "title"))){
-const err44 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+var _valid0 = _errs40 === errors;
+valid11 = _valid0;
+if(valid11){
+var props0 = {};
+props0.key = true;
+props0.kind = true;
+}
+}
+if(!valid11){
+const err44 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -564,12 +597,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(!pattern12.test(data14)){
-const err45 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.key === undefined){
+const err45 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -578,9 +608,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.kind === undefined){
+const err46 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -589,12 +618,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data13.emoji !== undefined){
-let data15 = data13.emoji;
-if(typeof data15 === "string"){
-if(!pattern4.test(data15)){
-const err47 = {instancePath:instancePath+"/categories/" + i1+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data13.labels === undefined){
+const err47 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -603,9 +628,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/categories/" + i1+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data13){
+if(!(((key7 === "key") || (key7 === "kind")) || (key7 === "labels"))){
+const err48 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -615,11 +640,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data13.title !== undefined){
-let data16 = data13.title;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(Object.keys(data16).length < 1){
-const err49 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data13.key !== undefined){
+let data16 = data13.key;
+if(typeof data16 === "string"){
+if(!pattern12.test(data16)){
+const err49 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -628,11 +653,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key8 in data16){
-const _errs44 = errors;
-if(typeof key8 === "string"){
-if(!pattern5.test(key8)){
-const err50 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
+}
+else {
+const err50 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -642,8 +665,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+if(data13.kind !== undefined){
+let data17 = data13.kind;
+if(!((((data17 === "section") || (data17 === "list")) || (data17 === "fact")) || (data17 === "access"))){
+const err51 = {instancePath:instancePath+"/vocabulary/" + i1+"/kind",schemaPath:"#/properties/vocabulary/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -652,9 +677,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-var valid12 = _errs44 === errors;
-if(!valid12){
-const err52 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+}
+if(data13.labels !== undefined){
+let data18 = data13.labels;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(Object.keys(data18).length < 1){
+const err52 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -663,12 +691,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-for(const key9 in data16){
-let data17 = data16[key9];
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err53 = {instancePath:instancePath+"/categories/" + i1+"/title/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key8 in data18){
+const _errs48 = errors;
+if(typeof key8 === "string"){
+if(!pattern5.test(key8)){
+const err53 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -679,7 +706,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/categories/" + i1+"/title/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -688,10 +715,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/categories/" + i1+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid15 = _errs48 === errors;
+if(!valid15){
+const err55 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -701,9 +727,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data18){
+let data19 = data18[key9];
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err56 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -712,10 +740,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern14.test(data19)){
+const err57 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -725,15 +751,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.datasets !== undefined){
-let data18 = data.datasets;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.id === undefined){
-const err58 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err58 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -742,8 +761,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data19.name === undefined){
-const err59 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -752,8 +773,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data19.rating === undefined){
-const err60 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -762,8 +785,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data19.category === undefined){
-const err61 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/vocabulary",schemaPath:"#/properties/vocabulary/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -772,8 +797,16 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data19.title === undefined){
-const err62 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+if(data.categories !== undefined){
+let data20 = data.categories;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.id === undefined){
+const err62 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -782,8 +815,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data19.description === undefined){
-const err63 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(data21.emoji === undefined){
+const err63 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -792,8 +825,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data19.facts === undefined){
-const err64 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+if(data21.title === undefined){
+const err64 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -802,8 +835,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data19.lists === undefined){
-const err65 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
+for(const key10 in data21){
+if(!(((key10 === "id") || (key10 === "emoji")) || (key10 === "title"))){
+const err65 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -812,8 +846,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data19.access === undefined){
-const err66 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
+}
+if(data21.id !== undefined){
+let data22 = data21.id;
+if(typeof data22 === "string"){
+if(!pattern12.test(data22)){
+const err66 = {instancePath:instancePath+"/categories/" + i2+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -822,8 +860,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data19.sections === undefined){
-const err67 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
+}
+else {
+const err67 = {instancePath:instancePath+"/categories/" + i2+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -832,9 +871,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key10 in data19){
-if(!(func2.call(schema31.properties.datasets.items.properties, key10))){
-const err68 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data21.emoji !== undefined){
+let data23 = data21.emoji;
+if(typeof data23 === "string"){
+if(!pattern4.test(data23)){
+const err68 = {instancePath:instancePath+"/categories/" + i2+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -844,11 +886,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data19.id !== undefined){
-let data20 = data19.id;
-if(typeof data20 === "string"){
-if(!pattern12.test(data20)){
-const err69 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+else {
+const err69 = {instancePath:instancePath+"/categories/" + i2+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -858,8 +897,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/datasets/" + i2+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.title !== undefined){
+let data24 = data21.title;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(Object.keys(data24).length < 1){
+const err70 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -868,12 +910,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data19.name !== undefined){
-let data21 = data19.name;
-if(typeof data21 === "string"){
-if(func1(data21) < 1){
-const err71 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key11 in data24){
+const _errs64 = errors;
+if(typeof key11 === "string"){
+if(!pattern5.test(key11)){
+const err71 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -882,8 +923,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!pattern4.test(data21)){
-const err72 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err72 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -892,9 +934,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/datasets/" + i2+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid20 = _errs64 === errors;
+if(!valid20){
+const err73 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -904,10 +946,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data19.rating !== undefined){
-let data22 = data19.rating;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err74 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key12 in data24){
+let data25 = data24[key12];
+if(typeof data25 === "string"){
+if(!pattern4.test(data25)){
+const err74 = {instancePath:instancePath+"/categories/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -916,9 +959,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 5 || isNaN(data22)){
-const err75 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+}
+else {
+const err75 = {instancePath:instancePath+"/categories/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -927,8 +970,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
-const err76 = {instancePath:instancePath+"/datasets/" + i2+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -939,11 +984,8 @@ errors++;
 }
 }
 }
-if(data19.category !== undefined){
-let data23 = data19.category;
-if(typeof data23 === "string"){
-if(!pattern12.test(data23)){
-const err77 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+else {
+const err77 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -953,8 +995,9 @@ vErrors.push(err77);
 errors++;
 }
 }
+}
 else {
-const err78 = {instancePath:instancePath+"/datasets/" + i2+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err78 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -964,11 +1007,15 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data19.title !== undefined){
-let data24 = data19.title;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(Object.keys(data24).length < 1){
-const err79 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data.datasets !== undefined){
+let data26 = data.datasets;
+if(Array.isArray(data26)){
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err79 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -977,11 +1024,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-for(const key11 in data24){
-const _errs64 = errors;
-if(typeof key11 === "string"){
-if(!pattern5.test(key11)){
-const err80 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
+if(data27.name === undefined){
+const err80 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -990,9 +1034,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
+if(data27.rating === undefined){
+const err81 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1001,9 +1044,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-var valid17 = _errs64 === errors;
-if(!valid17){
-const err82 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+if(data27.category === undefined){
+const err82 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1012,12 +1054,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-for(const key12 in data24){
-let data25 = data24[key12];
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err83 = {instancePath:instancePath+"/datasets/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data27.title === undefined){
+const err83 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1026,9 +1064,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/datasets/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.description === undefined){
+const err84 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1037,10 +1074,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/datasets/" + i2+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.facts === undefined){
+const err85 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1049,12 +1084,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data19.description !== undefined){
-let data26 = data19.description;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.label === undefined){
-const err86 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data27.lists === undefined){
+const err86 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1063,8 +1094,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data26.text === undefined){
-const err87 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(data27.access === undefined){
+const err87 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1073,9 +1104,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key13 in data26){
-if(!((key13 === "label") || (key13 === "text"))){
-const err88 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data27.sections === undefined){
+const err88 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1084,12 +1114,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data26.label !== undefined){
-let data27 = data26.label;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err89 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key13 in data27){
+if(!(func1.call(schema31.properties.datasets.items.properties, key13))){
+const err89 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1098,11 +1125,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key14 in data27){
-const _errs74 = errors;
-if(typeof key14 === "string"){
-if(!pattern5.test(key14)){
-const err90 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
+}
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(typeof data28 === "string"){
+if(!pattern12.test(data28)){
+const err90 = {instancePath:instancePath+"/datasets/" + i3+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1113,7 +1141,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
+const err91 = {instancePath:instancePath+"/datasets/" + i3+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1122,9 +1150,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-var valid20 = _errs74 === errors;
-if(!valid20){
-const err92 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+}
+if(data27.name !== undefined){
+let data29 = data27.name;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err92 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1133,12 +1164,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-for(const key15 in data27){
-let data28 = data27[key15];
-if(typeof data28 === "string"){
-if(!pattern4.test(data28)){
-const err93 = {instancePath:instancePath+"/datasets/" + i2+"/description/label/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!pattern4.test(data29)){
+const err93 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1149,7 +1176,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/datasets/" + i2+"/description/label/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err94 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1159,9 +1186,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/datasets/" + i2+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.rating !== undefined){
+let data30 = data27.rating;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err95 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1170,12 +1198,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data26.text !== undefined){
-let data29 = data26.text;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(Object.keys(data29).length < 1){
-const err96 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 5 || isNaN(data30)){
+const err96 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1184,11 +1209,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key16 in data29){
-const _errs81 = errors;
-if(typeof key16 === "string"){
-if(!pattern5.test(key16)){
-const err97 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key16};
+if(data30 < 1 || isNaN(data30)){
+const err97 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1198,8 +1220,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key16};
+}
+if(data27.category !== undefined){
+let data31 = data27.category;
+if(typeof data31 === "string"){
+if(!pattern12.test(data31)){
+const err98 = {instancePath:instancePath+"/datasets/" + i3+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1208,9 +1234,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-var valid22 = _errs81 === errors;
-if(!valid22){
-const err99 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+}
+else {
+const err99 = {instancePath:instancePath+"/datasets/" + i3+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1220,11 +1246,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-for(const key17 in data29){
-let data30 = data29[key17];
-if(typeof data30 === "string"){
-if(!pattern4.test(data30)){
-const err100 = {instancePath:instancePath+"/datasets/" + i2+"/description/text/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data27.title !== undefined){
+let data32 = data27.title;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length < 1){
+const err100 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1233,9 +1259,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/datasets/" + i2+"/description/text/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data32){
+const _errs84 = errors;
+if(typeof key14 === "string"){
+if(!pattern5.test(key14)){
+const err101 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1245,9 +1273,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/datasets/" + i2+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err102 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1256,10 +1283,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/datasets/" + i2+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid25 = _errs84 === errors;
+if(!valid25){
+const err103 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1269,11 +1295,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data19.facts !== undefined){
-let data31 = data19.facts;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.label === undefined){
-const err104 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key15 in data32){
+let data33 = data32[key15];
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err104 = {instancePath:instancePath+"/datasets/" + i3+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1282,8 +1308,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data31.items === undefined){
-const err105 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+else {
+const err105 = {instancePath:instancePath+"/datasets/" + i3+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1292,9 +1319,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key18 in data31){
-if(!((key18 === "label") || (key18 === "items"))){
-const err106 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1304,11 +1332,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data31.label !== undefined){
-let data32 = data31.label;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(Object.keys(data32).length < 1){
-const err107 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data27.description !== undefined){
+let data34 = data27.description;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.label === undefined){
+const err107 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1317,11 +1345,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key19 in data32){
-const _errs91 = errors;
-if(typeof key19 === "string"){
-if(!pattern5.test(key19)){
-const err108 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
+if(data34.text === undefined){
+const err108 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1330,9 +1355,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
+for(const key16 in data34){
+if(!((key16 === "label") || (key16 === "text"))){
+const err109 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1341,9 +1366,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-var valid25 = _errs91 === errors;
-if(!valid25){
-const err110 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
+}
+if(data34.label !== undefined){
+let data35 = data34.label;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length < 1){
+const err110 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1352,12 +1380,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-for(const key20 in data32){
-let data33 = data32[key20];
-if(typeof data33 === "string"){
-if(!pattern4.test(data33)){
-const err111 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key17 in data35){
+const _errs94 = errors;
+if(typeof key17 === "string"){
+if(!pattern5.test(key17)){
+const err111 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key17};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1368,7 +1395,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key17};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1377,10 +1404,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/datasets/" + i2+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid28 = _errs94 === errors;
+if(!valid28){
+const err113 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1390,11 +1416,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data31.items !== undefined){
-let data34 = data31.items;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err114 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key18 in data35){
+let data36 = data35[key18];
+if(typeof data36 === "string"){
+if(!pattern4.test(data36)){
+const err114 = {instancePath:instancePath+"/datasets/" + i3+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1403,12 +1429,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.key === undefined){
-const err115 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+else {
+const err115 = {instancePath:instancePath+"/datasets/" + i3+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1417,8 +1440,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data35.label === undefined){
-const err116 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1427,8 +1452,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data35.value === undefined){
-const err117 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data34.text !== undefined){
+let data37 = data34.text;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(Object.keys(data37).length < 1){
+const err117 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1437,9 +1466,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key21 in data35){
-if(!((((key21 === "key") || (key21 === "label")) || (key21 === "value")) || (key21 === "quantity"))){
-const err118 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+for(const key19 in data37){
+const _errs101 = errors;
+if(typeof key19 === "string"){
+if(!pattern5.test(key19)){
+const err118 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1449,11 +1480,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data35.key !== undefined){
-let data36 = data35.key;
-if(typeof data36 === "string"){
-if(!pattern12.test(data36)){
-const err119 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+else {
+const err119 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1462,9 +1490,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid30 = _errs101 === errors;
+if(!valid30){
+const err120 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1474,11 +1502,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data35.label !== undefined){
-let data37 = data35.label;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(Object.keys(data37).length < 1){
-const err121 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key20 in data37){
+let data38 = data37[key20];
+if(typeof data38 === "string"){
+if(!pattern4.test(data38)){
+const err121 = {instancePath:instancePath+"/datasets/" + i3+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1487,11 +1515,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key22 in data37){
-const _errs105 = errors;
-if(typeof key22 === "string"){
-if(!pattern5.test(key22)){
-const err122 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
+}
+else {
+const err122 = {instancePath:instancePath+"/datasets/" + i3+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1501,8 +1527,9 @@ vErrors.push(err122);
 errors++;
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
+const err123 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1511,9 +1538,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-var valid30 = _errs105 === errors;
-if(!valid30){
-const err124 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1523,11 +1551,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-for(const key23 in data37){
-let data38 = data37[key23];
-if(typeof data38 === "string"){
-if(!pattern4.test(data38)){
-const err125 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data27.facts !== undefined){
+let data39 = data27.facts;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.label === undefined){
+const err125 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1536,9 +1564,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.items === undefined){
+const err126 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1547,10 +1574,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key21 in data39){
+if(!((key21 === "label") || (key21 === "items"))){
+const err127 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1560,11 +1586,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data35.value !== undefined){
-let data39 = data35.value;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(Object.keys(data39).length < 1){
-const err128 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data39.label !== undefined){
+let data40 = data39.label;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(Object.keys(data40).length < 1){
+const err128 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1573,11 +1599,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key24 in data39){
-const _errs112 = errors;
-if(typeof key24 === "string"){
-if(!pattern5.test(key24)){
-const err129 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key24};
+for(const key22 in data40){
+const _errs111 = errors;
+if(typeof key22 === "string"){
+if(!pattern5.test(key22)){
+const err129 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1588,7 +1614,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
+const err130 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1597,9 +1623,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-var valid32 = _errs112 === errors;
-if(!valid32){
-const err131 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+var valid33 = _errs111 === errors;
+if(!valid33){
+const err131 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1609,11 +1635,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-for(const key25 in data39){
-let data40 = data39[key25];
-if(typeof data40 === "string"){
-if(!pattern4.test(data40)){
-const err132 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key23 in data40){
+let data41 = data40[key23];
+if(typeof data41 === "string"){
+if(!pattern4.test(data41)){
+const err132 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1624,7 +1650,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err133 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1636,7 +1662,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1646,15 +1672,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data35.quantity !== undefined){
-let data41 = data35.quantity;
-const _errs118 = errors;
-let valid34 = false;
-let passing0 = null;
-const _errs119 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.kind === undefined){
-const err135 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data39.items !== undefined){
+let data42 = data39.items;
+if(Array.isArray(data42)){
+if(data42.length < 1){
+const err135 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1663,8 +1685,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data41.value === undefined){
-const err136 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const len4 = data42.length;
+for(let i4=0; i4<len4; i4++){
+let data43 = data42[i4];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.key === undefined){
+const err136 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1673,9 +1699,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key26 in data41){
-if(!((key26 === "kind") || (key26 === "value"))){
-const err137 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data43.label === undefined){
+const err137 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1684,10 +1709,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data41.kind !== undefined){
-if("count" !== data41.kind){
-const err138 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
+if(data43.value === undefined){
+const err138 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1696,11 +1719,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data41.value !== undefined){
-let data43 = data41.value;
-if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err139 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key24 in data43){
+if(!((((key24 === "key") || (key24 === "label")) || (key24 === "value")) || (key24 === "quantity"))){
+const err139 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1710,9 +1731,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.key !== undefined){
+let data44 = data43.key;
+if(typeof data44 === "string"){
+if(!pattern12.test(data44)){
+const err140 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1721,16 +1744,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid0 = _errs119 === errors;
-if(_valid0){
-valid34 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs125 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.kind === undefined){
-const err141 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+const err141 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1739,8 +1755,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data41.value === undefined){
-const err142 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data43.label !== undefined){
+let data45 = data43.label;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(Object.keys(data45).length < 1){
+const err142 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1749,9 +1769,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key27 in data41){
-if(!((key27 === "kind") || (key27 === "value"))){
-const err143 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+for(const key25 in data45){
+const _errs125 = errors;
+if(typeof key25 === "string"){
+if(!pattern5.test(key25)){
+const err143 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key25};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1761,9 +1783,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data41.kind !== undefined){
-if("at-least" !== data41.kind){
-const err144 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
+else {
+const err144 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key25};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1772,11 +1793,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data41.value !== undefined){
-let data45 = data41.value;
-if(!((typeof data45 == "number") && (isFinite(data45)))){
-const err145 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid38 = _errs125 === errors;
+if(!valid38){
+const err145 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key25},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1786,9 +1805,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key26 in data45){
+let data46 = data45[key26];
+if(typeof data46 === "string"){
+if(!pattern4.test(data46)){
+const err146 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1797,23 +1818,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-var _valid0 = _errs125 === errors;
-if(_valid0 && valid34){
-valid34 = false;
-passing0 = [passing0, 1];
 }
 else {
-if(_valid0){
-valid34 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-const _errs131 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.kind === undefined){
-const err147 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err147 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1822,8 +1829,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data41.from === undefined){
-const err148 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1832,8 +1841,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data41.to === undefined){
-const err149 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data43.value !== undefined){
+let data47 = data43.value;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length < 1){
+const err149 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1842,9 +1855,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key28 in data41){
-if(!(((key28 === "kind") || (key28 === "from")) || (key28 === "to"))){
-const err150 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+for(const key27 in data47){
+const _errs132 = errors;
+if(typeof key27 === "string"){
+if(!pattern5.test(key27)){
+const err150 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key27};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1854,9 +1869,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data41.kind !== undefined){
-if("year-range" !== data41.kind){
-const err151 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
+else {
+const err151 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key27};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1865,11 +1879,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data41.from !== undefined){
-let data47 = data41.from;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err152 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid40 = _errs132 === errors;
+if(!valid40){
+const err152 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1879,10 +1891,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data41.to !== undefined){
-let data48 = data41.to;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err153 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key28 in data47){
+let data48 = data47[key28];
+if(typeof data48 === "string"){
+if(!pattern4.test(data48)){
+const err153 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1892,9 +1905,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
 else {
-const err154 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1903,23 +1915,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-var _valid0 = _errs131 === errors;
-if(_valid0 && valid34){
-valid34 = false;
-passing0 = [passing0, 2];
+}
 }
 else {
-if(_valid0){
-valid34 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-}
-if(!valid34){
-const err155 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err155 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1928,21 +1927,16 @@ vErrors.push(err155);
 }
 errors++;
 }
-else {
-errors = _errs118;
-if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items/" + i3,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.quantity !== undefined){
+let data49 = data43.quantity;
+const _errs138 = errors;
+let valid42 = false;
+let passing0 = null;
+const _errs139 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.kind === undefined){
+const err156 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1951,10 +1945,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/datasets/" + i2+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data49.value === undefined){
+const err157 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1963,10 +1955,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-}
-else {
-const err158 = {instancePath:instancePath+"/datasets/" + i2+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data49){
+if(!((key29 === "kind") || (key29 === "value"))){
+const err158 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1976,11 +1967,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data19.tasks !== undefined){
-let data49 = data19.tasks;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.label === undefined){
-const err159 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data49.kind !== undefined){
+if("count" !== data49.kind){
+const err159 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1989,8 +1978,11 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data49.style === undefined){
-const err160 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
+}
+if(data49.value !== undefined){
+let data51 = data49.value;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err160 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1999,8 +1991,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data49.items === undefined){
-const err161 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2009,9 +2003,16 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key29 in data49){
-if(!(((key29 === "label") || (key29 === "style")) || (key29 === "items"))){
-const err162 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+var _valid1 = _errs139 === errors;
+if(_valid1){
+valid42 = true;
+passing0 = 0;
+var props1 = true;
+}
+const _errs145 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.kind === undefined){
+const err162 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2020,12 +2021,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data49.label !== undefined){
-let data50 = data49.label;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(Object.keys(data50).length < 1){
-const err163 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data49.value === undefined){
+const err163 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2034,11 +2031,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key30 in data50){
-const _errs144 = errors;
-if(typeof key30 === "string"){
-if(!pattern5.test(key30)){
-const err164 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key30};
+for(const key30 in data49){
+if(!((key30 === "kind") || (key30 === "value"))){
+const err164 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2048,8 +2043,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key30};
+if(data49.kind !== undefined){
+if("at-least" !== data49.kind){
+const err165 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2058,9 +2054,11 @@ vErrors.push(err165);
 }
 errors++;
 }
-var valid39 = _errs144 === errors;
-if(!valid39){
-const err166 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid"};
+}
+if(data49.value !== undefined){
+let data53 = data49.value;
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err166 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2070,11 +2068,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-for(const key31 in data50){
-let data51 = data50[key31];
-if(typeof data51 === "string"){
-if(!pattern4.test(data51)){
-const err167 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err167 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2083,9 +2079,23 @@ vErrors.push(err167);
 }
 errors++;
 }
+var _valid1 = _errs145 === errors;
+if(_valid1 && valid42){
+valid42 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err168 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid1){
+valid42 = true;
+passing0 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+const _errs151 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.kind === undefined){
+const err168 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2094,10 +2104,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.from === undefined){
+const err169 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2106,11 +2114,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data49.style !== undefined){
-let data52 = data49.style;
-if(!((data52 === "bullets") || (data52 === "inline"))){
-const err170 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
+if(data49.to === undefined){
+const err170 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2119,12 +2124,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data49.items !== undefined){
-let data53 = data49.items;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length < 1){
-const err171 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key31 in data49){
+if(!(((key31 === "kind") || (key31 === "from")) || (key31 === "to"))){
+const err171 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2133,11 +2135,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key32 in data53){
-const _errs152 = errors;
-if(typeof key32 === "string"){
-if(!pattern5.test(key32)){
-const err172 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key32};
+}
+if(data49.kind !== undefined){
+if("year-range" !== data49.kind){
+const err172 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2147,8 +2148,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key32};
+if(data49.from !== undefined){
+let data55 = data49.from;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err173 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2157,9 +2160,11 @@ vErrors.push(err173);
 }
 errors++;
 }
-var valid41 = _errs152 === errors;
-if(!valid41){
-const err174 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+}
+if(data49.to !== undefined){
+let data56 = data49.to;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err174 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2169,15 +2174,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-for(const key33 in data53){
-let data54 = data53[key33];
-if(Array.isArray(data54)){
-const len4 = data54.length;
-for(let i4=0; i4<len4; i4++){
-let data55 = data54[i4];
-if(typeof data55 === "string"){
-if(!pattern4.test(data55)){
-const err175 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err175 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2186,9 +2185,23 @@ vErrors.push(err175);
 }
 errors++;
 }
+var _valid1 = _errs151 === errors;
+if(_valid1 && valid42){
+valid42 = false;
+passing0 = [passing0, 2];
 }
 else {
-const err176 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid1){
+valid42 = true;
+passing0 = 2;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+}
+if(!valid42){
+const err176 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2197,10 +2210,21 @@ vErrors.push(err176);
 }
 errors++;
 }
+else {
+errors = _errs138;
+if(vErrors !== null){
+if(_errs138){
+vErrors.length = _errs138;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2212,7 +2236,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/datasets/" + i2+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err178 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2224,7 +2248,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/datasets/" + i2+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err179 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2234,15 +2258,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data19.lists !== undefined){
-let data56 = data19.lists;
-if(Array.isArray(data56)){
-const len5 = data56.length;
-for(let i5=0; i5<len5; i5++){
-let data57 = data56[i5];
+if(data27.tasks !== undefined){
+let data57 = data27.tasks;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.key === undefined){
-const err180 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data57.label === undefined){
+const err180 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2251,8 +2271,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data57.label === undefined){
-const err181 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data57.style === undefined){
+const err181 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2261,8 +2281,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data57.style === undefined){
-const err182 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
+if(data57.items === undefined){
+const err182 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2271,8 +2291,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data57.items === undefined){
-const err183 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+for(const key32 in data57){
+if(!(((key32 === "label") || (key32 === "style")) || (key32 === "items"))){
+const err183 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2281,9 +2302,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key34 in data57){
-if(!((((key34 === "key") || (key34 === "label")) || (key34 === "style")) || (key34 === "items"))){
-const err184 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+if(data57.label !== undefined){
+let data58 = data57.label;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(Object.keys(data58).length < 1){
+const err184 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2292,12 +2316,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data57.key !== undefined){
-let data58 = data57.key;
-if(typeof data58 === "string"){
-if(!pattern12.test(data58)){
-const err185 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+for(const key33 in data58){
+const _errs164 = errors;
+if(typeof key33 === "string"){
+if(!pattern5.test(key33)){
+const err185 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key33};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2308,7 +2331,7 @@ errors++;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2317,12 +2340,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data57.label !== undefined){
-let data59 = data57.label;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(Object.keys(data59).length < 1){
-const err187 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid47 = _errs164 === errors;
+if(!valid47){
+const err187 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2331,11 +2351,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key35 in data59){
-const _errs168 = errors;
-if(typeof key35 === "string"){
-if(!pattern5.test(key35)){
-const err188 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
+}
+for(const key34 in data58){
+let data59 = data58[key34];
+if(typeof data59 === "string"){
+if(!pattern4.test(data59)){
+const err188 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2346,7 +2367,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
+const err189 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2355,9 +2376,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-var valid48 = _errs168 === errors;
-if(!valid48){
-const err190 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2367,11 +2389,10 @@ vErrors.push(err190);
 errors++;
 }
 }
-for(const key36 in data59){
-let data60 = data59[key36];
-if(typeof data60 === "string"){
-if(!pattern4.test(data60)){
-const err191 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data57.style !== undefined){
+let data60 = data57.style;
+if(!((data60 === "bullets") || (data60 === "inline"))){
+const err191 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2381,8 +2402,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-else {
-const err192 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.items !== undefined){
+let data61 = data57.items;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length < 1){
+const err192 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2391,10 +2415,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key35 in data61){
+const _errs172 = errors;
+if(typeof key35 === "string"){
+if(!pattern5.test(key35)){
+const err193 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2404,10 +2429,8 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data57.style !== undefined){
-let data61 = data57.style;
-if(!((data61 === "bullets") || (data61 === "inline"))){
-const err194 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
+else {
+const err194 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2416,12 +2439,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data57.items !== undefined){
-let data62 = data57.items;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(Object.keys(data62).length < 1){
-const err195 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid49 = _errs172 === errors;
+if(!valid49){
+const err195 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2430,11 +2450,16 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key37 in data62){
-const _errs176 = errors;
-if(typeof key37 === "string"){
-if(!pattern5.test(key37)){
-const err196 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key37};
+}
+for(const key36 in data61){
+let data62 = data61[key36];
+if(Array.isArray(data62)){
+const len5 = data62.length;
+for(let i5=0; i5<len5; i5++){
+let data63 = data62[i5];
+if(typeof data63 === "string"){
+if(!pattern4.test(data63)){
+const err196 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2445,7 +2470,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+const err197 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2454,9 +2479,10 @@ vErrors.push(err197);
 }
 errors++;
 }
-var valid50 = _errs176 === errors;
-if(!valid50){
-const err198 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2466,15 +2492,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-for(const key38 in data62){
-let data63 = data62[key38];
-if(Array.isArray(data63)){
-const len6 = data63.length;
-for(let i6=0; i6<len6; i6++){
-let data64 = data63[i6];
-if(typeof data64 === "string"){
-if(!pattern4.test(data64)){
-const err199 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err199 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2484,8 +2504,9 @@ vErrors.push(err199);
 errors++;
 }
 }
+}
 else {
-const err200 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err200 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2495,9 +2516,15 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data27.lists !== undefined){
+let data64 = data27.lists;
+if(Array.isArray(data64)){
+const len6 = data64.length;
+for(let i6=0; i6<len6; i6++){
+let data65 = data64[i6];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.key === undefined){
+const err201 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2506,10 +2533,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.label === undefined){
+const err202 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2518,10 +2543,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/datasets/" + i2+"/lists/" + i5,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.style === undefined){
+const err203 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2530,10 +2553,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/datasets/" + i2+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data65.items === undefined){
+const err204 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2542,12 +2563,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data19.access !== undefined){
-let data65 = data19.access;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.label === undefined){
-const err205 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key37 in data65){
+if(!((((key37 === "key") || (key37 === "label")) || (key37 === "style")) || (key37 === "items"))){
+const err205 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2556,8 +2574,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data65.items === undefined){
-const err206 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+if(data65.key !== undefined){
+let data66 = data65.key;
+if(typeof data66 === "string"){
+if(!pattern12.test(data66)){
+const err206 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2566,9 +2588,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key39 in data65){
-if(!((key39 === "label") || (key39 === "items"))){
-const err207 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err207 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2579,10 +2601,10 @@ errors++;
 }
 }
 if(data65.label !== undefined){
-let data66 = data65.label;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(Object.keys(data66).length < 1){
-const err208 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+let data67 = data65.label;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(Object.keys(data67).length < 1){
+const err208 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2591,11 +2613,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key40 in data66){
+for(const key38 in data67){
 const _errs188 = errors;
-if(typeof key40 === "string"){
-if(!pattern5.test(key40)){
-const err209 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
+if(typeof key38 === "string"){
+if(!pattern5.test(key38)){
+const err209 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key38};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2606,7 +2628,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
+const err210 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key38};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2615,9 +2637,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-var valid55 = _errs188 === errors;
-if(!valid55){
-const err211 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+var valid56 = _errs188 === errors;
+if(!valid56){
+const err211 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key38},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2627,11 +2649,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-for(const key41 in data66){
-let data67 = data66[key41];
-if(typeof data67 === "string"){
-if(!pattern4.test(data67)){
-const err212 = {instancePath:instancePath+"/datasets/" + i2+"/access/label/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key39 in data67){
+let data68 = data67[key39];
+if(typeof data68 === "string"){
+if(!pattern4.test(data68)){
+const err212 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2642,7 +2664,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/datasets/" + i2+"/access/label/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2654,7 +2676,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/datasets/" + i2+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err214 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2664,11 +2686,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data65.items !== undefined){
-let data68 = data65.items;
-if(Array.isArray(data68)){
-if(data68.length < 1){
-const err215 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data65.style !== undefined){
+let data69 = data65.style;
+if(!((data69 === "bullets") || (data69 === "inline"))){
+const err215 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2677,12 +2698,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-const len7 = data68.length;
-for(let i7=0; i7<len7; i7++){
-let data69 = data68[i7];
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.key === undefined){
-const err216 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data65.items !== undefined){
+let data70 = data65.items;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(Object.keys(data70).length < 1){
+const err216 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2691,8 +2712,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data69.label === undefined){
-const err217 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key40 in data70){
+const _errs196 = errors;
+if(typeof key40 === "string"){
+if(!pattern5.test(key40)){
+const err217 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2701,8 +2725,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data69.value === undefined){
-const err218 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err218 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2711,9 +2736,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key42 in data69){
-if(!((((key42 === "key") || (key42 === "label")) || (key42 === "value")) || (key42 === "url"))){
-const err219 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+var valid58 = _errs196 === errors;
+if(!valid58){
+const err219 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2723,11 +2748,15 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data69.key !== undefined){
-let data70 = data69.key;
-if(typeof data70 === "string"){
-if(!pattern12.test(data70)){
-const err220 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+for(const key41 in data70){
+let data71 = data70[key41];
+if(Array.isArray(data71)){
+const len7 = data71.length;
+for(let i7=0; i7<len7; i7++){
+let data72 = data71[i7];
+if(typeof data72 === "string"){
+if(!pattern4.test(data72)){
+const err220 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2738,7 +2767,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err221 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2748,11 +2777,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data69.label !== undefined){
-let data71 = data69.label;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(Object.keys(data71).length < 1){
-const err222 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err222 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2761,11 +2788,10 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key43 in data71){
-const _errs202 = errors;
-if(typeof key43 === "string"){
-if(!pattern5.test(key43)){
-const err223 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2775,8 +2801,9 @@ vErrors.push(err223);
 errors++;
 }
 }
+}
 else {
-const err224 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
+const err224 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2785,9 +2812,10 @@ vErrors.push(err224);
 }
 errors++;
 }
-var valid60 = _errs202 === errors;
-if(!valid60){
-const err225 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/datasets/" + i3+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2797,11 +2825,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-for(const key44 in data71){
-let data72 = data71[key44];
-if(typeof data72 === "string"){
-if(!pattern4.test(data72)){
-const err226 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data27.access !== undefined){
+let data73 = data27.access;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.label === undefined){
+const err226 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2810,9 +2838,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.items === undefined){
+const err227 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2821,10 +2848,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key42 in data73){
+if(!((key42 === "label") || (key42 === "items"))){
+const err228 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2834,11 +2860,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data69.value !== undefined){
-let data73 = data69.value;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(Object.keys(data73).length < 1){
-const err229 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data73.label !== undefined){
+let data74 = data73.label;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(Object.keys(data74).length < 1){
+const err229 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2847,11 +2873,11 @@ vErrors.push(err229);
 }
 errors++;
 }
-for(const key45 in data73){
-const _errs209 = errors;
-if(typeof key45 === "string"){
-if(!pattern5.test(key45)){
-const err230 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key45};
+for(const key43 in data74){
+const _errs208 = errors;
+if(typeof key43 === "string"){
+if(!pattern5.test(key43)){
+const err230 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2862,7 +2888,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key45};
+const err231 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2871,9 +2897,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-var valid62 = _errs209 === errors;
-if(!valid62){
-const err232 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key45},message:"property name must be valid"};
+var valid63 = _errs208 === errors;
+if(!valid63){
+const err232 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2883,11 +2909,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-for(const key46 in data73){
-let data74 = data73[key46];
-if(typeof data74 === "string"){
-if(!pattern4.test(data74)){
-const err233 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key44 in data74){
+let data75 = data74[key44];
+if(typeof data75 === "string"){
+if(!pattern4.test(data75)){
+const err233 = {instancePath:instancePath+"/datasets/" + i3+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2898,7 +2924,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err234 = {instancePath:instancePath+"/datasets/" + i3+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2910,7 +2936,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err235 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2920,11 +2946,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data69.url !== undefined){
-let data75 = data69.url;
-if(typeof data75 === "string"){
-if(!pattern48.test(data75)){
-const err236 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(data73.items !== undefined){
+let data76 = data73.items;
+if(Array.isArray(data76)){
+if(data76.length < 1){
+const err236 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2933,8 +2959,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!(formats0(data75))){
-const err237 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+const len8 = data76.length;
+for(let i8=0; i8<len8; i8++){
+let data77 = data76[i8];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.key === undefined){
+const err237 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2943,9 +2973,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.label === undefined){
+const err238 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2954,10 +2983,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i7,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.value === undefined){
+const err239 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2966,15 +2993,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-const _errs216 = errors;
-const len8 = data68.length;
-for(let i8=0; i8<len8; i8++){
-let data76 = data68[i8];
-const _errs217 = errors;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.key === undefined){
-const err240 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+for(const key45 in data77){
+if(!(((((key45 === "key") || (key45 === "label")) || (key45 === "value")) || (key45 === "url")) || (key45 === "urlVariants"))){
+const err240 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2983,8 +3004,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data76.url === undefined){
-const err241 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+}
+if(data77.key !== undefined){
+let data78 = data77.key;
+if(typeof data78 === "string"){
+if(!pattern12.test(data78)){
+const err241 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2993,9 +3018,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(data76.key !== undefined){
-if("url" !== data76.key){
-const err242 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
+}
+else {
+const err242 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3005,11 +3030,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data76.url !== undefined){
-let data78 = data76.url;
-if(typeof data78 === "string"){
-if(!pattern48.test(data78)){
-const err243 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(data77.label !== undefined){
+let data79 = data77.label;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(Object.keys(data79).length < 1){
+const err243 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3018,8 +3043,11 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(!(formats0(data78))){
-const err244 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+for(const key46 in data79){
+const _errs222 = errors;
+if(typeof key46 === "string"){
+if(!pattern5.test(key46)){
+const err244 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key46};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3030,7 +3058,7 @@ errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err245 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key46};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3039,10 +3067,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/datasets/" + i2+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid68 = _errs222 === errors;
+if(!valid68){
+const err246 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3051,13 +3078,12 @@ vErrors.push(err246);
 }
 errors++;
 }
-var valid64 = _errs217 === errors;
-if(valid64){
-break;
 }
-}
-if(!valid64){
-const err247 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+for(const key47 in data79){
+let data80 = data79[key47];
+if(typeof data80 === "string"){
+if(!pattern4.test(data80)){
+const err247 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3066,20 +3092,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-else {
-errors = _errs216;
-if(vErrors !== null){
-if(_errs216){
-vErrors.length = _errs216;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-else {
-const err248 = {instancePath:instancePath+"/datasets/" + i2+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err248 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3091,7 +3106,7 @@ errors++;
 }
 }
 else {
-const err249 = {instancePath:instancePath+"/datasets/" + i2+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err249 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3101,11 +3116,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data19.citation !== undefined){
-let data79 = data19.citation;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.label === undefined){
-const err250 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data77.value !== undefined){
+let data81 = data77.value;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(Object.keys(data81).length < 1){
+const err250 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3114,8 +3129,11 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data79.language === undefined){
-const err251 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+for(const key48 in data81){
+const _errs229 = errors;
+if(typeof key48 === "string"){
+if(!pattern5.test(key48)){
+const err251 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3124,8 +3142,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data79.type === undefined){
-const err252 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err252 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3134,8 +3153,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data79.key === undefined){
-const err253 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+var valid70 = _errs229 === errors;
+if(!valid70){
+const err253 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3144,8 +3164,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data79.fields === undefined){
-const err254 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+for(const key49 in data81){
+let data82 = data81[key49];
+if(typeof data82 === "string"){
+if(!pattern4.test(data82)){
+const err254 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3154,8 +3178,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data79.raw === undefined){
-const err255 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+}
+else {
+const err255 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3164,9 +3189,10 @@ vErrors.push(err255);
 }
 errors++;
 }
-for(const key47 in data79){
-if(!((((((key47 === "label") || (key47 === "language")) || (key47 === "type")) || (key47 === "key")) || (key47 === "fields")) || (key47 === "raw"))){
-const err256 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3176,11 +3202,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data79.label !== undefined){
-let data80 = data79.label;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(Object.keys(data80).length < 1){
-const err257 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data77.url !== undefined){
+let data83 = data77.url;
+if(typeof data83 === "string"){
+if(!pattern51.test(data83)){
+const err257 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3189,11 +3215,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key48 in data80){
-const _errs227 = errors;
-if(typeof key48 === "string"){
-if(!pattern5.test(key48)){
-const err258 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
+if(!(formats0(data83))){
+const err258 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3204,7 +3227,7 @@ errors++;
 }
 }
 else {
-const err259 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
+const err259 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3213,9 +3236,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-var valid67 = _errs227 === errors;
-if(!valid67){
-const err260 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
+}
+if(data77.urlVariants !== undefined){
+let data84 = data77.urlVariants;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(Object.keys(data84).length < 1){
+const err260 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3224,12 +3250,11 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-for(const key49 in data80){
-let data81 = data80[key49];
-if(typeof data81 === "string"){
-if(!pattern4.test(data81)){
-const err261 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key50 in data84){
+const _errs238 = errors;
+if(typeof key50 === "string"){
+if(!pattern5.test(key50)){
+const err261 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key50};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3240,7 +3265,7 @@ errors++;
 }
 }
 else {
-const err262 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err262 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key50};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3249,10 +3274,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/datasets/" + i2+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid72 = _errs238 === errors;
+if(!valid72){
+const err263 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3262,11 +3286,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data79.language !== undefined){
-let data82 = data79.language;
-if(typeof data82 === "string"){
-if(!pattern4.test(data82)){
-const err264 = {instancePath:instancePath+"/datasets/" + i2+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key51 in data84){
+let data85 = data84[key51];
+if(typeof data85 === "string"){
+if(!pattern51.test(data85)){
+const err264 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3275,9 +3299,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-else {
-const err265 = {instancePath:instancePath+"/datasets/" + i2+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0(data85))){
+const err265 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3287,11 +3310,8 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data79.type !== undefined){
-let data83 = data79.type;
-if(typeof data83 === "string"){
-if(!pattern53.test(data83)){
-const err266 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
+else {
+const err266 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3301,8 +3321,9 @@ vErrors.push(err266);
 errors++;
 }
 }
+}
 else {
-const err267 = {instancePath:instancePath+"/datasets/" + i2+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err267 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3312,11 +3333,9 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data79.key !== undefined){
-let data84 = data79.key;
-if(typeof data84 === "string"){
-if(!pattern54.test(data84)){
-const err268 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"+"\""};
+}
+else {
+const err268 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3326,8 +3345,14 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/datasets/" + i2+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs243 = errors;
+const len9 = data76.length;
+for(let i9=0; i9<len9; i9++){
+let data86 = data76[i9];
+const _errs244 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.key === undefined){
+const err269 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3336,15 +3361,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data79.fields !== undefined){
-let data85 = data79.fields;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key50 in data85){
-const _errs240 = errors;
-if(typeof key50 === "string"){
-if(!pattern55.test(key50)){
-const err270 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key50};
+if(data86.url === undefined){
+const err270 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3353,10 +3371,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-var valid69 = _errs240 === errors;
-if(!valid69){
-const err271 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
+if(data86.key !== undefined){
+if("url" !== data86.key){
+const err271 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3366,11 +3383,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-for(const key51 in data85){
-let data86 = data85[key51];
-if(typeof data86 === "string"){
-if(!pattern4.test(data86)){
-const err272 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data86.url !== undefined){
+let data88 = data86.url;
+if(typeof data88 === "string"){
+if(!pattern51.test(data88)){
+const err272 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3379,9 +3396,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0(data88))){
+const err273 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3391,9 +3407,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
 else {
-const err274 = {instancePath:instancePath+"/datasets/" + i2+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err274 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3403,11 +3418,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data79.raw !== undefined){
-let data87 = data79.raw;
-if(typeof data87 === "string"){
-if(!pattern4.test(data87)){
-const err275 = {instancePath:instancePath+"/datasets/" + i2+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err275 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3416,9 +3429,13 @@ vErrors.push(err275);
 }
 errors++;
 }
+var valid74 = _errs244 === errors;
+if(valid74){
+break;
 }
-else {
-const err276 = {instancePath:instancePath+"/datasets/" + i2+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(!valid74){
+const err276 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3427,10 +3444,20 @@ vErrors.push(err276);
 }
 errors++;
 }
+else {
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/datasets/" + i2+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err277 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3440,15 +3467,9 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data19.sections !== undefined){
-let data88 = data19.sections;
-if(Array.isArray(data88)){
-const len9 = data88.length;
-for(let i9=0; i9<len9; i9++){
-let data89 = data88[i9];
-if(typeof data89 === "string"){
-if(!pattern58.test(data89)){
-const err278 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
+}
+else {
+const err278 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3458,8 +3479,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-else {
-const err279 = {instancePath:instancePath+"/datasets/" + i2+"/sections/" + i9,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.citation !== undefined){
+let data89 = data27.citation;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.label === undefined){
+const err279 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3468,19 +3492,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-let i10 = data88.length;
-let j0;
-if(i10 > 1){
-const indices0 = {};
-for(;i10--;){
-let item0 = data88[i10];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err280 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i10+" are identical)"};
+if(data89.language === undefined){
+const err280 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3488,14 +3501,9 @@ else {
 vErrors.push(err280);
 }
 errors++;
-break;
 }
-indices0[item0] = i10;
-}
-}
-}
-else {
-const err281 = {instancePath:instancePath+"/datasets/" + i2+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data89.type === undefined){
+const err281 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3504,10 +3512,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/datasets/" + i2,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.key === undefined){
+const err282 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3516,10 +3522,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-}
-else {
-const err283 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data89.fields === undefined){
+const err283 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3528,12 +3532,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data.comparison !== undefined){
-let data90 = data.comparison;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.emoji === undefined){
-const err284 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+if(data89.raw === undefined){
+const err284 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3542,8 +3542,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data90.heading === undefined){
-const err285 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+for(const key52 in data89){
+if(!(((((((key52 === "label") || (key52 === "language")) || (key52 === "type")) || (key52 === "key")) || (key52 === "fields")) || (key52 === "raw")) || (key52 === "rawVariants"))){
+const err285 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3552,8 +3553,12 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data90.columns === undefined){
-const err286 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+}
+if(data89.label !== undefined){
+let data90 = data89.label;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(Object.keys(data90).length < 1){
+const err286 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3562,8 +3567,11 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data90.rows === undefined){
-const err287 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+for(const key53 in data90){
+const _errs254 = errors;
+if(typeof key53 === "string"){
+if(!pattern5.test(key53)){
+const err287 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3572,9 +3580,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key52 in data90){
-if(!((((key52 === "emoji") || (key52 === "heading")) || (key52 === "columns")) || (key52 === "rows"))){
-const err288 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+else {
+const err288 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3583,12 +3591,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data90.emoji !== undefined){
-let data91 = data90.emoji;
-if(typeof data91 === "string"){
-if(!pattern4.test(data91)){
-const err289 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+var valid77 = _errs254 === errors;
+if(!valid77){
+const err289 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3598,8 +3603,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-else {
-const err290 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key54 in data90){
+let data91 = data90[key54];
+if(typeof data91 === "string"){
+if(!pattern4.test(data91)){
+const err290 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3609,11 +3617,8 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data90.heading !== undefined){
-let data92 = data90.heading;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(Object.keys(data92).length < 1){
-const err291 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err291 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3622,11 +3627,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-for(const key53 in data92){
-const _errs257 = errors;
-if(typeof key53 === "string"){
-if(!pattern5.test(key53)){
-const err292 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3636,8 +3640,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-else {
-const err293 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
+if(data89.language !== undefined){
+let data92 = data89.language;
+if(typeof data92 === "string"){
+if(!pattern4.test(data92)){
+const err293 = {instancePath:instancePath+"/datasets/" + i3+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3646,9 +3653,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-var valid75 = _errs257 === errors;
-if(!valid75){
-const err294 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
+}
+else {
+const err294 = {instancePath:instancePath+"/datasets/" + i3+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3658,11 +3665,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-for(const key54 in data92){
-let data93 = data92[key54];
+if(data89.type !== undefined){
+let data93 = data89.type;
 if(typeof data93 === "string"){
-if(!pattern4.test(data93)){
-const err295 = {instancePath:instancePath+"/comparison/heading/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!pattern58.test(data93)){
+const err295 = {instancePath:instancePath+"/datasets/" + i3+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3673,7 +3680,7 @@ errors++;
 }
 }
 else {
-const err296 = {instancePath:instancePath+"/comparison/heading/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err296 = {instancePath:instancePath+"/datasets/" + i3+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3683,9 +3690,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.key !== undefined){
+let data94 = data89.key;
+if(typeof data94 === "string"){
+if(!pattern59.test(data94)){
+const err297 = {instancePath:instancePath+"/datasets/" + i3+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3695,11 +3704,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data90.columns !== undefined){
-let data94 = data90.columns;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(Object.keys(data94).length < 1){
-const err298 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err298 = {instancePath:instancePath+"/datasets/" + i3+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3708,11 +3714,15 @@ vErrors.push(err298);
 }
 errors++;
 }
-for(const key55 in data94){
-const _errs264 = errors;
+}
+if(data89.fields !== undefined){
+let data95 = data89.fields;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key55 in data95){
+const _errs267 = errors;
 if(typeof key55 === "string"){
-if(!pattern5.test(key55)){
-const err299 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key55};
+if(!pattern60.test(key55)){
+const err299 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key55};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3722,8 +3732,9 @@ vErrors.push(err299);
 errors++;
 }
 }
-else {
-const err300 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key55};
+var valid79 = _errs267 === errors;
+if(!valid79){
+const err300 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3732,9 +3743,12 @@ vErrors.push(err300);
 }
 errors++;
 }
-var valid77 = _errs264 === errors;
-if(!valid77){
-const err301 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
+}
+for(const key56 in data95){
+let data96 = data95[key56];
+if(typeof data96 === "string"){
+if(!pattern4.test(data96)){
+const err301 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3744,15 +3758,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-for(const key56 in data94){
-let data95 = data94[key56];
-if(Array.isArray(data95)){
-const len10 = data95.length;
-for(let i11=0; i11<len10; i11++){
-let data96 = data95[i11];
-if(typeof data96 === "string"){
-if(!pattern4.test(data96)){
-const err302 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err302 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3762,8 +3769,9 @@ vErrors.push(err302);
 errors++;
 }
 }
+}
 else {
-const err303 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err303 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3773,9 +3781,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
-else {
-const err304 = {instancePath:instancePath+"/comparison/columns/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data89.raw !== undefined){
+let data97 = data89.raw;
+if(typeof data97 === "string"){
+if(!pattern4.test(data97)){
+const err304 = {instancePath:instancePath+"/datasets/" + i3+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3785,9 +3795,8 @@ vErrors.push(err304);
 errors++;
 }
 }
-}
 else {
-const err305 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err305 = {instancePath:instancePath+"/datasets/" + i3+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3797,15 +3806,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data90.rows !== undefined){
-let data97 = data90.rows;
-if(Array.isArray(data97)){
-const len11 = data97.length;
-for(let i12=0; i12<len11; i12++){
-let data98 = data97[i12];
+if(data89.rawVariants !== undefined){
+let data98 = data89.rawVariants;
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.dataset === undefined){
-const err306 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+if(Object.keys(data98).length < 1){
+const err306 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3814,8 +3819,11 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data98.cells === undefined){
-const err307 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
+for(const key57 in data98){
+const _errs275 = errors;
+if(typeof key57 === "string"){
+if(!pattern5.test(key57)){
+const err307 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key57};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3824,9 +3832,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-for(const key57 in data98){
-if(!((key57 === "dataset") || (key57 === "cells"))){
-const err308 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+else {
+const err308 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key57};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3835,12 +3843,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data98.dataset !== undefined){
-let data99 = data98.dataset;
-if(typeof data99 === "string"){
-if(!pattern12.test(data99)){
-const err309 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+var valid81 = _errs275 === errors;
+if(!valid81){
+const err309 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3850,8 +3855,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-else {
-const err310 = {instancePath:instancePath+"/comparison/rows/" + i12+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data98){
+let data99 = data98[key58];
+if(typeof data99 === "string"){
+if(!pattern4.test(data99)){
+const err310 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3861,11 +3869,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data98.cells !== undefined){
-let data100 = data98.cells;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(Object.keys(data100).length < 1){
-const err311 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err311 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3874,11 +3879,10 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key58 in data100){
-const _errs280 = errors;
-if(typeof key58 === "string"){
-if(!pattern5.test(key58)){
-const err312 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key58};
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3888,8 +3892,9 @@ vErrors.push(err312);
 errors++;
 }
 }
+}
 else {
-const err313 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key58};
+const err313 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3898,9 +3903,16 @@ vErrors.push(err313);
 }
 errors++;
 }
-var valid84 = _errs280 === errors;
-if(!valid84){
-const err314 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key58},message:"property name must be valid"};
+}
+if(data27.sections !== undefined){
+let data100 = data27.sections;
+if(Array.isArray(data100)){
+const len10 = data100.length;
+for(let i10=0; i10<len10; i10++){
+let data101 = data100[i10];
+if(typeof data101 === "string"){
+if(!pattern65.test(data101)){
+const err314 = {instancePath:instancePath+"/datasets/" + i3+"/sections/" + i10,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3910,15 +3922,8 @@ vErrors.push(err314);
 errors++;
 }
 }
-for(const key59 in data100){
-let data101 = data100[key59];
-if(Array.isArray(data101)){
-const len12 = data101.length;
-for(let i13=0; i13<len12; i13++){
-let data102 = data101[i13];
-if(typeof data102 === "string"){
-if(!pattern4.test(data102)){
-const err315 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err315 = {instancePath:instancePath+"/datasets/" + i3+"/sections/" + i10,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3928,8 +3933,18 @@ vErrors.push(err315);
 errors++;
 }
 }
-else {
-const err316 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i11 = data100.length;
+let j0;
+if(i11 > 1){
+const indices0 = {};
+for(;i11--;){
+let item0 = data100[i11];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err316 = {instancePath:instancePath+"/datasets/" + i3+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3937,11 +3952,14 @@ else {
 vErrors.push(err316);
 }
 errors++;
+break;
+}
+indices0[item0] = i11;
 }
 }
 }
 else {
-const err317 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err317 = {instancePath:instancePath+"/datasets/" + i3+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3951,9 +3969,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/comparison/rows/" + i12+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.variants !== undefined){
+let data102 = data27.variants;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(Object.keys(data102).length < 1){
+const err318 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3962,10 +3982,11 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-}
-else {
-const err319 = {instancePath:instancePath+"/comparison/rows/" + i12,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key59 in data102){
+const _errs286 = errors;
+if(typeof key59 === "string"){
+if(!pattern5.test(key59)){
+const err319 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key59};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3975,9 +3996,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-}
 else {
-const err320 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err320 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key59};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3986,10 +4006,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-}
-else {
-const err321 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid86 = _errs286 === errors;
+if(!valid86){
+const err321 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3999,11 +4018,11 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data.resources !== undefined){
-let data103 = data.resources;
+for(const key60 in data102){
+let data103 = data102[key60];
 if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.heading === undefined){
-const err322 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+if(Object.keys(data103).length < 1){
+const err322 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4012,8 +4031,9 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(data103.items === undefined){
-const err323 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+for(const key61 in data103){
+if(!((((key61 === "name") || (key61 === "rating")) || (key61 === "category")) || (key61 === "sections"))){
+const err323 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4022,9 +4042,12 @@ vErrors.push(err323);
 }
 errors++;
 }
-for(const key60 in data103){
-if(!((key60 === "heading") || (key60 === "items"))){
-const err324 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+if(data103.name !== undefined){
+let data104 = data103.name;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err324 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4033,12 +4056,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data103.heading !== undefined){
-let data104 = data103.heading;
-if(typeof data104 === "string"){
 if(!pattern4.test(data104)){
-const err325 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err325 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4049,7 +4068,7 @@ errors++;
 }
 }
 else {
-const err326 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err326 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4059,15 +4078,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data103.items !== undefined){
-let data105 = data103.items;
-if(Array.isArray(data105)){
-const len13 = data105.length;
-for(let i14=0; i14<len13; i14++){
-let data106 = data105[i14];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.text === undefined){
-const err327 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(data103.rating !== undefined){
+let data105 = data103.rating;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err327 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4076,8 +4090,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data106.url === undefined){
-const err328 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 5 || isNaN(data105)){
+const err328 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4086,9 +4101,8 @@ vErrors.push(err328);
 }
 errors++;
 }
-for(const key61 in data106){
-if(!((key61 === "text") || (key61 === "url"))){
-const err329 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+if(data105 < 1 || isNaN(data105)){
+const err329 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4098,11 +4112,12 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data106.text !== undefined){
-let data107 = data106.text;
-if(typeof data107 === "string"){
-if(!pattern4.test(data107)){
-const err330 = {instancePath:instancePath+"/resources/items/" + i14+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data103.category !== undefined){
+let data106 = data103.category;
+if(typeof data106 === "string"){
+if(!pattern12.test(data106)){
+const err330 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4113,7 +4128,7 @@ errors++;
 }
 }
 else {
-const err331 = {instancePath:instancePath+"/resources/items/" + i14+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err331 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4123,11 +4138,15 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data106.url !== undefined){
-let data108 = data106.url;
+if(data103.sections !== undefined){
+let data107 = data103.sections;
+if(Array.isArray(data107)){
+const len11 = data107.length;
+for(let i12=0; i12<len11; i12++){
+let data108 = data107[i12];
 if(typeof data108 === "string"){
-if(!pattern48.test(data108)){
-const err332 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(!pattern65.test(data108)){
+const err332 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i12,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4136,8 +4155,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(!(formats0(data108))){
-const err333 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+else {
+const err333 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i12,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4147,8 +4167,18 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/resources/items/" + i14+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i13 = data107.length;
+let j1;
+if(i13 > 1){
+const indices1 = {};
+for(;i13--;){
+let item1 = data107[i13];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err334 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4156,11 +4186,14 @@ else {
 vErrors.push(err334);
 }
 errors++;
+break;
+}
+indices1[item1] = i13;
 }
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/resources/items/" + i14,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err335 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4172,7 +4205,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err336 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4184,7 +4217,7 @@ errors++;
 }
 }
 else {
-const err337 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err337 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4196,7 +4229,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err338 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4205,8 +4238,1066 @@ vErrors.push(err338);
 }
 errors++;
 }
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data.comparison !== undefined){
+let data109 = data.comparison;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.emoji === undefined){
+const err340 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data109.heading === undefined){
+const err341 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+if(data109.columns === undefined){
+const err342 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+if(data109.rows === undefined){
+const err343 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+for(const key62 in data109){
+if(!((((key62 === "emoji") || (key62 === "heading")) || (key62 === "columns")) || (key62 === "rows"))){
+const err344 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data109.emoji !== undefined){
+let data110 = data109.emoji;
+if(typeof data110 === "string"){
+if(!pattern4.test(data110)){
+const err345 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data109.heading !== undefined){
+let data111 = data109.heading;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(Object.keys(data111).length < 1){
+const err347 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+for(const key63 in data111){
+const _errs309 = errors;
+if(typeof key63 === "string"){
+if(!pattern5.test(key63)){
+const err348 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key63};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key63};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+var valid93 = _errs309 === errors;
+if(!valid93){
+const err350 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+for(const key64 in data111){
+let data112 = data111[key64];
+if(typeof data112 === "string"){
+if(!pattern4.test(data112)){
+const err351 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data109.columns !== undefined){
+let data113 = data109.columns;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(Object.keys(data113).length < 1){
+const err354 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+for(const key65 in data113){
+const _errs316 = errors;
+if(typeof key65 === "string"){
+if(!pattern5.test(key65)){
+const err355 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key65};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key65};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+var valid95 = _errs316 === errors;
+if(!valid95){
+const err357 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key65},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+for(const key66 in data113){
+let data114 = data113[key66];
+if(Array.isArray(data114)){
+const len12 = data114.length;
+for(let i14=0; i14<len12; i14++){
+let data115 = data114[i14];
+if(typeof data115 === "string"){
+if(!pattern4.test(data115)){
+const err358 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data109.rows !== undefined){
+let data116 = data109.rows;
+if(Array.isArray(data116)){
+const len13 = data116.length;
+for(let i15=0; i15<len13; i15++){
+let data117 = data116[i15];
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.dataset === undefined){
+const err362 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+if(data117.cells === undefined){
+const err363 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+for(const key67 in data117){
+if(!((key67 === "dataset") || (key67 === "cells"))){
+const err364 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data117.dataset !== undefined){
+let data118 = data117.dataset;
+if(typeof data118 === "string"){
+if(!pattern12.test(data118)){
+const err365 = {instancePath:instancePath+"/comparison/rows/" + i15+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/comparison/rows/" + i15+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data117.cells !== undefined){
+let data119 = data117.cells;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(Object.keys(data119).length < 1){
+const err367 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+for(const key68 in data119){
+const _errs332 = errors;
+if(typeof key68 === "string"){
+if(!pattern5.test(key68)){
+const err368 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key68};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key68};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+var valid102 = _errs332 === errors;
+if(!valid102){
+const err370 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+for(const key69 in data119){
+let data120 = data119[key69];
+if(Array.isArray(data120)){
+const len14 = data120.length;
+for(let i16=0; i16<len14; i16++){
+let data121 = data120[i16];
+if(typeof data121 === "string"){
+if(!pattern4.test(data121)){
+const err371 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+else {
+const err372 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data122 = data.resources;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.heading === undefined){
+const err378 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+if(data122.items === undefined){
+const err379 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+for(const key70 in data122){
+if(!((key70 === "heading") || (key70 === "items"))){
+const err380 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+if(data122.heading !== undefined){
+let data123 = data122.heading;
+if(typeof data123 === "string"){
+if(!pattern4.test(data123)){
+const err381 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data122.items !== undefined){
+let data124 = data122.items;
+if(Array.isArray(data124)){
+const len15 = data124.length;
+for(let i17=0; i17<len15; i17++){
+let data125 = data124[i17];
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.text === undefined){
+const err383 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+if(data125.url === undefined){
+const err384 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+for(const key71 in data125){
+if(!((key71 === "text") || (key71 === "url"))){
+const err385 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data125.text !== undefined){
+let data126 = data125.text;
+if(typeof data126 === "string"){
+if(!pattern4.test(data126)){
+const err386 = {instancePath:instancePath+"/resources/items/" + i17+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/resources/items/" + i17+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data125.url !== undefined){
+let data127 = data125.url;
+if(typeof data127 === "string"){
+if(!pattern51.test(data127)){
+const err388 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+if(!(formats0(data127))){
+const err389 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+}
+else {
+const err394 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateVocabulary = validate21;
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/vocabulary.json","title":"The labels of a catalog","description":"Every label the catalog uses, with a stable key and its text per language (source/vocabulary.json).","type":"object","properties":{"$schema":{"type":"string"},"version":{"const":1},"labels":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["key","kind","labels"],"additionalProperties":false,"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}}}},"required":["version","labels"],"additionalProperties":false};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://medical-imaging-catalog.invalid/schema/v1/vocabulary.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.labels === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "$schema") || (key0 === "version")) || (key0 === "labels"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data2 = data.labels;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs9 = errors;
+let valid3 = true;
+const _errs10 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing0;
+if((data3.kind === undefined) && (missing0 = "kind")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data3.kind !== undefined){
+if("section" !== data3.kind){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs10 === errors;
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs12 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.key !== undefined){
+let data5 = data3.key;
+if(!(((((data5 === "description") || (data5 === "facts")) || (data5 === "tasks")) || (data5 === "access")) || (data5 === "citation"))){
+const err7 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.then.properties.key.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs12 === errors;
+valid3 = _valid0;
+if(valid3){
+var props0 = {};
+props0.key = true;
+props0.kind = true;
+}
+}
+if(!valid3){
+const err8 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.key === undefined){
+const err9 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.kind === undefined){
+const err10 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3.labels === undefined){
+const err11 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "key") || (key1 === "kind")) || (key1 === "labels"))){
+const err12 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.key !== undefined){
+let data6 = data3.key;
+if(typeof data6 === "string"){
+if(!pattern12.test(data6)){
+const err13 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.kind !== undefined){
+let data7 = data3.kind;
+if(!((((data7 === "section") || (data7 === "list")) || (data7 === "fact")) || (data7 === "access"))){
+const err15 = {instancePath:instancePath+"/labels/" + i0+"/kind",schemaPath:"#/properties/labels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data3.labels !== undefined){
+let data8 = data3.labels;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length < 1){
+const err16 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data8){
+const _errs20 = errors;
+if(typeof key2 === "string"){
+if(!pattern5.test(key2)){
+const err17 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid7 = _errs20 === errors;
+if(!valid7){
+const err19 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+for(const key3 in data8){
+let data9 = data8[key3];
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err20 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!pattern14.test(data9)){
+const err21 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

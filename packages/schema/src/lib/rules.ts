@@ -58,6 +58,9 @@ export const rules = {
   'duplicate-section': rule('structure', 'error', false, 'a dataset has two descriptions, fact lists, … or two lists with the same label'),
   'malformed-resource': rule('structure', 'error', false, 'a related resource that is not one link'),
   'empty-id': rule('structure', 'error', false, 'a name or label with no Latin letter or digit to make its id or key from'),
+  'unknown-label': rule('structure', 'error', false, 'a label that is a slip of a declared one (case, accents, spaces, an edit or two, a colon outside the bold)'),
+  'undeclared-label': rule('structure', 'warning', true, 'a label the vocabulary does not declare; it pairs by position within its dataset'),
+  'invalid-vocabulary': rule('input', 'error', false, 'the vocabulary beside the source is not valid (its schema, a key twice, a label for two entries)'),
   // The catalog's data.
   'duplicate-dataset': rule('data', 'error', false, 'two datasets with the same id'),
   'rating-range': rule('data', 'error', false, 'a rating outside 1-5 stars'),
@@ -66,17 +69,18 @@ export const rules = {
   'reversed-year-range': rule('data', 'error', false, 'a year range that runs backwards (`2016-2011`)'),
   schema: rule('data', 'error', false, 'any other violation of the JSON Schema'),
   // Translations (the primary half against each other half).
-  'fact-count-mismatch': rule('translation', 'error', false, 'a translation has another number of key facts than the primary half; they pair by position'),
-  'access-count-mismatch': rule('translation', 'error', false, 'a translation has another number of access entries than the primary half; they pair by position'),
-  'rating-mismatch': rule('translation', 'error', false, 'a translated heading has another rating'),
-  'heading-mismatch': rule('translation', 'error', false, 'a translated heading has another name'),
-  'category-mismatch': rule('translation', 'error', false, 'a translated dataset stands under another category'),
-  'missing-translation': rule('translation', 'warning', true, 'a dataset, section or table row has no translation yet'),
-  'orphan-translation': rule('translation', 'warning', true, 'a dataset, category or list exists only in a translation'),
-  'url-mismatch': rule('translation', 'warning', true, 'a translation links elsewhere; the primary half wins'),
-  'citation-mismatch': rule('translation', 'warning', true, 'a translation cites differently; the primary half wins'),
+  'missing-translation': rule('translation', 'warning', true, 'a dataset, section, fact, list or table row has no translation yet'),
+  'orphan-translation': rule('translation', 'warning', true, 'a dataset, category, section or fact exists only in a translation (it is kept, in that language)'),
+  'rating-mismatch': rule('translation', 'warning', true, 'a translated heading has another rating'),
+  'heading-mismatch': rule('translation', 'warning', true, 'a translated heading writes the name otherwise'),
+  'category-mismatch': rule('translation', 'warning', true, 'a translated dataset stands under another category'),
+  'url-mismatch': rule('translation', 'warning', true, 'a translation links elsewhere'),
+  'citation-mismatch': rule('translation', 'warning', true, 'a translation cites with another block'),
   'list-length-mismatch': rule('translation', 'warning', true, 'a translated list has another number of items'),
+  'number-mismatch': rule('translation', 'warning', true, 'a translation states other numbers (after locale normalisation: 377,110 and 377.110 agree)'),
   'section-order': rule('translation', 'warning', true, "a translation orders a dataset's sections differently"),
+  'outdated-translation': rule('translation', 'warning', true, 'the primary text changed since its translation was confirmed (`catalog i18n`)'),
+  'untranslated': rule('translation', 'warning', true, 'a translation is a copy of the primary text (`catalog i18n`)'),
   // Citations.
   'bibtex-syntax': rule('citation', 'error', false, 'the citation block is not valid BibTeX'),
   'bibtex-unbalanced-braces': rule('citation', 'error', false, 'an unclosed entry or an unbalanced brace'),
@@ -102,7 +106,6 @@ export const rules = {
   // What the renderers see.
   'formula-like-text': rule('outputs', 'warning', true, 'a text a spreadsheet would run as a formula; the CSV neutralises it'),
   'excel-cell-too-long': rule('outputs', 'warning', true, "a CSV cell over Excel's 32,767 characters"),
-  'column-renamed': rule('outputs', 'warning', true, 'two labels that make the same CSV column; one is renamed'),
   'list-item-separator': rule('outputs', 'warning', true, 'a list item holds the separator the CSV joins items with'),
   'page-raw-html': rule('outputs', 'warning', true, 'raw HTML in a text; the page shows it as characters'),
   'page-unsafe-link': rule('outputs', 'warning', true, 'a link that is not https; the page shows its text only'),
@@ -112,6 +115,7 @@ export const rules = {
   // What the commands themselves refuse.
   'invalid-lock': rule('commands', 'error', false, 'the translation lock is not a lock `catalog i18n accept` wrote'),
   'format-drops-comments': rule('commands', 'error', false, '`catalog format` would drop HTML comments, which the canonical form does not keep'),
+  'format-loses-text': rule('commands', 'error', false, '`catalog format` would lose a word of the source, or write what does not read back as the same catalog: it writes nothing'),
   'invalid-json': rule('commands', 'error', false, '`catalog render --data` was given a file that is not JSON'),
   'render-round-trip': rule('commands', 'error', false, '`catalog render --data`: a text would read back differently from the regenerated markdown')
 } as const satisfies Record<string, Rule>

@@ -1,5 +1,6 @@
 import type {FromSchema} from 'json-schema-to-ts'
 import type {catalogSchema} from './catalog-schema.js'
+import type {vocabularySchema} from './vocabulary-schema.js'
 
 /** A validated catalog, derived from the JSON Schema (never written by hand). */
 export type Catalog = FromSchema<typeof catalogSchema>
@@ -17,3 +18,6 @@ export type Resources = NonNullable<Catalog['resources']>
 export type LocalizedText = Dataset['title']
 /** Ordered texts per language code. */
 export type LocalizedList = Comparison['columns']
+/** The vocabulary of labels (source/vocabulary.json). */
+export type Vocabulary = FromSchema<typeof vocabularySchema>
+export type VocabularyLabel = Vocabulary['labels'][number]

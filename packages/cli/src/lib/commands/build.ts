@@ -14,7 +14,8 @@ import {
   printDiagnostics,
   readReporter,
   sourceFiles,
-  sourceOption
+  sourceOption,
+  vocabularyPathOf
 } from '../cli-kit.js'
 import type {Diagnostic, ReporterName} from '../diagnostics.js'
 import {resolveOutFolder} from '../out-folder.js'
@@ -74,9 +75,10 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
     return exitCodes.problems
   }
   const lockPath = lockPathOf(sourcePath)
-  const lockRead = command === 'validate' ? undefined : await readInput(lockPath, io.cwd, 'the translation lock')
-  const lockBytes = lockRead && 'bytes' in lockRead ? lockRead.bytes : undefined
-  const key = lockRead && values.cache ? inputKey(path.resolve(io.cwd, sourcePath), source.bytes, lockBytes) : undefined
+  const lockRead = await readInput(lockPath, io.cwd, 'the translation lock')
+  const vocabularyRead = await readInput(vocabularyPathOf(sourcePath), io.cwd, 'the vocabulary')
+  const bytesOf = (read: typeof lockRead): Buffer | undefined => ('bytes' in read ? read.bytes : undefined)
+  const key = command !== 'validate' && values.cache ? inputKey(path.resolve(io.cwd, sourcePath), [source.bytes, bytesOf(lockRead), bytesOf(vocabularyRead)]) : undefined
 
   // `check` first asks whether a run with byte-identical inputs wrote exactly this folder: then it is fresh.
   if (command === 'check' && key) {
@@ -96,19 +98,23 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
     import('../out-folder.js'),
     import('@catalog/i18n')
   ])
-  const {catalog, file, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, {cache: values.cache})
+  const {catalog, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, vocabularyRead, {cache: values.cache})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
-  if (command === 'validate' || failed || !catalog || !file) {
+  if (command === 'validate' || failed || !catalog) {
     printDiagnostics(diagnostics, reporter, io)
     return failed || !catalog ? exitCodes.problems : exitCodes.ok
   }
 
+  // A lock that is not one is a bad input like any other: nothing is written, and the message says how to write it afresh.
+  const lockFile = parseLockFile(lockPath, lockRead)
+  if (lockFile.diagnostic) {
+    printDiagnostics([...diagnostics, lockFile.diagnostic], reporter, io)
+    return exitCodes.problems
+  }
   // The translation state only warns: an edit of the primary language never blocks regeneration.
-  const lockFile = lockRead ? parseLockFile(lockPath, lockRead) : {}
-  if (lockFile.diagnostic) diagnostics.push({...lockFile.diagnostic, severity: 'warning'})
-  const status = i18n.translationStatus(catalog, lockFile.lock, {parserMessages: file.messages, pointers: file.data.pointers})
+  const status = i18n.translationStatus(catalog, lockFile.lock)
   const verdict = i18n.translationVerdict(status, {strict: true})
-  const strictFailures = verdict.failed || lockFile.diagnostic ? (verdict.reasons.length > 0 ? verdict.reasons : ['unreadable lock']) : []
+  const strictFailures = verdict.failed ? verdict.reasons : []
   const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status})
   if (key) await writeCheckRecord(io.cwd, sourcePath, key, outputsDigest(hashOutputs(outputs)), diagnostics, strictFailures)
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)

@@ -1,8 +1,10 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {formatSource} from '@catalog/markdown'
+import {parseCatalogSource, positionOf} from '@catalog/parser'
 import {commonHelp, commonOptions, exitCodes, type Io, pathOption, printDiagnostics, readReporter, sourceOption} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
+import {firstDifference, lostWord} from '../guard.js'
 import {readCatalog} from '../read.js'
 
 export const help = `Usage: catalog format [--source FILE] [--check] [--reporter NAME] [--strict]
@@ -24,7 +26,7 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
   }
   const reporter = readReporter(values.reporter)
   const sourcePath = pathOption(values.source, '--source')
-  const {catalog, bytes, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  const {catalog, bytes, diagnostics, vocabulary, file} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
   if (failed || !catalog || !bytes) {
     printDiagnostics(diagnostics, reporter, io)
@@ -37,6 +39,19 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
   if (comments(current) > comments(formatted)) {
     const line = current.slice(0, current.indexOf('<!--')).split('\n').length
     diagnostics.push({file: sourcePath, line, column: 1, severity: 'error', ruleId: 'format-drops-comments', message: 'the canonical form keeps no HTML comments; remove them (or the catalog-disable directives) before formatting'})
+    printDiagnostics(diagnostics, reporter, io)
+    return exitCodes.problems
+  }
+  // Before anything is written: the canonical form must keep every word of the source, and read back as the same catalog.
+  const lost = lostWord(current, formatted)
+  const readBack = parseCatalogSource(formatted, sourcePath, vocabulary ? {vocabulary} : {}).catalog
+  const difference = lost ? undefined : firstDifference(catalog, readBack)
+  if (lost || difference !== undefined) {
+    // At the word lost, else at the source of the first value that would read back otherwise.
+    const start = lost ?? positionOf(file?.data.pointers ?? new Map(), difference ?? '')?.start
+    const where = {line: start?.line ?? 1, column: start?.column ?? 1}
+    const what = lost ? `would lose the word \`${lost.word}\`` : 'would not read back as the same catalog'
+    diagnostics.push({file: sourcePath, ...where, severity: 'error', ruleId: 'format-loses-text', message: `the canonical form ${what}, so the source is left as it was: write that part in the catalog's style`})
     printDiagnostics(diagnostics, reporter, io)
     return exitCodes.problems
   }

@@ -32,10 +32,13 @@ Exits 1 when anything is outdated or mismatched; missing, orphan and
 untranslated parts only warn, unless --strict.
 
   --source FILE        the catalog source (default: source/datasets.md)
-  --reporter NAME      text (default: a table), json ({"findings": [...]} with
-                       source lines) or github (workflow commands that annotate
-                       the source lines: warnings for what fails, notices for
-                       the rest); all on stdout
+  --reporter NAME      text (default: a table), json ({"findings": [...],
+                       "diagnostics": [...]}: each finding with its file, line,
+                       column, severity and rule, as diagnostics have them;
+                       the diagnostics are what stopped the comparison) or
+                       github (workflow commands that annotate the source
+                       lines: warnings for what fails, notices for the rest);
+                       all on stdout
   --json               the same as --reporter json
   --min-translated N   also fail when a language has less than N% translated
   --strict             fail on any finding
@@ -43,9 +46,6 @@ untranslated parts only warn, unless --strict.
 \`accept\` records the translations as confirmed: of the datasets (or
 \`overview\`, \`categories\`, \`comparison\`) named, or of everything.
 `
-
-/** Parser errors that are translation mismatches: `catalog i18n` reports them as findings rather than refusing the source. */
-const translationErrorRules = new Set(['rating-mismatch', 'heading-mismatch', 'category-mismatch', 'fact-count-mismatch', 'access-count-mismatch'])
 
 export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
   const {values} = parseArgs({
@@ -74,25 +74,28 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
   const {file, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   const catalog = file?.data.catalog
   const pointers = file?.data.pointers
-  const blocking = diagnostics.filter((d) => d.severity === 'error' && !translationErrorRules.has(d.ruleId))
-  if (!file || !catalog || !pointers || blocking.length > 0) {
-    printDiagnostics(blocking.length > 0 ? blocking : diagnostics, 'text', io)
+  /** What stops the comparison, in the reporter's form: in JSON, the same object, with no findings. */
+  const stop = (problems: Diagnostic[]): number => {
+    if (reporter === 'json') io.stdout(`${JSON.stringify({findings: [], diagnostics: problems}, null, 2)}\n`)
+    else printDiagnostics(problems, reporter, io)
     return exitCodes.problems
   }
+  const blocking = diagnostics.filter((d) => d.severity === 'error')
+  if (!file || !catalog || !pointers || blocking.length > 0) return stop(blocking.length > 0 ? blocking : diagnostics)
   const lockPath = lockPathOf(sourcePath)
   const lockFile = await readLockFile(lockPath, io.cwd)
-  if (lockFile.diagnostic) {
-    printDiagnostics([lockFile.diagnostic], 'text', io)
-    return exitCodes.problems
-  }
+  if (lockFile.diagnostic) return stop([lockFile.diagnostic])
   if (!lockFile.lock) io.stderr(`catalog: no ${lockPath}: nothing can be outdated; run \`catalog i18n accept\` to confirm the current translations\n`)
-  const options = {parserMessages: file.messages, pointers}
-  const findings = translationFindings(catalog, {...options, lock: lockFile.lock})
-  const status = translationStatus(catalog, lockFile.lock, options)
-  const lineOf = (finding: (typeof findings)[number]): number | undefined => finding.line ?? positionOf(pointers, finding.pointer)?.start.line
+  const findings = translationFindings(catalog, {lock: lockFile.lock})
+  const status = translationStatus(catalog, lockFile.lock)
+  const lineOf = (finding: (typeof findings)[number]): number | undefined => positionOf(pointers, finding.pointer)?.start.line
   const primary = catalog.languages[0]?.code ?? ''
   if (reporter === 'json') {
-    io.stdout(`${JSON.stringify({findings: findings.map((finding) => findingRecord(finding, primary, lineOf(finding) ?? null))}, null, 2)}\n`)
+    const records = findings.map((finding) => {
+      const {line, ...record} = findingRecord(finding, primary, lineOf(finding) ?? null)
+      return {file: sourcePath, line: line ?? 1, column: 1, severity: 'warning', ...record}
+    })
+    io.stdout(`${JSON.stringify({findings: records, diagnostics: []}, null, 2)}\n`)
   } else if (reporter === 'github') {
     // A lagging translation is worth seeing on its line, never a reason to block: what fails the command warns, the rest is a notice.
     const annotations: Diagnostic[] = findings.map((finding) => ({
@@ -100,7 +103,7 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
       line: lineOf(finding) ?? 1,
       column: 1,
       severity: (failingStates as readonly string[]).includes(finding.state) || values.strict ? 'warning' : 'notice',
-      ruleId: `translation-${finding.state}`,
+      ruleId: finding.ruleId,
       message: finding.message
     }))
     io.stdout(formatDiagnostics(annotations, 'github'))

@@ -19,6 +19,8 @@ import {
 } from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {readInput} from '../inputs.js'
+import {firstDifference} from '../guard.js'
+import {readJson} from '../json-input.js'
 import {assertReplaceable, resolveOutFolder} from '../out-folder.js'
 import {outputChecks, renderOutputs} from '../outputs.js'
 import {readLockFile} from '../read.js'
@@ -61,35 +63,37 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
   // A catalog's JSON is a few times its markdown: the same bound, four times over.
   const read = await readInput(dataPath, io.cwd, 'the catalog JSON', 4 * defaultLimits.maxBytes)
   if ('diagnostic' in read) return fail([read.diagnostic])
-  let value: unknown
-  try {
-    value = JSON.parse(read.bytes.toString('utf8'))
-  } catch (error) {
-    return fail([at('invalid-json', `the catalog JSON is not JSON: ${(error as Error).message}`)])
-  }
+  const json = readJson(read.bytes.toString('utf8'))
+  if ('error' in json) return fail([{...at('invalid-json', `the catalog JSON: ${json.error.message}`), line: json.error.line, column: json.error.column}])
+  const {value, placeOf} = json.document
+  /** A problem at a part of the catalog: named at its line, and by its pointer, which is how a program that wrote the JSON finds it. */
+  const atPointer = (ruleId: string, pointer: string, message: string): Diagnostic => ({
+    ...at(ruleId, message.startsWith(`${pointer || '/'} `) ? message : `${pointer || '/'}: ${message}`),
+    ...placeOf(pointer)
+  })
   // The schema first: the catalog's own rules assume its shape.
   const validation = validateCatalog(value)
-  if (!validation.valid) return fail(validation.violations.map((violation) => at('schema', violation.message)))
+  if (!validation.valid) return fail(validation.violations.map((violation) => atPointer('schema', violation.pointer, violation.message)))
   const catalog = validation.catalog
   const findings = checkCatalog(catalog)
-  const diagnostics: Diagnostic[] = findings.map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity}))
+  const diagnostics: Diagnostic[] = findings.map((finding) => ({...atPointer(finding.ruleId, finding.pointer, finding.message), severity: finding.severity}))
   // Then the markdown it regenerates must read back as the same catalog, within the parser's limits, before any
   // renderer reads its texts: what the source could not hold, the JSON may not smuggle into an output.
   if (!diagnostics.some((d) => d.severity === 'error')) {
     const roundTrip = roundTripProblem(catalog)
-    if (roundTrip) diagnostics.push(at('render-round-trip', roundTrip))
+    if (roundTrip) diagnostics.push(atPointer('render-round-trip', roundTrip.pointer, roundTrip.message))
   }
   if (!diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(...outputChecks.flatMap((check) => check(catalog)).map((finding) => ({...at(finding.ruleId, `${finding.pointer}: ${finding.message}`), severity: finding.severity})))
+    diagnostics.push(...outputChecks.flatMap((check) => check(catalog)).map((finding) => ({...atPointer(finding.ruleId, finding.pointer, finding.message), severity: finding.severity})))
   }
   if (diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)) return fail(diagnostics)
-  printDiagnostics(diagnostics, reporter, io)
   let lock: TranslationLock | undefined
   if (values.lock !== undefined) {
     const lockFile = await readLockFile(values.lock, io.cwd)
-    if (lockFile.diagnostic) return fail([lockFile.diagnostic])
+    if (lockFile.diagnostic) return fail([...diagnostics, lockFile.diagnostic])
     lock = lockFile.lock
   }
+  printDiagnostics(diagnostics, reporter, io)
   const outputs = renderOutputs(catalog, {translationStatus: translationStatus(catalog, lock)})
   assertReplaceable(folder, outPath, outputs, values.force)
   await writeOutputsAtomically(folder, outputs, {onWarning: (message) => io.stderr(`catalog: ${message}\n`)})
@@ -103,21 +107,21 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
  * inside a field, or anything else the parser would read differently, is
  * refused here rather than smuggled into the documents.
  */
-function roundTripProblem(catalog: Catalog): string | undefined {
-  const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md')
+function roundTripProblem(catalog: Catalog): {pointer: string; message: string} | undefined {
+  // Read back with the labels the catalog was read with (it carries them), so that it pairs as it did.
+  const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md', catalog.vocabulary ? {vocabulary: {version: 1, labels: catalog.vocabulary}} : {})
   const error = file.messages.find((message) => message.fatal)
-  if (error || !parsed) return `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${error?.line ?? 1})`
-  const difference = firstDifference(catalog, parsed, '')
-  return difference === undefined ? undefined : `${difference} reads back differently from the regenerated markdown; a text field holds markup that starts another block`
+  if (error || !parsed) {
+    // Everything before the first error reads back as it was written, so the field whose markdown holds the
+    // error's line is the field at fault: the innermost one, by the pointers of what was read.
+    const line = error?.line ?? 1
+    let pointer = ''
+    for (const [candidate, position] of file.data.pointers ?? []) {
+      if (position.start.line <= line && line <= position.end.line && candidate.length > pointer.length) pointer = candidate
+    }
+    return {pointer, message: `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${line})`}
+  }
+  const difference = firstDifference(catalog, parsed)
+  return difference === undefined ? undefined : {pointer: difference, message: 'reads back differently from the regenerated markdown; a text field holds markup that starts another block'}
 }
 
-/** The JSON pointer of the first place where two JSON values differ. */
-function firstDifference(a: unknown, b: unknown, pointer: string): string | undefined {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b) ? undefined : pointer || '/'
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const key of keys) {
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${pointer}/${key}`)
-    if (found !== undefined) return found
-  }
-  return undefined
-}

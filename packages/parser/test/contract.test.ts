@@ -1,0 +1,152 @@
+/**
+ * The contract between the markdown and the data (issue 13): labels are
+ * declared, the halves pair inside each dataset by key, a slip is one error at
+ * its line, and a slip in one dataset never changes another dataset's data.
+ */
+import type {Catalog} from '@catalog/schema'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {lineOf, parse, readFrozenSource, replaceOnce} from './helpers.js'
+
+const source = readFrozenSource()
+const lines = source.split('\n')
+const fresh = parse(source).catalog as Catalog
+
+/** Every dataset's JSON but one's, by id: what a slip in that one must leave alone. */
+function others(catalog: Catalog | undefined, except: string): Record<string, unknown> {
+  return Object.fromEntries((catalog?.datasets ?? []).filter((dataset) => dataset.id !== except).map((dataset) => [dataset.id, dataset]))
+}
+
+/** The line range of each dataset's body in each half: from its heading to the next heading. */
+const datasetRanges = lines.flatMap((line, index) => {
+  const heading = /^### ⭐+ (.+?) - /.exec(line)
+  if (!heading) return []
+  const end = lines.findIndex((candidate, position) => position > index && /^#{2,3} /.test(candidate))
+  return [{id: (heading[1] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), from: index + 1, to: end === -1 ? lines.length : end}]
+})
+
+/** Every `**Label:**` of every dataset, with its line (0-based) and the dataset it stands in. */
+const labels = datasetRanges.flatMap((range) =>
+  lines.slice(range.from, range.to).flatMap((line, offset) => {
+    const label = /^(- )?\*\*([^*]+):\*\*/.exec(line)
+    return label ? [{dataset: range.id, index: range.from + offset, label: label[2] ?? '', prefix: label[1] ?? ''}] : []
+  })
+)
+
+describe('slips a maintainer makes', () => {
+  const errors = (text: string) => parse(text).file.messages.filter((message) => message.fatal)
+
+  it.each([
+    ['a misspelt key fact', '- **Size:** 377,110 chest X-ray images', '- **Sise:** 377,110 chest X-ray images', 'unknown label `Sise`; did you mean `Size`?'],
+    ['a misspelt section', '**Tasks:**\n- Radiology report generation', '**Taks:**\n- Radiology report generation', 'unknown label `Taks`; did you mean `Tasks`?'],
+    ['another case', '- **Patients:** 65,379 unique patients', '- **patients:** 65,379 unique patients', 'unknown label `patients`; did you mean `Patients`?'],
+    ['a stray space', '- **Time Period:** 2011-2016', '- **Time  Period:** 2011-2016', 'unknown label `Time  Period`; did you mean `Time Period`?'],
+    ['a colon outside the bold', '- **Reports:** Free-text radiology reports for all images', '- **Reports**: Free-text radiology reports for all images', 'the colon of `Reports` stands outside the bold: write `**Reports:**`']
+  ])('%s is one error, at its line, naming the declared label; no other dataset changes', (_, from, to, message) => {
+    const input = replaceOnce(source, from, to)
+    const {file} = parse(input)
+    expect(errors(input).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' (if')[0]}`)).toEqual([`${lineOf(input, to.split('\n')[0] ?? '')} unknown-label ${message}`])
+    expect(others(file.data.catalog, 'mimic-cxr')).toEqual(others(fresh, 'mimic-cxr'))
+  })
+
+  it('an http link is one error, at its line', () => {
+    const input = replaceOnce(source, '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**', '- **URL:** [http://physionet.org/content/mimic-cxr/](http://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**')
+    expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(input, '[http://physionet')} url-not-https`])
+  })
+
+  it('a heading without stars is one error, and its body is not reported block by block', () => {
+    const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford Chest X-Ray Competition Dataset', '### CHEXPERT - Stanford Chest X-Ray Competition Dataset')
+    expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(input, '### CHEXPERT')} malformed-dataset-heading`])
+  })
+
+  it('a schema violation is worded for people and placed at the value, with its pointer beside', () => {
+    const input = replaceOnce(source, '**Description:** MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports.\n\n', '').replace(/\*\*Descrição:\*\* MIMIC-CXR é o maior[^\n]*\n\n/, '')
+    const schema = parse(input).file.messages.filter((message) => message.ruleId === 'schema')
+    expect(schema.map((message) => `${message.line} ${message.reason}`)).toEqual([`${lineOf(input, '### ⭐⭐⭐⭐ MIMIC-CXR')} the description of MIMIC-CXR is missing`])
+  })
+
+  it('a description only the translation has is kept, in the translation, and the source round-trips it', () => {
+    const input = replaceOnce(source, '**Description:** CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.\n\n', '')
+    const {catalog, file} = parse(input)
+    expect(file.messages.filter((m) => m.fatal)).toEqual([])
+    const chexpert = catalog?.datasets.find((dataset) => dataset.id === 'chexpert')
+    expect(chexpert?.description.label).toEqual({pt: 'Descrição'})
+    expect(chexpert?.description.text['pt']).toMatch(/^CheXpert é um grande dataset/)
+    expect(chexpert?.sections[0]).toBe('description')
+  })
+
+  it('a key fact only the translation has is kept in the translation, not paired with another fact', () => {
+    const input = replaceOnce(source, '- **Patients:** 65,379 unique patients\n', '')
+    const mimic = parse(input).catalog?.datasets.find((dataset) => dataset.id === 'mimic-cxr')
+    const patients = mimic?.facts.items.find((item) => item.key === 'patients')
+    expect(patients?.label).toEqual({pt: 'Pacientes'})
+    expect(mimic?.facts.items.find((item) => item.key === 'reports')?.label).toEqual({en: 'Reports', pt: 'Relatórios'})
+  })
+
+  it('keeps what a translation\'s heading says otherwise, for the translation checks to report and the markdown to regenerate', () => {
+    const input = replaceOnce(source, '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**', '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**')
+    const {catalog, file} = parse(input)
+    expect(file.messages).toEqual([])
+    expect(catalog?.datasets.find((dataset) => dataset.id === 'isic')?.variants).toEqual({pt: {rating: 3}})
+  })
+})
+
+describe('every label of the frozen source', () => {
+  const slips: Array<[string, (label: string) => string]> = [
+    ['two letters swapped', (label) => (label.length > 3 ? label.slice(0, 1) + (label[2] ?? '') + (label[1] ?? '') + label.slice(3) : `${label}x`)],
+    ['a letter dropped', (label) => label.slice(0, -1)],
+    ['upper case', (label) => label.toUpperCase()]
+  ]
+  for (const [name, slip] of slips) {
+    it(`${name}: an error at the label's line naming it, and every other dataset unchanged`, {timeout: 60_000}, () => {
+      for (const {dataset, index, label, prefix} of labels) {
+        const typo = slip(label)
+        if (typo === label) continue
+        const edited = [...lines]
+        edited[index] = (edited[index] ?? '').replace(`${prefix}**${label}:**`, `${prefix}**${typo}:**`)
+        const {file} = parse(edited.join('\n'))
+        const found = file.messages.filter((message) => message.fatal).map((message) => `${message.line} ${message.ruleId} ${message.reason.split(';')[0]}`)
+        expect({label, typo, found}).toEqual({label, typo, found: [`${index + 1} unknown-label unknown label \`${typo}\``]})
+        expect(others(file.data.catalog, dataset), `${label} -> ${typo}`).toEqual(others(fresh, dataset))
+      }
+    })
+  }
+})
+
+describe('a slip in one dataset', () => {
+  const bodyLines = (range: (typeof datasetRanges)[number]) =>
+    Array.from({length: range.to - range.from}, (_, offset) => range.from + offset).filter((index) => !(lines[index] ?? '').startsWith('```'))
+  const slip = fc.oneof(
+    fc.record({kind: fc.constant('delete' as const), at: fc.nat()}),
+    fc.record({kind: fc.constant('double' as const), at: fc.nat()}),
+    fc.record({kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat()}),
+    fc.record({kind: fc.constant('typo' as const), at: fc.nat(), position: fc.nat(), character: fc.constantFrom('x', ' ', ':', '*', 'ã')})
+  )
+
+  it('never changes another dataset\'s data, whatever the slip', {timeout: 300_000}, () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(slip, {minLength: 1, maxLength: 3}), (which, slips) => {
+        const range = datasetRanges[which % datasetRanges.length]
+        if (!range) return
+        const edited = [...lines]
+        const body = bodyLines(range)
+        for (const change of slips) {
+          const at = body[change.at % body.length] ?? range.from
+          if (change.kind === 'delete') edited[at] = ''
+          else if (change.kind === 'double') edited[at] = `${edited[at] ?? ''}\n${edited[at] ?? ''}`
+          else if (change.kind === 'swap') {
+            const other = body[change.with % body.length] ?? at
+            ;[edited[at], edited[other]] = [edited[other] ?? '', edited[at] ?? '']
+          } else {
+            const line = edited[at] ?? ''
+            const position = change.position % (line.length + 1)
+            edited[at] = line.slice(0, position) + change.character + line.slice(position)
+          }
+        }
+        const {file} = parse(edited.join('\n'))
+        expect(others(file.data.catalog, range.id)).toEqual(others(fresh, range.id))
+      }),
+      {seed: 13, numRuns: process.env['CI'] ? 600 : 120}
+    )
+  })
+})
