@@ -5,7 +5,8 @@
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {realLock, realSource, replaceOnce, repoRoot, run, tempFolder} from './helpers.js'
+import {frozenCatalogPath} from '@catalog/test-support'
+import {realLock, realSource, replaceOnce, run, tempFolder} from './helpers.js'
 
 /** A folder with the real source and its committed lock, as the repository has them. */
 function sourceFolder(source = realSource): string {
@@ -48,8 +49,10 @@ describe('catalog build and the translation state', () => {
     expect(result.stderr).toContain(', 1 outdated')
   })
 
-  it('the committed dist/ carries the markdown and status of the committed source', () => {
-    expect(readFileSync(path.join(repoRoot, 'dist/README.md'), 'utf8')).toBe(realSource)
+  it('regenerates the canonical source as README.md', async () => {
+    const folder = sourceFolder()
+    expect((await run(['build', '--source', 'datasets.md', '--out', 'out'], folder)).code).toBe(0)
+    expect(readFileSync(path.join(folder, 'out/README.md'), 'utf8')).toBe(realSource)
   })
 })
 
@@ -85,7 +88,7 @@ describe('catalog format', () => {
 describe('catalog render', () => {
   it('renders every output from an edited JSON: a rating and a description are found in each', async () => {
     const folder = tempFolder()
-    const catalog = JSON.parse(readFileSync(path.join(repoRoot, 'dist/datasets.json'), 'utf8')) as {
+    const catalog = JSON.parse(readFileSync(frozenCatalogPath, 'utf8')) as {
       datasets: Array<{id: string; rating: number; description: {text: Record<string, string>}}>
     }
     const isic = catalog.datasets.find((dataset) => dataset.id === 'isic')
@@ -110,7 +113,7 @@ describe('catalog render', () => {
 
   it('validates against the schema first and writes nothing when invalid', async () => {
     const folder = tempFolder()
-    const catalog = JSON.parse(readFileSync(path.join(repoRoot, 'dist/datasets.json'), 'utf8')) as {datasets: Array<{rating: number}>}
+    const catalog = JSON.parse(readFileSync(frozenCatalogPath, 'utf8')) as {datasets: Array<{rating: number}>}
     if (catalog.datasets[0]) catalog.datasets[0].rating = 9
     const text = JSON.stringify(catalog, null, 2)
     writeFileSync(path.join(folder, 'catalog.json'), text)
@@ -133,7 +136,7 @@ describe('catalog render refuses text that would smuggle markup into the documen
     ['a second paragraph', 'ISIC.\n\nAnother paragraph.']
   ])('%s in a description', async (_, text) => {
     const folder = tempFolder()
-    const catalog = JSON.parse(readFileSync(path.join(repoRoot, 'dist/datasets.json'), 'utf8')) as {datasets: Array<{description: {text: Record<string, string>}}>}
+    const catalog = JSON.parse(readFileSync(frozenCatalogPath, 'utf8')) as {datasets: Array<{description: {text: Record<string, string>}}>}
     const first = catalog.datasets[0]
     if (!first) throw new Error('no dataset')
     first.description.text['en'] = text

@@ -1,10 +1,14 @@
 /**
- * The regeneration workflow runs only commands that exist: a typo in a script
- * name, a CLI subcommand or flag that was renamed, a helper script that moved,
+ * The regeneration workflow, held to what it promises: one run per change;
+ * the regenerated dist/ committed to main and to pull requests from this
+ * repository, and, for a fork, annotated and uploaded instead; the canonical
+ * form checked; Pages deployed from main; each with the permissions it needs
+ * and no more. And it runs only commands that exist: a typo in a script name,
+ * a CLI subcommand or flag that was renamed, a helper script that moved,
  * would otherwise show only on GitHub, after the push.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
@@ -16,23 +20,34 @@ interface Step {
   uses?: string
   run?: string
   if?: string
+  with?: Record<string, string>
+  env?: Record<string, string>
   'continue-on-error'?: string | boolean
+}
+
+interface Job {
+  steps: Step[]
+  permissions?: Record<string, string>
+  container?: string
+  needs?: string
+  if?: string
+  env?: Record<string, string>
+  environment?: {name?: string}
 }
 
 interface Workflow {
   on: Record<string, {paths?: string[]; branches?: string[]} | null>
   permissions?: Record<string, string>
-  concurrency?: {group?: string}
-  jobs: Record<string, {steps: Step[]; permissions?: Record<string, string>; container?: string}>
+  concurrency?: {group?: string; 'cancel-in-progress'?: string}
+  jobs: Record<string, Job>
 }
 
 const workflowPath = '.github/workflows/regenerate.yml'
 const workflow = parse(readFileSync(path.join(repoRoot, workflowPath), 'utf8')) as Workflow
 const rootPackage = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {scripts: Record<string, string>; workspaces: string[]}
-const cliPackage = JSON.parse(readFileSync(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')) as {bin: Record<string, string>}
+const cliPackage = JSON.parse(readFileSync(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')) as {bin: Record<string, string>; scripts: Record<string, string>}
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
 const runSteps = steps.filter((step): step is Step & {run: string} => typeof step.run === 'string')
-const onMain = /github\.event_name == 'push' && github\.ref == 'refs\/heads\/main'/
 
 /**
  * The simple commands of a `run:` script, each as the shell would split its
@@ -83,12 +98,17 @@ function commandsOf(script: string): string[][] {
 const commands = runSteps.flatMap((step) => commandsOf(step.run).map((words) => ({step: step.name ?? step.id ?? step.run, words})))
 
 describe('the regeneration workflow: triggers', () => {
-  const expectedPaths = ['source/**', 'packages/**', 'package.json', 'package-lock.json', 'turbo.json', workflowPath]
+  const expectedPaths = ['source/**', 'packages/**', 'package.json', 'package-lock.json', 'turbo.json', '.ci/**', workflowPath]
 
-  it('runs on push and pull request, for the source, the packages and the build configuration', () => {
+  it('runs on pushes to main and on pull requests, for the source, the packages and the build configuration', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push'])
     for (const event of ['push', 'pull_request']) expect(workflow.on[event]?.paths).toEqual(expect.arrayContaining(expectedPaths))
     expect(workflow.on['pull_request']?.paths).toEqual(workflow.on['push']?.paths)
+  })
+
+  it('runs once per change: a branch with a pull request is not also built for its pushes', () => {
+    expect(workflow.on['push']?.branches).toEqual(['main'])
+    expect(workflow.on['pull_request']?.branches).toBeUndefined()
   })
 
   it('filters on paths that exist', () => {
@@ -98,8 +118,9 @@ describe('the regeneration workflow: triggers', () => {
     }
   })
 
-  it('never lets two regenerations of a branch race', () => {
-    expect(workflow.concurrency?.group).toContain('github.ref')
+  it('never lets two regenerations of a branch race, and keeps only the newest run of a pull request', () => {
+    expect(workflow.concurrency?.group).toBe('regenerate-${{ github.event.pull_request.number || github.ref }}')
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}")
   })
 })
 
@@ -121,6 +142,11 @@ describe('the regeneration workflow: every command it runs exists', () => {
     }
   })
 
+  it('regenerates dist/ from the repository root, so that every path it prints is the repository\'s', () => {
+    expect(rootPackage.scripts['build']).toBe('turbo run build')
+    expect(cliPackage.scripts['build']).toMatch(/ && cd \.\.\/\.\. && node packages\/cli\/bin\/catalog\.js build$/)
+  })
+
   it('`npx catalog` is the workspace CLI', () => {
     expect(rootPackage.workspaces).toContain('packages/*')
     expect(existsSync(path.join(repoRoot, 'packages/cli', cliPackage.bin['catalog'] ?? 'missing'))).toBe(true)
@@ -128,13 +154,13 @@ describe('the regeneration workflow: every command it runs exists', () => {
 
   const catalogCommands = commands.filter(({words}) => words[0] === 'npx')
   it('uses the catalog CLI', () => {
-    expect(catalogCommands.map(({words}) => words[2])).toEqual(expect.arrayContaining(['validate', 'i18n', 'check']))
+    expect(catalogCommands.map(({words}) => words[2])).toEqual(expect.arrayContaining(['validate', 'i18n', 'format']))
   })
   for (const {step, words} of catalogCommands) {
     it(`${step}: \`${words.slice(1, 3).join(' ')}\` is a catalog subcommand that takes ${words.filter((word) => word.startsWith('--')).join(', ') || 'no flags'}`, async () => {
       expect(words[1]).toBe('catalog')
       const subcommand = words[2] ?? ''
-      const help = await run([subcommand, '--help'], repoRoot)
+      const help = await run([subcommand, '--help'], tempFolder())
       expect(help.code, `catalog ${subcommand} --help: ${help.stderr}`).toBe(0)
       for (const flag of words.filter((word) => word.startsWith('--'))) expect(help.stdout, `catalog ${subcommand} --help mentions ${flag}`).toContain(flag)
     })
@@ -165,49 +191,137 @@ describe('the regeneration workflow: every command it runs exists', () => {
   })
 })
 
-describe('the regeneration workflow: order and the commit to main', () => {
+describe('the regeneration workflow: who regenerates dist/', () => {
+  const regenerate = workflow.jobs['regenerate']
+  const pages = workflow.jobs['pages']
   const index = (predicate: (step: Step) => boolean): number => steps.findIndex(predicate)
   const runs = (text: string) => (step: Step) => step.run?.includes(text) ?? false
+  const uses = (action: string) => (step: Step) => step.uses?.startsWith(`${action}@`) ?? false
+  const step = (predicate: (candidate: Step) => boolean): Step => {
+    const found = regenerate?.steps.find(predicate)
+    if (!found) throw new Error('no such step')
+    return found
+  }
+  const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository'
 
-  it('installs, builds, annotates, checks, tests, then commits', () => {
+  it('reads with the default token, and writes only where each job must', () => {
+    expect(workflow.permissions).toEqual({contents: 'read'})
+    expect(regenerate?.permissions).toEqual({contents: 'write'})
+    expect(pages?.permissions).toEqual({pages: 'write', 'id-token': 'write'})
+  })
+
+  it('knows whose branch it checks: main, or a pull request from this repository, may be pushed to; a fork may not', () => {
+    expect(regenerate?.env?.['OWN_BRANCH']).toBe(`\${{ github.event_name == 'push' || ${sameRepository} }}`)
+    // A pull request from this repository is checked out as its branch, to commit to; any other as GitHub merges it.
+    expect(step(uses('actions/checkout')).with?.['ref']).toBe(`\${{ github.event_name == 'pull_request' && ${sameRepository} && github.head_ref || '' }}`)
+  })
+
+  it('installs, builds, annotates, checks the canonical form, finds stale files, tests, then commits or uploads', () => {
     const order = [
-      index((step) => step.uses?.startsWith('actions/checkout@') ?? false),
-      index((step) => step.uses?.startsWith('actions/setup-node@') ?? false),
-      index(runs('cp -R dist')),
+      index(uses('actions/checkout')),
+      index(uses('actions/setup-node')),
       index(runs('npm ci')),
       index(runs('npm run build')),
       index(runs('catalog validate --reporter github')),
       index(runs('catalog i18n --reporter github')),
-      index(runs('catalog check')),
+      index(runs('catalog format --check --reporter github')),
+      index(runs('bash .ci/stale-dist.sh')),
       index(runs('npm test')),
-      index(runs('git push'))
+      index(runs('git push')),
+      index(runs('git diff --cached --binary')),
+      index(uses('actions/upload-artifact')),
+      index(runs('exit 1')),
+      index(uses('actions/upload-pages-artifact'))
     ]
     expect(order).not.toContain(-1)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 
-  it('checks the committed dist/, not the one the build just rewrote', () => {
-    const keep = steps.find(runs('cp -R dist'))
-    const check = steps.find(runs('catalog check'))
-    const copy = /cp -R dist (\S+)/.exec(keep?.run ?? '')?.[1]
-    expect(copy).toBeDefined()
-    expect(check?.run).toContain(`--out ${copy}`)
-    // On main a stale copy is repaired by the commit step; everywhere else it fails the run.
-    expect(String(check?.['continue-on-error'])).toMatch(onMain)
-  })
-
-  it('commits only dist/, only on pushes to main, with write access', () => {
-    const commit = steps.find(runs('git push'))
-    expect(commit?.if).toMatch(onMain)
-    expect(commit?.run).toContain('git add --all -- dist\n')
-    expect(commit?.run).not.toMatch(/git add (?!--all -- dist\n)/)
-    expect(commit?.run).toMatch(/git diff --cached --quiet -- dist[\s\S]*exit 0/)
-    const job = Object.values(workflow.jobs).find((candidate) => candidate.steps.includes(commit as Step))
-    expect(job?.permissions?.['contents']).toBe('write')
-    expect(workflow.permissions?.['contents']).toBe('read')
-  })
-
   it('annotates even when the build failed on errors in the source', () => {
-    for (const text of ['catalog validate --reporter github', 'catalog i18n --reporter github']) expect(steps.find(runs(text))?.if).toMatch(/!cancelled\(\)/)
+    for (const text of ['catalog validate --reporter github', 'catalog i18n --reporter github', 'catalog format --check --reporter github']) {
+      expect(step(runs(text)).if).toMatch(/!cancelled\(\) && steps\.install\.outcome == 'success'/)
+    }
+  })
+
+  it('names stale files as notices where it commits them, as errors with the command to run where it cannot', () => {
+    const stale = step(runs('bash .ci/stale-dist.sh'))
+    expect(stale.id).toBe('stale')
+    expect(stale.run).toMatch(/if \[ "\$OWN_BRANCH" = true \]; then\n\s+bash \.ci\/stale-dist\.sh notice /)
+    expect(stale.run).toMatch(/else\n\s+bash \.ci\/stale-dist\.sh error '[^']*npm ci && npm run build[^']*git apply dist\.patch/)
+  })
+
+  it('commits only dist/, only when stale and its own branch, as the bot, after the tests passed', () => {
+    const commit = step(runs('git push'))
+    // No status function in the condition: GitHub adds success(), so a failed test commits nothing.
+    expect(commit.if).toBe("${{ steps.stale.outputs.stale == 'true' && env.OWN_BRANCH == 'true' }}")
+    expect(commit.env?.['BRANCH']).toBe('${{ github.head_ref || github.ref_name }}')
+    expect(commit.run).toContain('git add --all -- dist\n')
+    expect(commit.run).not.toMatch(/git add (?!--all -- dist\n)/)
+    expect(commit.run).toContain("git config user.name 'github-actions[bot]'")
+    expect(commit.run).toContain('git push origin "HEAD:$BRANCH"')
+    // Pushed with GITHUB_TOKEN (the checkout's), which starts no workflow run: no loop.
+    expect(step(uses('actions/checkout')).with?.['token']).toBeUndefined()
+  })
+
+  it("gives a fork's contributor the regenerated dist/ and its patch, and fails", () => {
+    const fork = "steps.stale.outputs.stale == 'true' && env.OWN_BRANCH != 'true'"
+    const patch = step(runs('git diff --cached --binary'))
+    const upload = step(uses('actions/upload-artifact'))
+    const fail = step(runs('exit 1'))
+    for (const candidate of [patch, upload, fail]) expect(candidate.if).toBe(`\${{ ${fork} }}`)
+    expect(patch.run).toContain('git diff --cached --binary -- dist > dist.patch')
+    expect(upload.with?.['name']).toBe('regenerated-dist')
+    expect(upload.with?.['path']?.split('\n').filter(Boolean)).toEqual(['dist/', 'dist.patch'])
+  })
+
+  it('deploys dist/ to GitHub Pages from main only, after the regeneration', () => {
+    const onMain = "${{ github.event_name == 'push' && github.ref == 'refs/heads/main' }}"
+    const keep = step(uses('actions/upload-pages-artifact'))
+    expect(keep.if).toBe(onMain)
+    expect(keep.with?.['path']).toBe('dist/')
+    expect(pages?.needs).toBe('regenerate')
+    expect(pages?.if).toBe(onMain)
+    expect(pages?.environment?.name).toBe('github-pages')
+    expect(pages?.steps.map((candidate) => candidate.uses)).toEqual(['actions/deploy-pages@v4'])
+  })
+})
+
+describe('.ci/stale-dist.sh', () => {
+  const git = (cwd: string, ...args: string[]): void => {
+    const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], {cwd, encoding: 'utf8'})
+    expect(result.status, result.stderr).toBe(0)
+  }
+
+  it('annotates every file of dist/ the build changed, added or deleted, and says so to the workflow', () => {
+    const folder = tempFolder()
+    git(folder, 'init', '-q')
+    for (const [name, text] of [['dist/datasets.json', '{}\n'], ['dist/bib/a, b.bib', 'x\n'], ['dist/README.md', 'old\n'], ['source/datasets.md', 'x\n']] as const) {
+      mkdirSync(path.dirname(path.join(folder, name)), {recursive: true})
+      writeFileSync(path.join(folder, name), text)
+    }
+    git(folder, 'add', '.')
+    git(folder, 'commit', '-qm', 'initial')
+    const script = path.join(repoRoot, '.ci/stale-dist.sh')
+    const output = path.join(folder, 'github-output')
+    const stale = (): {stdout: string; output: string} => {
+      writeFileSync(output, '')
+      const result = spawnSync('bash', [script, 'error', 'Run `npm run build`.'], {cwd: folder, encoding: 'utf8', env: {...process.env, GITHUB_OUTPUT: output}})
+      expect(result.status, result.stderr).toBe(0)
+      return {stdout: result.stdout, output: readFileSync(output, 'utf8')}
+    }
+    expect(stale()).toEqual({stdout: 'dist/ is fresh.\n', output: 'stale=false\n'})
+    // Changes outside dist/ are not its business.
+    writeFileSync(path.join(folder, 'source/datasets.md'), 'y\n')
+    expect(stale().output).toBe('stale=false\n')
+    writeFileSync(path.join(folder, 'dist/README.md'), 'new\n')
+    rmSync(path.join(folder, 'dist/bib/a, b.bib'))
+    writeFileSync(path.join(folder, 'dist/new.json'), '[]\n')
+    const result = stale()
+    expect(result.output).toBe('stale=true\n')
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::')).sort()).toEqual([
+      '::error file=dist/README.md,title=stale dist/::dist/README.md is not what the source builds. Run `npm run build`.',
+      '::error file=dist/bib/a%2C b.bib,title=stale dist/::dist/bib/a, b.bib is not what the source builds. Run `npm run build`.',
+      '::error file=dist/new.json,title=stale dist/::dist/new.json is not what the source builds. Run `npm run build`.'
+    ])
   })
 })

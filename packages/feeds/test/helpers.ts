@@ -5,7 +5,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog, Vocabulary} from '@catalog/schema'
-import {frozenSourcePath, frozenVocabularyPath} from '@catalog/test-support'
+import {frozenCatalog, frozenSourcePath} from '@catalog/test-support'
 import {parse} from 'csv-parse/sync'
 import {hashSource, renderFeeds} from '../src/index.js'
 export {hasCommand, frozenSourcePath, toolAvailable} from '@catalog/test-support'
@@ -13,10 +13,16 @@ export {hasCommand, frozenSourcePath, toolAvailable} from '@catalog/test-support
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const fixturesFolder = path.join(here, 'fixtures')
 
-/** Parse a markdown source as the CLI does, with the vocabulary beside it (if any); fails the test on any parser error. */
+/**
+ * The catalog of a source: for the frozen source, the frozen catalog JSON (the
+ * feeds are tested on the data, not on the parse); for a fixture, its parse as
+ * the CLI does it, with the vocabulary beside it (if any), failing the test on
+ * any parser error. The bytes give the source hash.
+ */
 export function loadCatalog(sourcePath: string): {catalog: Catalog; bytes: Buffer} {
   const bytes = readFileSync(sourcePath)
-  const vocabularyPath = sourcePath === frozenSourcePath ? frozenVocabularyPath : path.join(path.dirname(sourcePath), 'vocabulary.json')
+  if (sourcePath === frozenSourcePath) return {catalog: frozenCatalog(), bytes}
+  const vocabularyPath = path.join(path.dirname(sourcePath), 'vocabulary.json')
   const vocabulary = existsSync(vocabularyPath) ? {vocabulary: JSON.parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary} : {}
   const {catalog, file} = parseCatalogSource(bytes, sourcePath, vocabulary)
   if (!catalog) throw new Error(`${sourcePath} does not parse:\n${file.messages.map(String).join('\n')}`)

@@ -1,9 +1,10 @@
 import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {checkPage, type Download, renderPage} from '../src/index.js'
+import {frozenCatalog} from '@catalog/test-support'
 import {downloadsOf, exampleFiles, exampleJsonLd, loadCatalog, sources} from './support/catalogs.js'
 
-const real = loadCatalog(sources.real)
+const real = frozenCatalog()
 const larger = loadCatalog(sources.larger)
 const injected = loadCatalog(sources.injected)
 

@@ -1,6 +1,6 @@
 import {frozenVocabulary} from '@catalog/test-support'
 import {type ParserOptions, parseCatalogSource} from '../src/index.js'
-export {frozenSourcePath, frozenVocabularyPath, lineOf, readFrozenSource, replaceOnce, seedPath} from '@catalog/test-support'
+export {frozenCatalogPath, frozenSourcePath, frozenVocabularyPath, lineOf, readFrozenSource, replaceOnce, seedPath} from '@catalog/test-support'
 
 /** Parse as the CLI does the catalog: with the frozen vocabulary beside it. */
 export function parse(value: string | Uint8Array, path = 'input.md', options: ParserOptions = {}): ReturnType<typeof parseCatalogSource> {

@@ -12,6 +12,7 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import {type Catalog, validateCatalog} from '@catalog/schema'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
 
@@ -21,6 +22,13 @@ export const frozenSourcePath = fixture('datasets.md')
 export const frozenLockPath = fixture('translations.lock.json')
 /** Its vocabulary (`source/vocabulary.json` then). */
 export const frozenVocabularyPath = fixture('vocabulary.json')
+/**
+ * The catalog JSON the frozen source parses to (with its vocabulary), as
+ * `catalog build` writes it: what the renderers' tests start from, so that
+ * they test rendering, not parsing. The parser's fixture test keeps it equal
+ * to the parse (`UPDATE_FIXTURES=1` in packages/parser rewrites it).
+ */
+export const frozenCatalogPath = fixture('datasets.json')
 /** The seed as it arrived: the same catalog, UTF-8 decoded as Mac Roman and saved again. */
 export const seedPath = fixture('seed-mojibake.md')
 
@@ -31,6 +39,13 @@ export function readFrozenSource(): string {
 /** The frozen vocabulary, parsed (the parser's `vocabulary` option). */
 export function frozenVocabulary(): {version: 1; labels: Array<{key: string; kind: 'section' | 'list' | 'fact' | 'access'; labels: Record<string, string>}>} {
   return JSON.parse(readFileSync(frozenVocabularyPath, 'utf8')) as ReturnType<typeof frozenVocabulary>
+}
+
+/** The frozen catalog, validated against the schema (a fresh copy each call, for tests to edit). */
+export function frozenCatalog(): Catalog {
+  const result = validateCatalog(JSON.parse(readFileSync(frozenCatalogPath, 'utf8')))
+  if (!result.valid) throw new Error(`the frozen catalog JSON is not valid: ${result.violations.map((violation) => violation.message).join('; ')}`)
+  return result.catalog
 }
 
 /** Replace exactly one occurrence, so that an edit that no longer applies fails loudly. */

@@ -12,6 +12,7 @@ Commands:
   check          exit 1 when --out differs from what build would write
   watch          build, then rebuild on every save of the source until Ctrl-C
   format         rewrite the source in its canonical form (--check: only tell)
+  new            start a dataset: a skeleton to fill, every value TODO
   render         write every output from a catalog JSON alone
   i18n           report the translation state; \`i18n accept\` confirms translations
   vocabulary     declare the catalog's labels in vocabulary.json beside the source
@@ -55,6 +56,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const {acceptCommand, i18nCommand} = await import('./commands/i18n.js')
       return rest[0] === 'accept' ? acceptCommand(rest.slice(1), io) : i18nCommand(rest, io)
     }
+    case 'new':
+      return (await import('./commands/new.js')).newCommand(rest, io)
     case 'vocabulary':
       return (await import('./commands/vocabulary.js')).vocabularyCommand(rest, io)
     case 'watch':

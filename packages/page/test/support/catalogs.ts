@@ -3,9 +3,12 @@ import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog, Dataset} from '@catalog/schema'
 import type {Download} from '../../src/index.js'
 
-/** The real source, a larger catalog (a new category, more ratings, a missing translation) and one with injected markup. */
+/**
+ * Beside the frozen catalog (`frozenCatalog()` of @catalog/test-support): a
+ * larger catalog (a new category, more ratings, a missing translation) and
+ * one with injected markup.
+ */
 export const sources = {
-  real: new URL('../../../../source/datasets.md', import.meta.url),
   larger: new URL('../fixtures/larger/datasets.md', import.meta.url),
   injected: new URL('../fixtures/injected/datasets.md', import.meta.url)
 } as const

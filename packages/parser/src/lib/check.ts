@@ -75,6 +75,10 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (!isHttps(item.url)) flag('error', 'url-not-https', `the link \`${item.url}\` must be an absolute https URL`, `/resources/items/${index}`)
   })
 
+  for (const {pointer, more} of todosIn(catalog, '')) {
+    flag('error', 'todo-left', `${describePointer(catalog, pointer)}: a TODO is left${more > 0 ? ` (and ${more} more in its items)` : ''}; write the value, or remove what does not apply`, pointer)
+  }
+
   const result = validateCatalog(catalog)
   if (result.valid) return findings
   const reported = findings.map(({pointer}) => pointer)
@@ -96,6 +100,33 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     }
   }
   return findings
+}
+
+/** Properties that hold no text a maintainer writes (ids, keys, names of things), or text said elsewhere (a citation's fields are its block's). */
+const notWritten = new Set(['id', 'key', 'category', 'sections', 'kind', 'style', 'language', 'type', 'fields', 'vocabulary', 'dataset', 'code', 'flag', 'emoji'])
+const todo = /\bTODO\b/
+
+/**
+ * Where a `TODO` stands in the catalog's texts, as `catalog new` leaves them:
+ * once per value, once per list (with how many more it holds), and a link
+ * whose text and target both say TODO once.
+ */
+function todosIn(value: unknown, pointer: string): Array<{pointer: string; more: number}> {
+  if (typeof value === 'string') return todo.test(value) ? [{pointer, more: 0}] : []
+  if (Array.isArray(value)) {
+    const found = value.flatMap((item, index) => todosIn(item, `${pointer}/${index}`))
+    const [first] = found
+    return value.every((item) => typeof item === 'string') && first ? [{pointer: first.pointer, more: found.length - 1}] : found
+  }
+  if (typeof value !== 'object' || value === null) return []
+  const record = value as Record<string, unknown>
+  const found: Array<{pointer: string; more: number}> = []
+  for (const [name, child] of Object.entries(record)) {
+    if (notWritten.has(name)) continue
+    if (name === 'url' && todosIn(record['value'], '').length > 0) continue
+    found.push(...todosIn(child, `${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`))
+  }
+  return found
 }
 
 /**
@@ -165,7 +196,11 @@ export function describePointer(catalog: Catalog, pointer: string): string {
   }
   if (top === 'categories') return `the category \`${Object.values(catalog.categories[index]?.title ?? {})[0] ?? index + 1}\``
   if (top === 'resources') return first === 'items' && part !== undefined ? `the related resource \`${catalog.resources?.items[Number(part)]?.text ?? ''}\`` : 'the related resources'
-  if (top === 'comparison') return 'the comparison table'
+  if (top === 'comparison') {
+    const row = first === 'rows' && part !== undefined ? catalog.comparison?.rows[Number(part)] : undefined
+    const name = row ? (catalog.datasets.find((dataset) => dataset.id === row.dataset)?.name ?? row.dataset) : undefined
+    return name === undefined ? 'the comparison table' : `the comparison row of ${name}`
+  }
   if (top === 'languages') return first === undefined ? 'the list of language halves' : `the ${catalog.languages[index]?.name ?? `language ${index + 1}`} half`
   if (top === 'title') return 'the document title'
   return pointer || 'the catalog'

@@ -66,6 +66,7 @@ export const rules = {
   'rating-range': rule('data', 'error', false, 'a rating outside 1-5 stars'),
   'missing-url': rule('data', 'error', false, 'the access list has no `**URL:**` link'),
   'url-not-https': rule('data', 'error', false, 'a link (in the text, the access list, a citation or the resources) that is not an absolute https URL'),
+  'todo-left': rule('data', 'error', true, 'a `TODO` left in a value, as `catalog new` writes them: a half-filled dataset is never published'),
   'reversed-year-range': rule('data', 'error', false, 'a year range that runs backwards (`2016-2011`)'),
   schema: rule('data', 'error', false, 'any other violation of the JSON Schema'),
   // Translations (the primary half against each other half).
@@ -114,6 +115,7 @@ export const rules = {
   'disable-not-allowed': rule('comments', 'error', false, 'a `catalog-disable` comment names a rule that cannot be disabled'),
   // What the commands themselves refuse.
   'invalid-lock': rule('commands', 'error', false, 'the translation lock is not a lock `catalog i18n accept` wrote'),
+  'not-canonical': rule('commands', 'error', false, '`catalog format --check`: the source is not in the canonical form `catalog format` writes (named at the first line that differs)'),
   'format-drops-comments': rule('commands', 'error', false, '`catalog format` would drop HTML comments, which the canonical form does not keep'),
   'format-loses-text': rule('commands', 'error', false, '`catalog format` would lose a word of the source, or write what does not read back as the same catalog: it writes nothing'),
   'invalid-json': rule('commands', 'error', false, '`catalog render --data` was given a file that is not JSON'),

@@ -31,6 +31,17 @@ const betaDescription = (catalog: string, english: string | null, portuguese: st
 }
 
 export const dataExamples = {
+  'todo-left': {
+    fails: {
+      title: 'a fact left as `catalog new` wrote it',
+      source: (catalog) => edit(catalog, '- **Institution:** Example Hospital', '- **Institution:** TODO'),
+      at: '- **Institution:** TODO'
+    },
+    passes: {
+      title: 'the fact filled in, even where it names a to-do list',
+      source: (catalog) => edit(catalog, 'ALPHA holds 1,000 chest X-rays with reports.', 'ALPHA holds 1,000 chest X-rays with reports, and a todo list of findings.')
+    }
+  },
   'duplicate-dataset': {
     fails: {
       title: 'a second dataset named ALPHA',

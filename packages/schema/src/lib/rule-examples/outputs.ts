@@ -178,6 +178,18 @@ export const outputsExamples = {
       command: ['i18n', '--source', 'catalog.md']
     }
   },
+  'not-canonical': {
+    fails: {
+      title: 'a table written in another style than the canonical one',
+      source: (catalog) => edit(catalog, '| Dataset | Size | Access |\n|---|---|---|\n', '| Dataset | Size | Access |\n|:--|---|---|\n'),
+      command: ['format', '--source', 'catalog.md', '--check'],
+      at: '|:--|---|---|'
+    },
+    passes: {
+      title: 'the table as `catalog format` writes it',
+      command: ['format', '--source', 'catalog.md', '--check']
+    }
+  },
   'format-drops-comments': {
     fails: {
       title: 'a note in an HTML comment',
