@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {LanguageValue} from '../src/index.js'
-import {buildJsonLd, freeAccessEvidence, renderFeeds} from '../src/index.js'
+import {buildJsonLd, defaultFreeAccessTerms, freeAccessEvidence, renderFeeds} from '../src/index.js'
 import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, frozenSourcePath} from './helpers.js'
 
 type Node = Record<string, unknown>
@@ -123,6 +123,31 @@ describe('isAccessibleForFree', () => {
     if (!dataset) throw new Error('no dataset')
     dataset.access.items = dataset.access.items.filter((item) => item.key === 'url')
     expect(freeAccessEvidence(comparisonOnly, 1)).toEqual({pointer: '/comparison/rows/1/cells/en/4', term: 'free'})
+  })
+
+  it("looks for every locale's own terms (es included), in texts of that language only", () => {
+    const mimic = catalog.datasets.findIndex((dataset) => dataset.id === 'mimic-cxr')
+    expect(freeAccessEvidence(catalog, mimic)).toBeUndefined()
+    expect(Object.keys(defaultFreeAccessTerms)).toEqual(expect.arrayContaining(['en', 'pt', 'es']))
+    for (const [code, terms] of Object.entries(defaultFreeAccessTerms)) {
+      for (const term of terms) {
+        for (const language of [code, 'qq']) {
+          const edited = cloneCatalog(catalog)
+          if (!edited.languages.some((entry) => entry.code === language)) edited.languages.push({code: language, flag: '🏳️', name: language})
+          const dataset = edited.datasets[mimic]
+          if (!dataset) throw new Error('no dataset')
+          const value = `${term.toLocaleUpperCase()} for research`
+          const position = dataset.access.items.push({key: 'cost', label: {[language]: 'Cost'}, value: {[language]: value}}) - 1
+          const evidence = freeAccessEvidence(edited, mimic)
+          // A language without terms of its own (qq) is not looked at, whatever its texts say.
+          if (language === 'qq') expect(evidence, `${term} in qq`).toBeUndefined()
+          else {
+            expect(evidence?.pointer, `${code}: ${term}`).toBe(`/datasets/${mimic}/access/items/${position}/value/${code}`)
+            expect(value.toLocaleLowerCase()).toContain(evidence?.term)
+          }
+        }
+      }
+    }
   })
 
   it('finds no evidence in hyphenated words or other columns', () => {

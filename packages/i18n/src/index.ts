@@ -2,6 +2,9 @@ export {translationChecks, translationFindings, type TranslationOptions} from '.
 export {failingStates, type TranslationFinding, type TranslationState, translationStates} from './lib/finding.js'
 export {
   acceptTranslations,
+  type Confirmed,
+  confirmedEntry,
+  confirmSegments,
   createLock,
   documentGroups,
   hashText,
@@ -27,4 +30,6 @@ export {
 export {formatFindingsTable, type TableOptions} from './lib/table.js'
 export {numberDifferences, numberTokens} from './lib/numbers.js'
 export {needsTranslation} from './lib/untranslated.js'
-export {type Segment, type SegmentKind, segmentsOf} from './lib/segments.js'
+export {type Segment, segmentId, type SegmentKind, segmentsOf, segmentText} from './lib/segments.js'
+export {applyPo, exportPo, PoError, type PoExportOptions, type PoFile, type PoImport, type PoImportEntry, readPo} from './lib/po.js'
+export {wordDiff} from './lib/word-diff.js'

@@ -8,6 +8,9 @@ export {readFrozenSource, frozenSourcePath, replaceOnce} from '@catalog/test-sup
 
 export const lockFixturePath = fileURLToPath(new URL('fixtures/translations.lock.json', import.meta.url))
 
+/** The same lock as version 1 wrote it, with hashes only: kept to hold the tool to reading it. */
+export const legacyLockFixturePath = fileURLToPath(new URL('fixtures/translations.v1.lock.json', import.meta.url))
+
 export interface Parsed {
   catalog: Catalog
   file: ReturnType<typeof parseCatalogSource>['file']

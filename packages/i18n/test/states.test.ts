@@ -4,7 +4,7 @@
  * messages and pointers, as `catalog i18n` runs it.
  */
 import {describe, expect, it} from 'vitest'
-import {acceptTranslations, createLock, translationFindings} from '../src/index.js'
+import {acceptTranslations, createLock, formatFindingsTable, translationFindings} from '../src/index.js'
 import {brief, editHalf, lineText, parse, readFrozenSource, replaceOnce} from './helpers.js'
 
 const source = readFrozenSource()
@@ -39,6 +39,12 @@ describe('outdated', () => {
     expect(lines[findings.indexOf(outdated[0] ?? findings[0]!)]).toMatch(/^\*\*Descrição:\*\* MIMIC-CXR é o maior/)
   })
 
+  it('carries the primary text its translation was confirmed against', () => {
+    const [outdated] = check(edited).findings.filter((finding) => finding.state === 'outdated')
+    expect(outdated?.previous).toBe(parse(source).catalog.datasets[0]?.description.text['en'])
+    expect(formatFindingsTable(outdated ? [outdated] : [])).toContain('changed: MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports{+ and metadata+}.')
+  })
+
   it('accept clears it, for that dataset or for everything', () => {
     const {catalog} = parse(edited)
     for (const accepted of [acceptTranslations(catalog, lock, ['mimic-cxr']), acceptTranslations(catalog, lock)]) {
@@ -48,9 +54,37 @@ describe('outdated', () => {
     expect(brief(translationFindings(catalog, {lock: acceptTranslations(catalog, lock, ['isic'])}))).toContain('outdated mimic-cxr description')
   })
 
-  it('without a lock nothing is outdated', () => {
+  it('without a lock nothing is outdated: every translation is unconfirmed', () => {
     const {catalog} = parse(edited)
-    expect(brief(translationFindings(catalog))).toEqual(enOnlyLists)
+    const findings = translationFindings(catalog)
+    expect(findings.filter((item) => item.state !== 'unconfirmed').map((item) => `${item.state} ${item.dataset} ${item.field}`)).toEqual(enOnlyLists)
+    expect(findings.filter((item) => item.state === 'unconfirmed')).toHaveLength(105)
+  })
+})
+
+describe('unconfirmed', () => {
+  // TCGA as a dataset added in both halves and never accepted: the lock has no entry for it.
+  const partial = structuredClone(lock)
+  delete partial.languages['pt']?.datasets['tcga']
+  const edited = editHalf(source, 'en', '- **Size:** 20,000+ whole-slide pathology images', '- **Size:** 20,000+ whole-slide histopathology images')
+
+  it('is every translated segment of a dataset never accepted, at its PT line, and stays so after an English edit', () => {
+    for (const text of [source, edited]) {
+      const parsed = parse(text)
+      const findings = translationFindings(parsed.catalog, {lock: partial})
+      const unconfirmed = findings.filter((finding) => finding.state === 'unconfirmed')
+      expect(unconfirmed.length).toBeGreaterThan(10)
+      expect(new Set(unconfirmed.map((finding) => finding.dataset))).toEqual(new Set(['tcga']))
+      expect(unconfirmed.map((finding) => finding.ruleId)).toEqual(unconfirmed.map(() => 'unconfirmed-translation'))
+      expect(findings.filter((finding) => finding.state === 'outdated')).toEqual([])
+      const size = unconfirmed.find((finding) => finding.field === 'facts.size')
+      expect(lineText(text, size && parsed.lineOf(size))).toMatch(/^- \*\*Tamanho:\*\*/)
+    }
+  })
+
+  it('ends with accept', () => {
+    const {catalog} = parse(edited)
+    expect(brief(translationFindings(catalog, {lock: acceptTranslations(catalog, partial, ['tcga'])}))).toEqual(enOnlyLists)
   })
 })
 

@@ -14,7 +14,7 @@ describe('translationStatus of the real source', () => {
     expect(status.languages).toHaveLength(1)
     const [pt] = status.languages
     // The three EN-only lists are two segments each (label and items).
-    expect(pt).toMatchObject({code: 'pt', unconfirmed: 0, counts: {missing: 3, outdated: 0, orphan: 0, untranslated: 0, mismatch: 0}})
+    expect(pt).toMatchObject({code: 'pt', counts: {missing: 3, outdated: 0, unconfirmed: 0, orphan: 0, untranslated: 0, mismatch: 0}})
     expect((pt?.segments ?? 0) - (pt?.translated ?? 0)).toBe(6)
     expect(pt?.percent).toBe(Math.floor(((pt?.translated ?? 0) * 1000) / (pt?.segments ?? 1)) / 10)
     expect(status.counts.missing).toBe(3)
@@ -36,12 +36,17 @@ describe('translationStatus of the real source', () => {
   })
 
   it('prints a one-line summary', () => {
-    expect(formatTranslationSummary(status)).toBe(`translation: pt ${status.languages[0]?.percent}% translated (${status.languages[0]?.translated} of ${status.languages[0]?.segments} segments), 3 missing\n`)
+    const counts = `pt ${status.languages[0]?.percent}% translated (${status.languages[0]?.translated} of ${status.languages[0]?.segments} segments), 3 missing`
+    // A state, with where to look: never a verdict (the build that prints it succeeded).
+    expect(formatTranslationSummary(status)).toBe(`translation: ${counts}; run \`catalog i18n\` to see them\n`)
+    expect(formatTranslationSummary(status, {hint: false})).toBe(`translation: ${counts}\n`)
+    expect(formatTranslationSummary(translationStatus(real.catalog, lock), {hint: true})).not.toMatch(/failed/)
   })
 
-  it('counts every translation as unconfirmed without a lock', () => {
+  it('counts every translation as unconfirmed without a lock, and still as translated', () => {
     const [pt] = translationStatus(real.catalog, undefined).languages
-    expect(pt?.unconfirmed).toBe(pt?.segments ? pt.segments - 6 : -1)
+    expect(pt?.counts.unconfirmed).toBe(pt?.segments ? pt.segments - 6 : -1)
+    expect(pt?.translated).toBe(pt?.segments ? pt.segments - 6 : -1)
   })
 })
 

@@ -1,4 +1,3 @@
 export {renderMarkdown, formatSource, renderLanguageDocument, type MarkdownOutputs} from './lib/render.js'
 export {titleIn} from './lib/single-language.js'
-export {wordings, type Wording} from './lib/notices.js'
 export {fence, join, stars} from './lib/helpers.js'

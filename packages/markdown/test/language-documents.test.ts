@@ -6,7 +6,8 @@
  */
 import type {Catalog, Dataset} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
-import {formatSource, renderLanguageDocument, renderMarkdown, titleIn, wordings} from '../src/index.js'
+import {messageTables} from '@catalog/locales'
+import {formatSource, renderLanguageDocument, renderMarkdown, titleIn} from '../src/index.js'
 import {cloneCatalog, parseOrThrow, readFixture, readFrozenSource} from './helpers.js'
 
 const notice = /^> ⚠️ .*\n\n/gmu
@@ -78,7 +79,7 @@ for (const [name, catalog] of [
       it(`${code}/README.md holds every part of the catalog, the citations included`, () => {
         const document = outputs.get(`${code}/README.md`) ?? ''
         expect(document.startsWith(`# ${titleIn(catalog, code)}\n\n`)).toBe(true)
-        expect(documentOutline(document)).toEqual(expectedOutline(catalog, code, wordings[code]?.citation ?? ''))
+        expect(documentOutline(document)).toEqual(expectedOutline(catalog, code, messageTables[code]?.sections?.citation ?? ''))
         for (const dataset of catalog.datasets) {
           if (dataset.citation) expect(document).toContain(`\`\`\`${dataset.citation.language}\n${dataset.citation.raw}\n\`\`\`\n`)
           for (const item of dataset.access.items) if (item.url) expect(document).toContain(`(${item.url})`)
@@ -145,10 +146,16 @@ describe('languages beyond en and pt', () => {
     expect(parseOrThrow(document)).toEqual(catalog)
   })
 
-  it('falls back to English wording for a language the wording table lacks', () => {
+  it("takes the primary language's words for a language without a message table", () => {
     const dutch = renderLanguageDocument(withSpanish(real, 'nl', 'Nederlands'), 'nl')
     expect(dutch).toContain('> ⚠️ Not yet translated: shown in English.\n\n**Key Features:**')
     expect(dutch).toContain('**Citation:**\n```bibtex')
+    // With Portuguese first, Dutch reads the Portuguese words, naming languages in Portuguese.
+    const portugueseFirst = withSpanish(real, 'nl', 'Nederlands')
+    portugueseFirst.languages = [...portugueseFirst.languages.filter(({code}) => code === 'pt'), ...portugueseFirst.languages.filter(({code}) => code !== 'pt')]
+    const dutchAfterPortuguese = renderLanguageDocument(portugueseFirst, 'nl')
+    expect(dutchAfterPortuguese).toContain('> ⚠️ Ainda não traduzido: exibido em português.\n\n**Características Principais:**')
+    expect(dutchAfterPortuguese).toContain('**Citação:**\n```bibtex')
   })
 
   it('refuses a language the catalog does not have', () => {

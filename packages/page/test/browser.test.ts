@@ -200,6 +200,11 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     const visibleBadges = await badges.evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => element.textContent?.trim().slice(0, 2)))
     if (untranslated) expect(visibleBadges.length).toBeGreaterThan(0)
     expect(new Set(visibleBadges)).toEqual(new Set(untranslated ? ['EN'] : []))
+    // Each badge names the language in Portuguese, and the citation, whose label the catalog has only in English, reads "Citação" unmarked.
+    const titles = await badges.evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => element.getAttribute('title')))
+    expect(new Set(titles)).toEqual(new Set(untranslated ? ['Ainda não traduzido; exibido em inglês.'] : []))
+    const cited = catalog.datasets.find((candidate) => candidate.citation)
+    if (cited?.citation?.label.pt === undefined) expect(await page.locator(`[data-dataset-id="${cited?.id}"] .section-citation h4`).innerText()).toBe('Citação')
 
     // Reload: still Portuguese; a bare URL takes the remembered choice and shows it.
     await page.reload()

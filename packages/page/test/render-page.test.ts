@@ -72,9 +72,24 @@ describe('renderPage', () => {
     const untranslated = real.datasets.flatMap((dataset) => dataset.lists).find((list) => list.label.pt === undefined)
     expect(untranslated, 'the seed has a list without a Portuguese translation').toBeDefined()
     expect(html).toContain(
-      `<span lang="en" data-shown-in="en pt">${untranslated?.label.en} <span class="untranslated" lang="pt" data-shown-in="pt" title="Ainda não traduzido; exibido em English."><span aria-hidden="true">EN</span>`
+      `<span lang="en" data-shown-in="en pt">${untranslated?.label.en} <span class="untranslated" lang="pt" data-shown-in="pt" title="Ainda não traduzido; exibido em inglês."><span aria-hidden="true">EN</span>`
     )
     expect(html).toContain('<div lang="en" data-shown-in="en pt">\n<ul class="inline-list">')
+  })
+
+  it("labels the citation with the catalog's word where it has one, else the interface's, unmarked", () => {
+    const html = render()
+    expect(real.datasets.some((dataset) => dataset.citation && dataset.citation.label.pt === undefined), 'the frozen catalog has no Portuguese citation label').toBe(true)
+    for (const dataset of real.datasets) {
+      if (!dataset.citation) continue
+      expect(html).toContain(`<h4 id="${dataset.id}-citation"><span lang="en" data-shown-in="en">${dataset.citation.label.en}</span><span lang="pt" data-shown-in="pt">Citação</span></h4>`)
+    }
+    const labelled = structuredClone(real)
+    const first = labelled.datasets.find((dataset) => dataset.citation)
+    if (!first?.citation) throw new Error('no citation')
+    first.citation.label.pt = 'Como citar'
+    // One dataset's label stands for the catalog's word in that language.
+    expect(render(labelled).match(/<span lang="pt" data-shown-in="pt">Como citar<\/span><\/h4>/g)).toHaveLength(real.datasets.filter((dataset) => dataset.citation).length)
   })
 
   it('lists exactly the downloads it is given, with sizes, and per-dataset files in their cards', () => {
@@ -163,12 +178,16 @@ describe('renderPage', () => {
     expect(html).toContain(`<span lang="en" data-shown-in="en">${total} of ${total} datasets shown</span>`)
   })
 
-  it('completes the page words for a language it does not know, marked, and takes overrides', () => {
+  it('completes the page words for a language without a message table, marked, and takes overrides', () => {
+    const dutch = {...real, languages: [...real.languages, {code: 'nl', flag: '🇳🇱', name: 'Nederlands'}]}
+    const html = renderPage(dutch, {downloads: [], uiText: {nl: {search: 'Zoeken'}}}).get('index.html') ?? ''
+    expect(html).toContain('<span lang="nl" data-shown-in="nl">Zoeken</span>')
+    expect(html).toMatch(/<span lang="en" data-shown-in="en nl">Category <span class="untranslated" lang="en" data-shown-in="nl" title="Not translated yet; shown in English.">/)
+    expect(html).toContain('html[data-ui-lang="nl"] [data-shown-in]:not([data-shown-in~="nl"])')
+    // A language with a table (es) shows its own words, unmarked.
     const spanish = {...real, languages: [...real.languages, {code: 'es', flag: '🇪🇸', name: 'Español'}]}
-    const html = renderPage(spanish, {downloads: [], uiText: {es: {search: 'Buscar aquí'}}}).get('index.html') ?? ''
-    expect(html).toContain('<span lang="es" data-shown-in="es">Buscar aquí</span>')
-    expect(html).toMatch(/<span lang="en" data-shown-in="en es">Category <span class="untranslated" lang="es" data-shown-in="es"/)
-    expect(html).toContain('html[data-ui-lang="es"] [data-shown-in]:not([data-shown-in~="es"])')
+    const spanishHtml = renderPage(spanish, {downloads: []}).get('index.html') ?? ''
+    expect(spanishHtml).toContain('<label for="category-filter"><span lang="en" data-shown-in="en">Category</span><span lang="pt" data-shown-in="pt">Categoria</span><span lang="es" data-shown-in="es">Categoría</span></label>')
   })
 
   it('renders the same bytes for the same catalog', () => {

@@ -1,3 +1,7 @@
+import {formatSource} from '@catalog/markdown'
+import {parseCatalogSource} from '@catalog/parser'
+import type {Catalog} from '@catalog/schema'
+
 /**
  * What rewriting a file would lose: the first word (a run of letters and
  * digits) of `before` that `after` holds fewer times, with its line and
@@ -30,3 +34,28 @@ export function firstDifference(a: unknown, b: unknown, pointer = ''): string | 
   }
   return undefined
 }
+
+/**
+ * A catalog edited as JSON must read back from the markdown it regenerates:
+ * text that would start a new block (a blank line, a raw HTML block, a heading)
+ * inside a field, or anything else the parser would read differently, is
+ * refused here rather than smuggled into the documents.
+ */
+export function roundTripProblem(catalog: Catalog): {pointer: string; message: string} | undefined {
+  // Read back with the labels the catalog was read with (it carries them), so that it pairs as it did.
+  const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md', catalog.vocabulary ? {vocabulary: {version: 1, labels: catalog.vocabulary}} : {})
+  const error = file.messages.find((message) => message.fatal)
+  if (error || !parsed) {
+    // Everything before the first error reads back as it was written, so the field whose markdown holds the
+    // error's line is the field at fault: the innermost one, by the pointers of what was read.
+    const line = error?.line ?? 1
+    let pointer = ''
+    for (const [candidate, position] of file.data.pointers ?? []) {
+      if (position.start.line <= line && line <= position.end.line && candidate.length > pointer.length) pointer = candidate
+    }
+    return {pointer, message: `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${line})`}
+  }
+  const difference = firstDifference(catalog, parsed)
+  return difference === undefined ? undefined : {pointer: difference, message: 'reads back differently from the regenerated markdown; a text field holds markup that starts another block'}
+}
+

@@ -14,7 +14,8 @@ Commands:
   format         rewrite the source in its canonical form (--check: only tell)
   new            start a dataset: a skeleton to fill, every value TODO
   render         write every output from a catalog JSON alone
-  i18n           report the translation state; \`i18n accept\` confirms translations
+  i18n           report the translation state; \`i18n accept\` confirms translations,
+                 \`i18n export\` and \`i18n import\` hand them to gettext tools as PO files
   vocabulary     declare the catalog's labels in vocabulary.json beside the source
   fix-encoding   repair mojibake (UTF-8 decoded as Mac Roman, Windows-1252 or Latin-1)
 
@@ -25,11 +26,21 @@ Exit codes: 0 ok, 1 problems in the input or a failed read or write,
 
 /** Run the CLI; returns the exit code. Nothing throws out of here: see `reportFailure`. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let printed = false
+  const watched: Io = {...io, stdout: (text) => ((printed = true), io.stdout(text))}
   try {
-    return await dispatch(argv, io)
+    return await dispatch(argv, watched)
   } catch (error) {
-    return reportFailure(error, io)
+    const code = reportFailure(error, io)
+    // A program reading JSON from stdout gets JSON even from a run that stopped early (the reason is on stderr).
+    if (!printed && wantsJson(argv)) io.stdout(argv[0] === 'i18n' && !['accept', 'export', 'import'].includes(argv[1] ?? '') ? '{"findings": [], "diagnostics": []}\n' : '[]\n')
+    return code
   }
+}
+
+/** Whether the command line asks for JSON on stdout: `--json`, `--reporter json` or `--reporter=json`. */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((arg, index) => arg === '--json' || arg === '--reporter=json' || (arg === '--reporter' && argv[index + 1] === 'json'))
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
@@ -53,8 +64,13 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     case 'render':
       return (await import('./commands/render.js')).renderCommand(rest, io)
     case 'i18n': {
+      const [sub, ...subArgs] = rest
+      if (sub === 'export' || sub === 'import') {
+        const {exportCommand, importCommand} = await import('./commands/po.js')
+        return sub === 'export' ? exportCommand(subArgs, io) : importCommand(subArgs, io)
+      }
       const {acceptCommand, i18nCommand} = await import('./commands/i18n.js')
-      return rest[0] === 'accept' ? acceptCommand(rest.slice(1), io) : i18nCommand(rest, io)
+      return sub === 'accept' ? acceptCommand(subArgs, io) : i18nCommand(rest, io)
     }
     case 'new':
       return (await import('./commands/new.js')).newCommand(rest, io)

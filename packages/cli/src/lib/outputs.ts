@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {checkBibliography, renderBibliography} from '@catalog/bibtex'
 import {buildJsonLd, checkFeeds, renderFeeds} from '@catalog/feeds'
 import {type TranslationStatus, translationStatus} from '@catalog/i18n'
+import {fill, languageName, type Messages, messageTables} from '@catalog/locales'
 import {renderMarkdown} from '@catalog/markdown'
 import {checkPage, type Download, renderPage} from '@catalog/page'
 import {type Catalog, catalogSchema, type Finding, vocabularySchema} from '@catalog/schema'
@@ -20,22 +21,37 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
 
-/** What each download is, in the words of the tool's own interface (English, with translations where known). */
-const downloadLabels: Readonly<Record<string, Record<string, string>>> = {
-  'datasets.json': {en: 'The whole catalog (JSON)', pt: 'O catálogo inteiro (JSON)'},
-  'schema.json': {en: 'Its JSON Schema', pt: 'Seu JSON Schema'},
-  'vocabulary.schema.json': {en: 'The JSON Schema of the vocabulary of labels', pt: 'O JSON Schema do vocabulário de rótulos'},
-  'datasets.bib': {en: 'Every citation (BibTeX)', pt: 'Todas as citações (BibTeX)'},
-  'datasets.csl.json': {en: 'Every citation (CSL-JSON, for Zotero and Pandoc)', pt: 'Todas as citações (CSL-JSON, para Zotero e Pandoc)'},
-  'datasets.csv': {en: 'One row per dataset (CSV)', pt: 'Uma linha por dataset (CSV)'},
-  'datasets.excel.csv': {en: 'The same, for Excel', pt: 'O mesmo, para o Excel'},
-  'datapackage.json': {en: 'Frictionless Data Package', pt: 'Frictionless Data Package'},
-  'feed.json': {en: 'Compact feed for programs', pt: 'Feed compacto para programas'},
-  'datasets.jsonld': {en: 'schema.org JSON-LD', pt: 'JSON-LD schema.org'},
-  'README.md': {en: 'The bilingual document (markdown)', pt: 'O documento bilíngue (markdown)'},
-  'en/README.md': {en: 'The English document (markdown)', pt: 'O documento em inglês (markdown)'},
-  'pt/README.md': {en: 'The Portuguese document (markdown)', pt: 'O documento em português (markdown)'},
-  'i18n-status.json': {en: 'Translation status', pt: 'Estado da tradução'}
+/** The kind of each whole-catalog output, which names its label among the `downloads` messages of @catalog/locales. */
+const downloadKinds: Readonly<Record<string, keyof Messages['downloads']>> = {
+  'datasets.json': 'catalog',
+  'schema.json': 'schema',
+  'vocabulary.schema.json': 'vocabularySchema',
+  'datasets.bib': 'bibliography',
+  'datasets.csl.json': 'cslJson',
+  'datasets.csv': 'csv',
+  'datasets.excel.csv': 'excelCsv',
+  'datapackage.json': 'dataPackage',
+  'feed.json': 'feed',
+  'datasets.jsonld': 'jsonLd',
+  'README.md': 'wholeDocument',
+  'i18n-status.json': 'translationStatus'
+}
+
+/**
+ * What a download is, in every locale whose message table says it (the page
+ * reads each language's along the fallback chain). `<code>/README.md` is the
+ * document of one of the catalog's languages, named in each locale's words.
+ */
+function downloadLabel(path: string, catalog: Catalog): Record<string, string> | undefined {
+  const document = catalog.languages.find(({code}) => path === `${code}/README.md`)
+  const kind = document ? 'languageDocument' : downloadKinds[path]
+  if (kind === undefined) return undefined
+  const names = Object.fromEntries(catalog.languages.map(({code, name}) => [code, name]))
+  const labels = Object.entries(messageTables).flatMap(([locale, table]) => {
+    const template = table.downloads?.[kind]
+    return template === undefined ? [] : [[locale, document ? fill(template, {language: languageName(document.code, locale, names)}) : template]]
+  })
+  return Object.fromEntries(labels)
 }
 
 export interface RenderOptions {
@@ -63,7 +79,7 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
   const datasetOfFile = new Map<string, string>(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : [])))
   const downloads: Download[] = [...outputs].map(([path, content]) => {
     const dataset = datasetOfFile.get(path)
-    const label = downloadLabels[path]
+    const label = downloadLabel(path, catalog)
     return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
   for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)

@@ -1,3 +1,4 @@
+import {messageTables} from '@catalog/locales'
 import type {Catalog} from '@catalog/schema'
 import {hashCatalog} from './hash.js'
 
@@ -31,11 +32,14 @@ export interface FeedOptions {
   freeAccessTerms?: Readonly<Record<string, readonly string[]>>
 }
 
-/** The words that say "free of charge" in the languages of the catalog today. */
-export const defaultFreeAccessTerms: Readonly<Record<string, readonly string[]>> = {
-  en: ['free', 'free of charge', 'open access'],
-  pt: ['gratuito', 'gratuita', 'gratuitos', 'gratuitas', 'acesso aberto', 'acesso livre']
-}
+/**
+ * The words that say "free of charge", per language: each locale's own
+ * `feeds.freeAccessTerms` in @catalog/locales. No fallback: another
+ * language's words mean nothing in a text of this one.
+ */
+export const defaultFreeAccessTerms: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(messageTables).flatMap(([locale, table]) => (table.feeds?.freeAccessTerms ? [[locale, table.feeds.freeAccessTerms]] : []))
+)
 
 /** Options with their defaults filled in. */
 export interface ResolvedOptions {

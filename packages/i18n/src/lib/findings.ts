@@ -1,13 +1,13 @@
 import {type Catalog, type Finding, listSectionName, sectionOf} from '@catalog/schema'
 import type {TranslationFinding, TranslationState} from './finding.js'
-import {confirmedHash, hashText, type TranslationLock} from './lock.js'
+import {confirmedEntry, hashText, type TranslationLock} from './lock.js'
 import {numberDifferences} from './numbers.js'
 import {type Segment, sectionField, segmentsOf, segmentText} from './segments.js'
 import {needsTranslation} from './untranslated.js'
 
 /** Options of the translation checks; every one has a documented default. */
 export interface TranslationOptions {
-  /** The lock that confirms translations. @default none: nothing is outdated */
+  /** The lock that confirms translations. @default none: nothing is outdated, every translation is unconfirmed */
   lock?: TranslationLock | undefined
   /** Fewest words for a text that reads the same in both languages to count as untranslated. @default 3 */
   untranslatedMinWords?: number | undefined
@@ -57,6 +57,7 @@ const ruleOfState: Readonly<Record<Exclude<TranslationState, 'mismatch'>, string
   missing: 'missing-translation',
   orphan: 'orphan-translation',
   outdated: 'outdated-translation',
+  unconfirmed: 'unconfirmed-translation',
   untranslated: 'untranslated'
 }
 
@@ -161,19 +162,20 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
   const draft: Draft = {dataset: segment.dataset, field: segment.field, primary: source, translation: target, pointer: segment.pointer(language)}
   const found: TranslationFinding[] = []
 
-  const confirmed = options.lock ? confirmedHash(options.lock, language, segment) : undefined
-  if (confirmed !== undefined && confirmed !== hashText(source)) {
-    found.push(finding('outdated', language, draft, `the ${primaryName} text changed since its ${languageName} translation was confirmed`))
-  }
-
   const ours = segment.items[primary] ?? []
   const theirs = segment.items[language] ?? []
-  if (segment.kind !== 'link') {
-    const minWords = options.untranslatedMinWords ?? 3
-    const copied = ours.filter((item, index) => item === theirs[index] && needsTranslation(item, minWords))
-    if (copied.length > 0) {
-      found.push(finding('untranslated', language, {...draft, primary: copied.join('\n'), translation: copied.join('\n')}, `the ${languageName} text is the ${primaryName} text, untranslated`))
-    }
+  const copied = segment.kind === 'link' ? [] : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
+  if (copied.length > 0) {
+    found.push(finding('untranslated', language, {...draft, primary: copied.join('\n'), translation: copied.join('\n')}, `the ${languageName} text is the ${primaryName} text, untranslated`))
+  }
+
+  const confirmed = options.lock ? confirmedEntry(options.lock, language, segment) : undefined
+  if (confirmed === undefined) {
+    // A copy is said once, as untranslated: confirming it is not what it needs.
+    if (copied.length === 0) found.push(finding('unconfirmed', language, draft, `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``))
+  } else if (confirmed.sha256 !== hashText(source)) {
+    const message = `the ${primaryName} text changed since its ${languageName} translation was confirmed`
+    found.push(finding('outdated', language, {...draft, previous: confirmed.text ?? null}, message))
   }
 
   const mismatch = (ruleId: string, message: string): void => void found.push(finding('mismatch', language, draft, message, ruleId))

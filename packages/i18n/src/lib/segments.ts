@@ -103,3 +103,13 @@ function datasetSegments(catalog: Catalog, dataset: Dataset, index: number): Seg
   if (cells) add('comparison', 'cells', cells, (l) => `/comparison/rows/${row}/cells/${l}`)
   return segments
 }
+
+/**
+ * The stable id of a segment, as a PO file's `msgctxt` names it:
+ * `<dataset id>:<field>` (`chexpert:facts.size`) or, for the document's own
+ * parts, the field alone (`overview.text`, `categories.<id>`). Dataset ids
+ * and fields hold no colon, so the two never meet.
+ */
+export function segmentId(segment: Pick<Segment, 'dataset' | 'field'>): string {
+  return segment.dataset === null ? segment.field : `${segment.dataset}:${segment.field}`
+}

@@ -1,7 +1,7 @@
 import type {Catalog} from '@catalog/schema'
 import {failingStates, type TranslationFinding, type TranslationState, translationStates} from './finding.js'
 import {translationFindings, type TranslationOptions} from './findings.js'
-import {confirmedHash, type TranslationLock} from './lock.js'
+import type {TranslationLock} from './lock.js'
 import {segmentsOf, segmentText} from './segments.js'
 
 export type StateCounts = Record<TranslationState, number>
@@ -10,12 +10,10 @@ export interface LanguageStatus {
   code: string
   /** Segments of the primary language to translate. */
   segments: number
-  /** Those with a current translation: present, not outdated, not a copy of the primary text. */
+  /** Those with a current translation: present, not outdated, not a copy of the primary text (unconfirmed ones count). */
   translated: number
   /** `translated / segments`, in percent, rounded down to one decimal (100 only when all are). */
   percent: number
-  /** Translated segments the lock has no hash for (every translated one when there is no lock). */
-  unconfirmed: number
   counts: StateCounts
 }
 
@@ -29,6 +27,8 @@ export type FindingRecord = {
   ruleId: string
   pointer: string
   message: string
+  /** For an outdated finding: the primary text when the translation was confirmed (null when the lock kept only its hash). */
+  previous?: string | null
   line?: number | null
 } & Record<string, string | number | null | undefined>
 
@@ -65,8 +65,7 @@ export function translationStatus(catalog: Catalog, lock: TranslationLock | unde
     const toTranslate = segments.filter((segment) => segmentText(segment, primary) !== undefined)
     const present = toTranslate.filter((segment) => segmentText(segment, code) !== undefined)
     const translated = present.filter((segment) => !stale.has(`${segment.dataset}\u0000${segment.field}`)).length
-    const unconfirmed = lock ? present.filter((segment) => confirmedHash(lock, code, segment) === undefined).length : present.length
-    return {code, segments: toTranslate.length, translated, percent: percentOf(translated, toTranslate.length), unconfirmed, counts: languageCounts}
+    return {code, segments: toTranslate.length, translated, percent: percentOf(translated, toTranslate.length), counts: languageCounts}
   })
   return {primary, languages, counts, findings: findings.map((item) => findingRecord(item, primary))}
 }
@@ -93,22 +92,29 @@ export function findingRecord(item: TranslationFinding, primary: string, line?: 
     pointer: item.pointer,
     message: item.message
   }
+  if (item.previous !== undefined) record.previous = item.previous
   if (line !== undefined) record.line = line
   return record
 }
 
-/** `translation: pt 94.1% translated (96 of 102 segments), 3 missing`: the line `catalog build` prints. */
-export function formatTranslationSummary(status: TranslationStatus): string {
+/**
+ * The translation state as `catalog build` prints it, a state and not a
+ * verdict: `translation: pt 94.1% translated (96 of 102 segments), 3 missing,
+ * 1 outdated; run \`catalog i18n\` to see them`, or `…, in sync`. `hint:
+ * false` leaves out the advice to run `catalog i18n` (which prints it).
+ */
+export function formatTranslationSummary(status: TranslationStatus, options: {hint?: boolean} = {}): string {
   if (status.languages.length === 0) return 'translation: one language, nothing to compare\n'
   const parts = status.languages.map((language) => {
     const states = translationStates.filter((state) => language.counts[state] > 0).map((state) => `${language.counts[state]} ${state}`)
     return `${language.code} ${language.percent}% translated (${language.translated} of ${language.segments} segments), ${states.join(', ') || 'in sync'}`
   })
-  return `translation: ${parts.join('; ')}\n`
+  const anything = translationStates.some((state) => status.counts[state] > 0)
+  return `translation: ${parts.join('; ')}${anything && options.hint !== false ? '; run `catalog i18n` to see them' : ''}\n`
 }
 
 export interface VerdictOptions {
-  /** Missing, orphan and untranslated parts fail too. @default false */
+  /** Missing, unconfirmed, orphan and untranslated parts fail too. @default false */
   strict?: boolean | undefined
   /** Fail when a language has fewer than this percent of its segments translated, like po4a's `--keep`. @default 0 */
   minTranslated?: number | undefined
@@ -116,7 +122,8 @@ export interface VerdictOptions {
 
 /**
  * Whether the translation state fails `catalog i18n`: anything outdated or
- * mismatched does; missing, orphan and untranslated parts only when strict;
+ * mismatched does; missing, unconfirmed, orphan and untranslated parts only
+ * when strict;
  * and a language below `minTranslated` percent.
  */
 export function translationVerdict(status: TranslationStatus, options: VerdictOptions = {}): {failed: boolean; reasons: string[]} {

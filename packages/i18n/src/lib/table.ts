@@ -1,4 +1,5 @@
 import type {TranslationFinding} from './finding.js'
+import {wordDiff} from './word-diff.js'
 
 export interface TableOptions {
   /** The source line of a finding (the CLI maps its pointer with the parser's `positionOf`). @default none */
@@ -9,7 +10,9 @@ export interface TableOptions {
 
 /**
  * The findings as a plain-text table for a terminal: one row per finding,
- * columns padded, texts on one line and cut to `width`. Empty for no findings.
+ * columns padded, texts on one line and cut to `width`. Below an outdated
+ * row, in full, how the primary text changed since the translation was
+ * confirmed, as a word diff. Empty for no findings.
  */
 export function formatFindingsTable(findings: readonly TranslationFinding[], options: TableOptions = {}): string {
   if (findings.length === 0) return ''
@@ -35,5 +38,10 @@ export function formatFindingsTable(findings: readonly TranslationFinding[], opt
       .map((cell, column) => (column === 0 ? cell.padStart(widths[0] ?? 0) : cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)))
       .join('  ')
       .trimEnd()
-  return `${[header, ...rows].map(line).join('\n')}\n`
+  const changes = (finding: TranslationFinding): string[] => {
+    if (finding.state !== 'outdated' || finding.previous === undefined) return []
+    if (finding.previous === null) return ['      changed: (the lock kept only a hash of the text it confirmed; accept once to keep the text)']
+    return [`      changed: ${wordDiff(finding.previous, finding.primary ?? '').replace(/\n/g, ' / ')}`]
+  }
+  return `${[line(header), ...rows.flatMap((row, index) => [line(row), ...changes(findings[index] as TranslationFinding)])].join('\n')}\n`
 }

@@ -1,5 +1,5 @@
+import {fill, languageName, messagesFor, resolveMessage} from '@catalog/locales'
 import type {Catalog, Dataset} from '@catalog/schema'
-import {untranslatedNotice, wordingOf} from './notices.js'
 import {
   type CategoryView,
   type ComparisonView,
@@ -30,7 +30,11 @@ export function languageView(catalog: Catalog, code: string): DocumentView {
   if (!language) throw new RangeError(`the catalog has no language "${code}"`)
   const reading = readingOf(catalog, code)
   const names = Object.fromEntries(catalog.languages.map((entry) => [entry.code, entry.name]))
-  const noticeFor = (from: string | undefined): string | null => (from === undefined || from === code ? null : untranslatedNotice(code, from, names))
+  const primary = catalog.languages[0]?.code
+  // The notice names the language shown in the language the notice is written in: `inglês` in Portuguese.
+  const notice = resolveMessage(code, primary, 'document', 'untranslated')
+  const noticeFor = (from: string | undefined): string | null =>
+    from === undefined || from === code ? null : fill(notice.value, {language: languageName(from, notice.locale, names)})
 
   const half: HalfView = {
     flag: language.flag,
@@ -79,11 +83,11 @@ export function languageView(catalog: Catalog, code: string): DocumentView {
   /**
    * The citation is language-neutral, so every document shows it; only its
    * label needs words: the catalog's own label in this language where any
-   * dataset has one, else the wording table's.
+   * dataset has one, else the interface's (@catalog/locales).
    */
   function citationLabel(dataset: Dataset): string {
     const own = dataset.citation?.label[code] ?? catalog.datasets.map((other) => other.citation?.label[code]).find((label) => label !== undefined)
-    return own ?? wordingOf(code).citation
+    return own ?? messagesFor(code, primary).sections.citation
   }
 
   function comparisonView(): ComparisonView | null {

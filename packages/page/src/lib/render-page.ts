@@ -6,9 +6,8 @@
 
 import type {Catalog} from '@catalog/schema'
 import {contentSecurityPolicy, hashSource} from './embed.js'
-import {pageLanguages} from './localize.js'
+import {pageLanguages, type UiText} from './localize.js'
 import {pageScript, pageStyle, pageTemplate} from './templates.js'
-import type {UiText} from './ui-text.js'
 import {buildContentView, type Download} from './view-model.js'
 
 export interface PageOptions {
@@ -21,9 +20,9 @@ export interface PageOptions {
   /** schema.org JSON-LD to embed in `<script type="application/ld+json">`; none when absent. */
   jsonLd?: unknown
   /**
-   * The page's own words per language code, completing or replacing its
-   * dictionary (English and Portuguese). A catalog language without words
-   * shows the primary language's, marked.
+   * The page's own words per language code, completing or replacing the
+   * `page` messages of @catalog/locales. A catalog language without words
+   * of its own shows the primary language's, else the base locale's, marked.
    * @default {}
    */
   uiText?: Readonly<Record<string, Partial<UiText>>>

@@ -5,11 +5,11 @@
  * CommonMark inline markup until the `inline` helper makes it safe HTML.
  */
 
+import {baseLocale, fill, messageTables} from '@catalog/locales'
 import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema, listIndexOf} from '@catalog/schema'
 import {foldForSearch, formatBytes} from './format.js'
 import {inlineToText} from './inline.js'
-import {type PageLanguages, perLanguage, resolveLanguage, type VariantView, variantsOf} from './localize.js'
-import {fill, type UiText} from './ui-text.js'
+import {interfaceVariants, type PageLanguages, perLanguage, resolveLanguage, type UiText, type VariantView, variantsOf} from './localize.js'
 
 /** A file the page links to, beside it in the output folder. */
 export interface Download {
@@ -17,7 +17,11 @@ export interface Download {
   path: string
   /** Its size in bytes, as written. */
   bytes: number
-  /** What it is, in one language or per language code; the path alone when absent. */
+  /**
+   * What it is, in the primary language or per language code (read along the
+   * interface's fallback chain, as the page's own words are); the path alone
+   * when absent.
+   */
   label?: string | Readonly<Record<string, string>>
   /** Id of the dataset the file belongs to: listed in that dataset's card rather than with the whole catalog's files. */
   dataset?: string
@@ -107,22 +111,30 @@ const ratingSchema = catalogSchema.properties.datasets.items.properties.rating
 
 /** Shape the catalog and the downloads for the page template. */
 export function buildContentView(catalog: Catalog, downloads: readonly Download[], languages: PageLanguages): ContentView {
-  const primary = languages.codes[0] ?? 'en'
-  const words = languages.words
+  const primary = languages.codes[0] ?? baseLocale
   const text = (values: LocalizedText | Readonly<Record<string, string>>): TextView => variantsOf<string>(values, languages)
   const list = (values: LocalizedList): ListView => variantsOf<string[]>(values, languages)
-  const ui = Object.fromEntries(Object.entries(words).map(([key, values]) => [key, text(values)])) as Record<keyof UiText, TextView>
+  /** One of the page's words with its placeholders filled, each language's marked where it falls back. */
+  const filledWord = (key: keyof UiText, values: Readonly<Record<string, string | number>>): TextView =>
+    interfaceVariants((locale) => {
+      const word = languages.wordIn(key, locale)
+      return word === undefined ? undefined : fill(word, values)
+    }, languages)
   const perCode = (make: (ui: UiText, code: string) => string): Record<string, string> =>
     Object.fromEntries(languages.codes.map((code) => [code, make(languages.ui[code] as UiText, code)]))
   const total = catalog.datasets.length
 
   for (const download of downloads) checkDownload(download, catalog)
+  const labelView = (label: NonNullable<Download['label']>): TextView => {
+    const labels = typeof label === 'string' ? {[primary]: label} : label
+    return interfaceVariants((locale) => labels[locale], languages)
+  }
   const downloadView = (download: Download): DownloadView => ({
     href: download.path.split('/').map(encodeURIComponent).join('/'),
     path: download.path,
     bytes: download.bytes,
     size: text(perCode((_, code) => formatBytes(download.bytes, code))),
-    label: download.label === undefined ? null : text(typeof download.label === 'string' ? {[primary]: download.label} : download.label)
+    label: download.label === undefined ? null : labelView(download.label)
   })
 
   const categories = new Map(catalog.categories.map((category) => [category.id, category]))
@@ -158,7 +170,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
     titleText: inlineToText(catalog.title),
     total,
     languages: catalog.languages.map(({code, name, flag}) => ({code, name, flag, pressed: code === primary ? 'true' : 'false'})),
-    ui,
+    ui: languages.words,
     searchPlaceholder: languages.ui[primary]?.searchPlaceholder ?? '',
     searchPlaceholders: JSON.stringify(perCode((ui) => ui.searchPlaceholder)),
     overview: catalog.overview ? {heading: text(catalog.overview.heading), text: text(catalog.overview.text)} : null,
@@ -167,7 +179,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
       ...shownGroups.map((group) => option(group.id, perLanguage(categories.get(group.id)?.title ?? {[primary]: group.id}, languages)))
     ],
     ratingOptions,
-    count: text(perCode((ui) => fill(ui.datasetsShown, {shown: total, total}))),
+    count: filledWord('datasetsShown', {shown: total, total}),
     groups: shownGroups,
     downloads: downloads.filter((download) => download.dataset === undefined).map(downloadView),
     resources: catalog.resources ? {heading: catalog.resources.heading, items: catalog.resources.items.map(({text, url}) => ({text, url}))} : null,
@@ -185,6 +197,17 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
 
   function option(value: string, texts: Record<string, string>): OptionView {
     return {value, text: texts[primary] ?? '', texts: JSON.stringify(texts)}
+  }
+
+  /**
+   * The citation is language-neutral, so every language shows it; only its
+   * label needs words: the dataset's own label in a language, else the one
+   * the catalog gives other datasets in it, else the interface's
+   * (@catalog/locales), as in the markdown documents.
+   */
+  function citationLabelIn(locale: string, dataset: Dataset): string | undefined {
+    const own = [dataset, ...catalog.datasets].map((candidate) => candidate.citation?.label[locale]).find((label) => label !== undefined)
+    return own ?? messageTables[locale]?.sections?.citation
   }
 
   function buildCard(dataset: Dataset): CardView {
@@ -216,7 +239,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
           {
             partial: 'section-citation',
             headingId,
-            label: text(dataset.citation.label),
+            label: interfaceVariants((locale) => citationLabelIn(locale, dataset), languages),
             codeId: `${id}-bibtex`,
             statusId: `${id}-copy-status`,
             bibtex: dataset.citation.raw,
@@ -233,7 +256,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
       title: text(dataset.title),
       rating: dataset.rating,
       stars: '★'.repeat(dataset.rating) + '☆'.repeat(Math.max(0, ratingSchema.maximum - dataset.rating)),
-      starsLabel: text(perCode((ui) => fill(ui.starsOutOf, {rating: dataset.rating, max: ratingSchema.maximum}))),
+      starsLabel: filledWord('starsOutOf', {rating: dataset.rating, max: ratingSchema.maximum}),
       category: dataset.category,
       categoryTitle: text(category?.title ?? {[primary]: dataset.category}),
       emoji: category?.emoji ?? '',

@@ -81,6 +81,7 @@ export const rules = {
   'number-mismatch': rule('translation', 'warning', true, 'a translation states other numbers (after locale normalisation: 377,110 and 377.110 agree)'),
   'section-order': rule('translation', 'warning', true, "a translation orders a dataset's sections differently"),
   'outdated-translation': rule('translation', 'warning', true, 'the primary text changed since its translation was confirmed (`catalog i18n`)'),
+  'unconfirmed-translation': rule('translation', 'warning', true, 'a translation never confirmed against its primary text, by `catalog i18n accept` or a PO import (`catalog i18n`)'),
   'untranslated': rule('translation', 'warning', true, 'a translation is a copy of the primary text (`catalog i18n`)'),
   // Citations.
   'bibtex-syntax': rule('citation', 'error', false, 'the citation block is not valid BibTeX'),
@@ -118,6 +119,10 @@ export const rules = {
   'not-canonical': rule('commands', 'error', false, '`catalog format --check`: the source is not in the canonical form `catalog format` writes (named at the first line that differs)'),
   'format-drops-comments': rule('commands', 'error', false, '`catalog format` would drop HTML comments, which the canonical form does not keep'),
   'format-loses-text': rule('commands', 'error', false, '`catalog format` would lose a word of the source, or write what does not read back as the same catalog: it writes nothing'),
+  'po-syntax': rule('commands', 'error', false, '`catalog i18n import`: the PO file is not one gettext reads, its header names no language the catalog translates into, or an entry has no `msgctxt`, plural forms, or comes twice'),
+  'po-unknown-entry': rule('commands', 'error', false, '`catalog i18n import`: an entry whose `msgctxt` names no segment of the source'),
+  'po-unwritable': rule('commands', 'error', false, '`catalog i18n import`: a translation the source cannot hold as written (a line break in a one-line text, another number of table cells, markup that would read back otherwise)'),
+  'po-stale-entry': rule('commands', 'warning', false, '`catalog i18n import`: an entry translated from another primary text than the source holds now; it is left out'),
   'invalid-json': rule('commands', 'error', false, '`catalog render --data` was given a file that is not JSON'),
   'render-round-trip': rule('commands', 'error', false, '`catalog render --data`: a text would read back differently from the regenerated markdown')
 } as const satisfies Record<string, Rule>

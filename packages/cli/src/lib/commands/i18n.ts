@@ -11,7 +11,8 @@ import {
   translationFindings,
   translationStatus,
   translationVerdict,
-  UnknownSelectorError
+  UnknownSelectorError,
+  wordDiff
 } from '@catalog/i18n'
 import {positionOf} from '@catalog/parser'
 import {commonOptions, exitCodes, lockPathOf, type Io, pathOption, printDiagnostics, readReporter, sourceOption, UsageError} from '../cli-kit.js'
@@ -20,16 +21,20 @@ import {type Diagnostic, formatDiagnostics} from '../diagnostics.js'
 import {readCatalog, readLockFile} from '../read.js'
 
 export const help = `Usage: catalog i18n [--source FILE] [--reporter NAME] [--min-translated N] [--strict]
-       catalog i18n accept [ID...] [--source FILE]
+       catalog i18n accept [ID...] [--source FILE] [--force]
+       catalog i18n export [--lang CODE] [--source FILE] [--out FILE]
+       catalog i18n import FILE.po [--source FILE]
 
 Compare every translated half with the primary one: missing, outdated (the
-primary text changed since the translation was confirmed), orphan (only in
-the translation), untranslated (copied) and mismatched (numbers, years, list
-lengths, links, ratings) parts, each at its source line. The confirmations live
-in translations.lock.json beside the source.
+primary text changed since the translation was confirmed; shown with the
+text it was confirmed against, as a word diff), unconfirmed (never
+confirmed), orphan (only in the translation), untranslated (copied) and
+mismatched (numbers, years, list lengths, links, ratings) parts, each at its
+source line. The confirmations, with the primary text each was made from,
+live in translations.lock.json beside the source.
 
-Exits 1 when anything is outdated or mismatched; missing, orphan and
-untranslated parts only warn, unless --strict.
+Exits 1 when anything is outdated or mismatched; missing, unconfirmed, orphan
+and untranslated parts only warn, unless --strict.
 
   --source FILE        the catalog source (default: source/datasets.md)
   --reporter NAME      text (default: a table), json ({"findings": [...],
@@ -44,7 +49,12 @@ untranslated parts only warn, unless --strict.
   --strict             fail on any finding
 
 \`accept\` records the translations as confirmed: of the datasets (or
-\`overview\`, \`categories\`, \`comparison\`) named, or of everything.
+\`overview\`, \`categories\`, \`comparison\`) named, or of everything. It
+refuses while any of them has a mismatch (numbers, links, years), naming
+each, unless --force.
+
+\`export\` and \`import\` hand a language to gettext tools (Poedit, Weblate,
+Crowdin, Lokalize) as a PO file and take it back: see their --help.
 `
 
 export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
@@ -85,7 +95,7 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
   const lockPath = lockPathOf(sourcePath)
   const lockFile = await readLockFile(lockPath, io.cwd)
   if (lockFile.diagnostic) return stop([lockFile.diagnostic])
-  if (!lockFile.lock) io.stderr(`catalog: no ${lockPath}: nothing can be outdated; run \`catalog i18n accept\` to confirm the current translations\n`)
+  if (!lockFile.lock) io.stderr(`catalog: no ${lockPath}: every translation is unconfirmed; review them, then run \`catalog i18n accept\`\n`)
   const findings = translationFindings(catalog, {lock: lockFile.lock})
   const status = translationStatus(catalog, lockFile.lock)
   const lineOf = (finding: (typeof findings)[number]): number | undefined => positionOf(pointers, finding.pointer)?.start.line
@@ -104,13 +114,13 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
       column: 1,
       severity: (failingStates as readonly string[]).includes(finding.state) || values.strict ? 'warning' : 'notice',
       ruleId: finding.ruleId,
-      message: finding.message
+      message: typeof finding.previous === 'string' ? `${finding.message}: ${wordDiff(finding.previous, finding.primary ?? '', 3)}` : finding.message
     }))
     io.stdout(formatDiagnostics(annotations, 'github'))
   } else {
     io.stdout(formatFindingsTable(findings, {lineOf}))
   }
-  io.stderr(`catalog: ${formatTranslationSummary(status)}`)
+  io.stderr(`catalog: ${formatTranslationSummary(status, {hint: false})}`)
   const verdict = translationVerdict(status, {strict: values.strict, minTranslated})
   if (!verdict.failed) return exitCodes.ok
   io.stderr(`catalog: translation check failed: ${verdict.reasons.join(', ')}\n`)
@@ -120,7 +130,7 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
 export async function acceptCommand(args: readonly string[], io: Io): Promise<number> {
   const {values, positionals} = parseArgs({
     args: [...args],
-    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache},
+    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, force: {type: 'boolean', default: false}},
     allowPositionals: true,
     allowNegative: true,
     strict: true
@@ -130,8 +140,8 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
     return exitCodes.ok
   }
   const sourcePath = pathOption(values.source, '--source')
-  const {catalog, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
-  if (!catalog) {
+  const {catalog, file, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
+  if (!catalog || !file) {
     // Confirming a source with errors would confirm a translation the catalog may not even hold.
     printDiagnostics(diagnostics, 'text', io)
     return exitCodes.problems
@@ -148,6 +158,22 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
   } catch (error) {
     if (error instanceof UnknownSelectorError) throw new UsageError(`${error.message}; name dataset ids, or overview, categories, comparison`)
     throw error
+  }
+  // A translation whose numbers or links disagree with the primary text is not one to confirm without saying so.
+  const selected = (dataset: string | null, field: string): boolean => positionals.length === 0 || positionals.includes(dataset ?? field.split('.')[0] ?? '')
+  const mismatches = translationFindings(catalog, {lock: lockFile.lock}).filter((finding) => finding.state === 'mismatch' && selected(finding.dataset, finding.field))
+  if (mismatches.length > 0 && !values.force) {
+    const pointers = file.data.pointers ?? new Map()
+    printDiagnostics(
+      mismatches.map((finding) => {
+        const start = positionOf(pointers, finding.pointer)?.start
+        return {file: sourcePath, line: start?.line ?? 1, column: start?.column ?? 1, severity: 'warning', ruleId: finding.ruleId, message: finding.message}
+      }),
+      'text',
+      io
+    )
+    io.stderr(`catalog: nothing confirmed: ${mismatches.length} ${mismatches.length === 1 ? 'mismatch' : 'mismatches'} above; correct the translation, or confirm it as it is with --force\n`)
+    return exitCodes.problems
   }
   await writeFileAtomically(path.resolve(io.cwd, lockPath), serializeLock(lock))
   io.stderr(`catalog: confirmed the translations of ${positionals.length > 0 ? positionals.join(', ') : 'the whole catalog'} in ${lockPath}\n`)

@@ -1,8 +1,6 @@
 import {parseArgs} from 'node:util'
 import {type TranslationLock, translationStatus} from '@catalog/i18n'
-import {formatSource} from '@catalog/markdown'
-import {checkCatalog, defaultLimits, parseCatalogSource} from '@catalog/parser'
-import type {Catalog} from '@catalog/schema'
+import {checkCatalog, defaultLimits} from '@catalog/parser'
 import {validateCatalog} from '@catalog/schema'
 import {
   commonHelp,
@@ -19,7 +17,7 @@ import {
 } from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {readInput} from '../inputs.js'
-import {firstDifference} from '../guard.js'
+import {roundTripProblem} from '../guard.js'
 import {readJson} from '../json-input.js'
 import {assertReplaceable, resolveOutFolder} from '../out-folder.js'
 import {outputChecks, renderOutputs} from '../outputs.js'
@@ -100,28 +98,3 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
   if (reporter === 'text') io.stderr(`catalog: rendered ${outputs.size} files to ${outPath} from ${dataPath} (${catalog.datasets.length} datasets)\n`)
   return exitCodes.ok
 }
-
-/**
- * A catalog edited as JSON must read back from the markdown it regenerates:
- * text that would start a new block (a blank line, a raw HTML block, a heading)
- * inside a field, or anything else the parser would read differently, is
- * refused here rather than smuggled into the documents.
- */
-function roundTripProblem(catalog: Catalog): {pointer: string; message: string} | undefined {
-  // Read back with the labels the catalog was read with (it carries them), so that it pairs as it did.
-  const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md', catalog.vocabulary ? {vocabulary: {version: 1, labels: catalog.vocabulary}} : {})
-  const error = file.messages.find((message) => message.fatal)
-  if (error || !parsed) {
-    // Everything before the first error reads back as it was written, so the field whose markdown holds the
-    // error's line is the field at fault: the innermost one, by the pointers of what was read.
-    const line = error?.line ?? 1
-    let pointer = ''
-    for (const [candidate, position] of file.data.pointers ?? []) {
-      if (position.start.line <= line && line <= position.end.line && candidate.length > pointer.length) pointer = candidate
-    }
-    return {pointer, message: `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${line})`}
-  }
-  const difference = firstDifference(catalog, parsed)
-  return difference === undefined ? undefined : {pointer: difference, message: 'reads back differently from the regenerated markdown; a text field holds markup that starts another block'}
-}
-

@@ -6,6 +6,9 @@ import type {RuleExamples} from './types.js'
 const betaRow = '| **BETA** | 500 images | Free |\n'
 const betaRowPt = '| **BETA** | 500 imagens | Gratuito |\n'
 /** The English heading of BETA, before which a comment can stand. */
+/** Export the example's Portuguese half as `pt.po`, as a translator would receive it; and import it back. */
+const exportPo = [['i18n', 'export', '--lang', 'pt', '--source', 'catalog.md', '--out', 'pt.po']]
+const importPo = ['i18n', 'import', 'pt.po', '--source', 'catalog.md']
 const betaHeading = '### ⭐⭐⭐ BETA - A Labelled Chest X-Ray Dataset'
 const alphaHeading = '### ⭐⭐⭐⭐ ALPHA - A Chest X-Ray Dataset'
 /** ALPHA's English description, and the text of it. */
@@ -165,17 +168,74 @@ export const outputsExamples = {
   // What the commands refuse.
   'invalid-lock': {
     fails: {
-      title: 'a translation lock of another version',
+      title: 'a translation lock of a version this tool does not know',
       setup: [['i18n', 'accept', '--source', 'catalog.md']],
-      change: {'translations.lock.json': (lock) => edit(lock, '"version": 1', '"version": 2')},
+      change: {'translations.lock.json': (lock) => edit(lock, '"version": 2', '"version": 3')},
       command: ['i18n', '--source', 'catalog.md'],
       file: 'translations.lock.json',
-      at: '"version": 2'
+      at: '"version": 3'
     },
     passes: {
       title: 'the lock as `catalog i18n accept` wrote it',
       setup: [['i18n', 'accept', '--source', 'catalog.md']],
       command: ['i18n', '--source', 'catalog.md']
+    }
+  },
+  'po-syntax': {
+    fails: {
+      title: 'a PO file whose translation holds an unescaped quote',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias', 'msgstr "BETA contém "500" radiografias')},
+      command: importPo,
+      file: 'pt.po',
+      at: 'msgstr "BETA contém "500"'
+    },
+    passes: {title: 'the quote escaped', setup: exportPo, change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias', 'msgstr "BETA contém \\"500\\" radiografias')}, command: importPo}
+  },
+  'po-unknown-entry': {
+    fails: {
+      title: 'a PO entry whose msgctxt was mistyped',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'msgctxt "beta:description"', 'msgctxt "beta:descripton"')},
+      command: importPo,
+      file: 'pt.po',
+      at: 'msgctxt "beta:descripton"'
+    },
+    passes: {title: 'the PO file as exported', setup: exportPo, command: importPo}
+  },
+  'po-unwritable': {
+    fails: {
+      title: 'a line break in the translation of a one-line text',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias de tórax', 'msgstr "BETA contém 500\\n"\n"radiografias de tórax')},
+      command: importPo,
+      file: 'pt.po',
+      at: 'msgctxt "beta:description"'
+    },
+    passes: {
+      title: 'the same words on one line',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'radiografias de tórax com rótulos."', 'radiografias de tórax, com rótulos."')},
+      command: importPo
+    }
+  },
+  'po-stale-entry': {
+    fails: {
+      title: 'a translation of an English description reworded since the export',
+      setup: exportPo,
+      change: {
+        'catalog.md': (text) => edit(text, 'BETA holds 500 chest X-rays with labels.', 'BETA holds 500 frontal chest X-rays with labels.'),
+        'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias de tórax', 'msgstr "BETA reúne 500 radiografias de tórax')
+      },
+      command: [...importPo, '--strict'],
+      file: 'pt.po',
+      at: 'msgctxt "beta:description"'
+    },
+    passes: {
+      title: 'the same translation of the English as exported',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias de tórax', 'msgstr "BETA reúne 500 radiografias de tórax')},
+      command: [...importPo, '--strict']
     }
   },
   'not-canonical': {

@@ -204,15 +204,31 @@ export const translationExamples = {
       command: ['i18n', '--source', 'catalog.md', '--strict']
     }
   },
+  'unconfirmed-translation': {
+    fails: {
+      title: 'a Portuguese description the lock has never confirmed',
+      setup: [['i18n', 'accept', '--source', 'catalog.md']],
+      change: {'translations.lock.json': (lock) => lock.replace(/\n\s*"description": "BETA holds[^\n]*/, '')},
+      command: ['i18n', '--source', 'catalog.md', '--strict'],
+      at: '**Descrição:** BETA'
+    },
+    passes: {
+      title: 'the description confirmed',
+      setup: [['i18n', 'accept', '--source', 'catalog.md']],
+      command: ['i18n', '--source', 'catalog.md', '--strict']
+    }
+  },
   untranslated: {
     fails: {
       title: 'a Portuguese description copied from the English',
       source: (catalog) => edit(catalog, '**Descrição:** BETA contém 500 radiografias de tórax com rótulos.', '**Descrição:** BETA holds 500 chest X-rays with labels.'),
+      setup: [['i18n', 'accept', '--source', 'catalog.md']],
       command: ['i18n', '--source', 'catalog.md', '--strict'],
       at: '**Descrição:** BETA holds'
     },
     passes: {
       title: 'the description translated',
+      setup: [['i18n', 'accept', '--source', 'catalog.md']],
       command: ['i18n', '--source', 'catalog.md', '--strict']
     }
   }

@@ -1,0 +1,5 @@
+export type {Messages, PartialMessages} from './lib/messages.js'
+export {baseLocale, completeLocales, messageTables} from './lib/tables.js'
+export {localeChain, messagesFor, resolveLocalized, resolveMessage, type Localized} from './lib/resolve.js'
+export {fill} from './lib/fill.js'
+export {languageName} from './lib/language-name.js'
