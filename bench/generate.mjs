@@ -185,7 +185,7 @@ function fill(template, values) {
 
 // --- The model: datasets drawn once, then written in each language. --------------------
 
-function planCategories(random, count) {
+function planCategories(count) {
   const categories = []
   for (let index = 0; index < count; index++) {
     const modality = modalities[index % modalities.length]
@@ -385,7 +385,7 @@ export function generateCatalog(count, {seed = 1} = {}) {
   if (!Number.isInteger(count) || count < 1) throw new Error(`the dataset count must be a positive integer, not ${count}`)
   const random = createRandom(seed)
   // About 25 datasets a category, at least three categories, as a hand-kept catalog grows.
-  const categories = planCategories(random, Math.max(3, Math.min(count, Math.round(count / 25))))
+  const categories = planCategories(Math.max(3, Math.min(count, Math.round(count / 25))))
   const datasets = []
   for (let index = 0; index < count; index++) {
     // Fill categories unevenly but every one at least once.

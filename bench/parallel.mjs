@@ -25,10 +25,10 @@ function parseShare(texts, next) {
 }
 
 if (!isMainThread) {
-  parentPort.postMessage(parseShare(workerData.texts, workerData.next))
+  parentPort?.postMessage(parseShare(workerData.texts, workerData.next))
 } else {
   const {values} = parseArgs({options: {size: {type: 'string', default: '400'}, threads: {type: 'string', default: String(Math.max(2, availableParallelism()))}, runs: {type: 'string', default: '3'}}})
-  const texts = splitSections(generateCatalog(Number(values.size), {seed: 1}).text).map((section) => section.text)
+  const texts = splitSections(generateCatalog(Number(values.size), {seed: 1}).text).sections.map((section) => section.text)
   const threads = Number(values.threads)
 
   async function timeParse(count) {

@@ -24,7 +24,7 @@ const maxRssPreload = path.join(root, 'bench/max-rss.mjs')
 const benchmarksFile = path.join(root, 'BENCHMARKS.md')
 const timeBinary = '/usr/bin/time'
 
-/** The issue's targets, checked at this size. */
+/** The targets BENCHMARKS.md sets, checked at this size. */
 const targetSize = 400
 const targets = {coldOverBare: 1.2, rebuildOverCold: 0.1, memoryColdOverBare: 2, checkSeconds: 0.5}
 
@@ -120,7 +120,7 @@ function measure(args, {cwd, env = {}}) {
         const text = readFileSync(statsFile, 'utf8').trim()
         if (existsSync(timeBinary)) {
           // GNU time writes "Command exited with non-zero status N" before the format line.
-          const [kb, user, system] = text.split('\n').at(-1).split(' ').map(Number)
+          const [kb, user, system] = (text.split('\n').at(-1) ?? '').split(' ').map(Number)
           rssKb = kb
           cpuMs = (user + system) * 1000
         } else {
@@ -144,7 +144,7 @@ async function once(label, run, runs, args, options) {
 }
 
 /** Run a measurement `runs` times; `before` prepares each run (clearing a cache, editing the source). */
-async function repeat(label, runs, args, options, before = () => {}) {
+async function repeat(label, runs, args, options, before = (/** @type {number} */ _run) => {}) {
   const results = []
   for (let run = 0; run < runs; run++) {
     before(run)

@@ -15,7 +15,8 @@ export const fixturesRoot = fileURLToPath(new URL('fixtures/', import.meta.url))
 export const cases: ReadonlyArray<{name: string; input: string}> = [
   {name: 'real-source', input: frozenSourcePath},
   {name: 'larger-catalog', input: path.join(fixturesRoot, 'larger-catalog/input.md')},
-  {name: 'special-characters', input: path.join(fixturesRoot, 'special-characters/input.md')}
+  {name: 'special-characters', input: path.join(fixturesRoot, 'special-characters/input.md')},
+  {name: 'biblatex-types', input: path.join(fixturesRoot, 'biblatex-types/input.md')}
 ]
 
 /**
@@ -64,6 +65,38 @@ export function runBibtex(bib: string, style = 'plain'): BibtexRun {
     const result = spawnSync('bibtex', ['test'], {cwd: dir, encoding: 'utf8'})
     if (result.error) throw result.error
     return {status: result.status, stdout: result.stdout, blg: readIfThere(path.join(dir, 'test.blg')), bbl: readIfThere(path.join(dir, 'test.bbl'))}
+  })
+}
+
+/**
+ * Run Debian's `biber` in tool mode with `--validate-datamodel` over a .bib
+ * file: biblatex's data model holds it to its entry types, their required
+ * fields and the fields each type has. Its warnings, without the `WARN - `.
+ */
+export function runBiber(bib: string): {status: number | null; warnings: string[]; log: string} {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'datasets.bib'), bib)
+    const result = spawnSync('biber', ['--tool', '--validate-datamodel', '--outfile', path.join(dir, 'out.bib'), 'datasets.bib'], {cwd: dir, encoding: 'utf8'})
+    if (result.error) throw result.error
+    const log = `${result.stdout}\n${result.stderr}`
+    return {status: result.status, warnings: [...log.matchAll(/^(?:WARN|ERROR) - (.*)$/gm)].map((match) => match[1] ?? ''), log}
+  })
+}
+
+/**
+ * Format every entry of a bibliography file (.bib, read by pandoc as
+ * biblatex, or CSL-JSON) with pandoc's citeproc and its default style
+ * (Chicago author-date, which title-cases titles), as a researcher writing
+ * in markdown does: a document citing each key, rendered as plain text on
+ * long lines.
+ */
+export function runPandoc(bibliography: string, fileName: string, keys: readonly string[]): {status: number | null; text: string; stderr: string} {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, fileName), bibliography)
+    writeFileSync(path.join(dir, 'paper.md'), `Cited ${keys.map((key) => `[@${key}]`).join(', ')}.\n`)
+    const result = spawnSync('pandoc', ['paper.md', '--citeproc', '--bibliography', fileName, '--to', 'plain', '--wrap', 'none'], {cwd: dir, encoding: 'utf8'})
+    if (result.error) throw result.error
+    return {status: result.status, text: result.stdout, stderr: result.stderr}
   })
 }
 

@@ -9,7 +9,8 @@ import path from 'node:path'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import type {Catalog} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
-import {fieldOrder, renderBibliography} from '../src/index.js'
+import {entryTypeOf} from '@catalog/schema'
+import {caseProtectedFields, classicForm, fieldOrder, renderBibliography} from '../src/index.js'
 import {cases, fixturesRoot, loadCatalog} from './helpers.js'
 
 const update = process.env['UPDATE_FIXTURES'] === '1'
@@ -70,8 +71,12 @@ describe.each(cases)('$name', ({name, input}) => {
   })
 
   it('is idempotent: parsing its output and rendering again gives the same bytes', () => {
-    const again = renderBibliography(rebuildFromBib(catalog, outputs.get('datasets.bib') ?? ''))
-    expect(again).toEqual(outputs)
+    // datasets.biblatex.bib keeps every entry as the source gives it: everything renders again from it.
+    expect(renderBibliography(rebuildFromBib(catalog, outputs.get('datasets.biblatex.bib') ?? ''))).toEqual(outputs)
+    // datasets.bib writes a biblatex type as its stand-in, which renders as itself.
+    const classic = renderBibliography(rebuildFromBib(catalog, outputs.get('datasets.bib') ?? ''))
+    expect(classic.get('datasets.bib')).toBe(outputs.get('datasets.bib'))
+    for (const key of keys) expect(classic.get(`bib/${key}.bib`)).toBe(outputs.get(`bib/${key}.bib`))
     // And each per-entry file alone reads back to its own entry.
     for (const key of keys) {
       const library = parseBibtex(outputs.get(`bib/${key}.bib`) ?? '', {raw: true, verbatimFields: [/.*/], sentenceCase: false, english: false})
@@ -92,8 +97,10 @@ describe.each(cases)('$name', ({name, input}) => {
   })
 
   it('writes the fields in the documented order, every value in braces', () => {
-    for (const key of keys) {
-      const lines = (outputs.get(`bib/${key}.bib`) ?? '').split('\n')
+    const biblatexEntries = (outputs.get('datasets.biblatex.bib') ?? '').split('\n\n')
+    expect(biblatexEntries).toHaveLength(keys.length)
+    for (const text of [...keys.map((key) => outputs.get(`bib/${key}.bib`) ?? ''), ...biblatexEntries]) {
+      const lines = text.split('\n')
       const fields = lines.filter((line) => line.startsWith('  ')).map((line) => /^ {2}([a-z][a-z0-9_-]*) = \{.*\},?$/.exec(line)?.[1])
       expect(fields).not.toContain(undefined)
       const rank = (field = ''): [number, string] => [fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length, field]
@@ -103,9 +110,16 @@ describe.each(cases)('$name', ({name, input}) => {
         return ra - rb || (na < nb ? -1 : na > nb ? 1 : 0)
       })
       expect(fields).toEqual(sorted)
-      expect(lines.at(-2)).toBe('}')
-      expect(lines.at(-3)).not.toMatch(/,$/)
+      const end = lines.at(-1) === '' ? -2 : -1
+      expect(lines.at(end)).toBe('}')
+      expect(lines.at(end - 1)).not.toMatch(/,$/)
     }
+  })
+
+  it('writes datasets.biblatex.bib with the same entries, each of its own type', () => {
+    const library = parseBibtex(outputs.get('datasets.biblatex.bib') ?? '', {raw: true, verbatimFields: [/.*/], sentenceCase: false, english: false})
+    expect(library.errors).toEqual([])
+    expect(library.entries.map((entry) => [entry.key, entry.type])).toEqual(cited.map((dataset) => [dataset.citation?.key, dataset.citation?.type]))
   })
 })
 
@@ -113,11 +127,92 @@ describe('the real source', () => {
   const {catalog} = loadCatalog(cases[0]?.input ?? '')
   const outputs = renderBibliography(catalog)
 
-  it("keeps the source's values exactly (they are LaTeX already)", () => {
+  it("keeps the source's values (they are LaTeX already), bracing only the words of titles no style may recase", () => {
+    const braced: string[] = []
     for (const dataset of catalog.datasets) {
       const text = outputs.get(`bib/${dataset.citation?.key}.bib`) ?? ''
-      for (const [field, value] of Object.entries(dataset.citation?.fields ?? {})) expect(text).toContain(`  ${field} = {${value}}`)
+      for (const [field, value] of Object.entries(dataset.citation?.fields ?? {})) {
+        const written = new RegExp(`^ {2}${field} = \\{(.*)\\},?$`, 'm').exec(text)?.[1]
+        if (!caseProtectedFields.has(field)) expect(written).toBe(value)
+        else {
+          expect(written?.replace(/[{}]/g, '')).toBe(value.replace(/[{}]/g, ''))
+          braced.push(...[...(written ?? '').matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? ''))
+        }
+      }
     }
+    // `Chexpert` and `(isic)` are lowercase in the source already: nothing to keep.
+    expect(braced).toEqual(['MIMIC-CXR', 'AAAI'])
+  })
+})
+
+describe('biblatex types', () => {
+  const {catalog} = loadCatalog(cases.find((entry) => entry.name === 'biblatex-types')?.input ?? '')
+  const outputs = renderBibliography(catalog)
+
+  it('writes a @dataset as @misc in datasets.bib, publisher and version where plain.bst prints them, and as itself in datasets.biblatex.bib', () => {
+    expect(outputs.get('bib/johnson2019mimiccxr.bib')).toContain(
+      '@misc{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},\n  author = {Johnson, Alistair and Pollard, Tom and Mark, Roger and Berkowitz, Seth and Horng, Steven},\n  howpublished = {PhysioNet},\n  year = {2019},\n  note = {Version 2.0.0},\n  doi = {10.13026/C2JT1Q},\n'
+    )
+    expect(outputs.get('datasets.biblatex.bib')).toContain(
+      '@dataset{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},\n  author = {Johnson, Alistair and Pollard, Tom and Mark, Roger and Berkowitz, Seth and Horng, Steven},\n  version = {2.0.0},\n  publisher = {PhysioNet},\n  year = {2019},\n  doi = {10.13026/C2JT1Q},\n'
+    )
+  })
+
+  it('writes every entry of datasets.bib with a type of BibTeX’s standard styles', () => {
+    const library = parseBibtex(outputs.get('datasets.bib') ?? '', {raw: true, verbatimFields: [/.*/], sentenceCase: false, english: false})
+    expect(library.entries.map((entry) => entry.type)).toEqual(['misc', 'inproceedings', 'misc', 'misc', 'misc', 'techreport'])
+    expect(library.entries.every((entry) => entryTypeOf(entry.type)?.dialect === 'bibtex')).toBe(true)
+  })
+})
+
+describe('months', () => {
+  const {catalog} = loadCatalog(cases.find((entry) => entry.name === 'biblatex-types')?.input ?? '')
+  const edited = structuredClone(catalog)
+  const citation = edited.datasets.find((dataset) => dataset.citation?.key === 'irvin2019chexpert')?.citation
+  if (!citation) throw new Error('the fixture does not cite irvin2019chexpert')
+  citation.fields['month'] = 'January'
+  const outputs = renderBibliography(edited)
+
+  it('are written as numbers in datasets.biblatex.bib, as the source writes them in datasets.bib', () => {
+    expect(outputs.get('datasets.biblatex.bib')).toContain('  month = {1},\n')
+    expect(outputs.get('datasets.bib')).toContain('  month = {January},\n')
+  })
+})
+
+describe('classicForm', () => {
+  const form = (type: string, fields: Record<string, string>): {type: string; fields: Record<string, string>} => {
+    const classic = classicForm(type, Object.entries(fields))
+    return {type: classic.type, fields: Object.fromEntries(classic.fields)}
+  }
+
+  it('writes software dated by `date` as @misc with its year, organization and version', () => {
+    expect(form('software', {title: 'T', author: 'A', organization: 'Lab', version: '1.0', date: '2019-01-21', url: 'https://x.org/'})).toEqual({
+      type: 'misc',
+      fields: {title: 'T', author: 'A', howpublished: 'Lab', year: '2019', url: 'https://x.org/', note: 'Version 1.0'}
+    })
+  })
+
+  it('writes a web page with its link and date of access where plain.bst prints them', () => {
+    expect(form('online', {title: 'T', author: 'A', year: '2024', url: 'https://x.org/', urldate: '2024-05-01', note: 'A mirror'})).toEqual({
+      type: 'misc',
+      fields: {title: 'T', author: 'A', howpublished: '\\url{https://x.org/}', year: '2024', note: 'A mirror. Accessed 2024-05-01', url: 'https://x.org/'}
+    })
+  })
+
+  it('writes a web page by an organization with both, organization first', () => {
+    expect(form('online', {title: 'T', organization: 'ISIC', year: '2024', url: 'https://x.org/'}).fields['howpublished']).toBe('ISIC, \\url{https://x.org/}')
+  })
+
+  it('writes a report as @techreport, keeping its own howpublished and both dates', () => {
+    expect(form('report', {title: 'T', author: 'A', type: 'White Paper', institution: 'I', year: '2020', date: '2020-02', version: '2'})).toEqual({
+      type: 'techreport',
+      fields: {title: 'T', author: 'A', institution: 'I', type: 'White Paper', year: '2020', date: '2020-02', note: 'Version 2'}
+    })
+    expect(form('dataset', {title: 'T', howpublished: 'Zenodo', publisher: 'CERN', year: '2020'}).fields).toEqual({title: 'T', howpublished: 'Zenodo', publisher: 'CERN', year: '2020'})
+  })
+
+  it('leaves the types BibTeX defines as they are', () => {
+    expect(form('article', {title: 'T', version: '2', date: '2020'})).toEqual({type: 'article', fields: {title: 'T', version: '2', date: '2020'}})
   })
 })
 

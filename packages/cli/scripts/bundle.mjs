@@ -21,6 +21,7 @@ const outdir = path.join(packageRoot, 'dist/bundle')
  * would be the bundle's URL, so each use becomes the module's own URL, written
  * relative to the bundle so that the checkout can move.
  */
+/** @type {import('esbuild').Plugin} */
 const ownUrl = {
   name: 'own-import-meta-url',
   setup(builder) {

@@ -37,11 +37,41 @@ describe('catalog build', () => {
     const result = await run(['validate', '--source', 'catalog.md'], folder)
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('catalog.md:67:1: warning: "Labels (14 Observations)" of CHEXPERT has no Português translation [missing-translation]\n')
-    expect(result.stderr).toContain('0 errors, 3 warnings\n')
+    // Inside the citation block: its key line, its author line.
+    expect(result.stderr).toContain('catalog.md:37:1: warning: `johnson2019mimic` has no `doi`, `url` or `eprint`')
+    expect(result.stderr).toContain('catalog.md:39:1: warning: the authors of `johnson2019mimic` end in "and others"')
+    // Three translations missing; four citations without a DOI or URL, each with its authors cut short.
+    expect(result.stderr).toContain('0 errors, 11 warnings\n')
   })
 
   it('fails on warnings with --strict', async () => {
     expect((await run(['validate', '--source', 'catalog.md', '--strict'], folder)).code).toBe(1)
+  })
+})
+
+describe('a catalog that cites a data set as biblatex does', () => {
+  // MIMIC-CXR cited as PhysioNet's DataCite record describes the data set: biblatex's @dataset, DOI and version.
+  const dataset = replaceOnce(
+    realSource,
+    '@article{johnson2019mimic,\n  title={MIMIC-CXR, a de-identified publicly available database of chest radiographs with free-text reports},\n  author={Johnson, Alistair EW and others},\n  journal={Scientific Data},\n  volume={6},\n  number={1},\n  pages={317},\n  year={2019}\n}',
+    '@dataset{johnson2019mimiccxr,\n  title={MIMIC-CXR Database},\n  author={Johnson, Alistair and Pollard, Tom and Mark, Roger and Berkowitz, Seth and Horng, Steven},\n  publisher={PhysioNet},\n  version={2.0.0},\n  year={2019},\n  doi={10.13026/C2JT1Q}\n}'
+  )
+
+  it('builds: classic BibTeX in datasets.bib, the @dataset itself in datasets.biblatex.bib, a CSL dataset, each offered on the page', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), dataset)
+    const result = await run(['build', '--source', 'catalog.md', '--out', 'out', '--reporter', 'json'], folder)
+    expect(result.code, result.stderr).toBe(0)
+    // Nothing said of it: the other citations keep their warnings.
+    const reported = JSON.parse(result.stdout) as Array<{line: number; message: string}>
+    expect(reported.filter((diagnostic) => diagnostic.message.includes('johnson2019mimiccxr'))).toEqual([])
+    const out = (file: string): string => readFileSync(path.join(folder, 'out', file), 'utf8')
+    expect(out('datasets.bib')).toContain('@misc{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},')
+    expect(out('bib/johnson2019mimiccxr.bib')).toContain('  howpublished = {PhysioNet},\n  year = {2019},\n  note = {Version 2.0.0},\n  doi = {10.13026/C2JT1Q},\n')
+    expect(out('datasets.biblatex.bib')).toContain('@dataset{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},')
+    const items = JSON.parse(out('datasets.csl.json')) as Array<{id: string; type: string; DOI?: string; version?: string}>
+    expect(items.find((item) => item.id === 'johnson2019mimiccxr')).toMatchObject({type: 'dataset', DOI: '10.13026/C2JT1Q', version: '2.0.0'})
+    for (const file of ['datasets.bib', 'datasets.biblatex.bib', 'datasets.csl.json']) expect(out('index.html')).toContain(`href="${file}"`)
   })
 })
 
@@ -225,7 +255,7 @@ describe('catalog check from a recorded run', () => {
     expect(records()).toHaveLength(1)
     const fresh = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
     expect(fresh.code).toBe(0)
-    expect(fresh.stderr).toContain('0 errors, 3 warnings')
+    expect(fresh.stderr).toContain('0 errors, 11 warnings')
     writeFileSync(path.join(folder, 'out/feed.json'), '{}\n')
     const stale = await run(['check', '--source', 'catalog.md', '--out', 'out'], folder)
     expect(stale.code).toBe(1)

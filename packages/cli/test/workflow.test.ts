@@ -46,6 +46,7 @@ const workflowPath = '.github/workflows/regenerate.yml'
 const workflow = parse(readFileSync(path.join(repoRoot, workflowPath), 'utf8')) as Workflow
 const rootPackage = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {scripts: Record<string, string>; workspaces: string[]}
 const cliPackage = JSON.parse(readFileSync(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')) as {bin: Record<string, string>; scripts: Record<string, string>}
+const turbo = JSON.parse(readFileSync(path.join(repoRoot, 'turbo.json'), 'utf8')) as {tasks: Record<string, {dependsOn?: string[]; inputs?: string[]; outputs?: string[]}>}
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
 const runSteps = steps.filter((step): step is Step & {run: string} => typeof step.run === 'string')
 
@@ -143,8 +144,13 @@ describe('the regeneration workflow: every command it runs exists', () => {
   })
 
   it('regenerates dist/ from the repository root, so that every path it prints is the repository\'s', () => {
-    expect(rootPackage.scripts['build']).toBe('turbo run build')
-    expect(cliPackage.scripts['build']).toMatch(/ && cd \.\.\/\.\. && node packages\/cli\/bin\/catalog\.js build$/)
+    expect(rootPackage.scripts['build']).toBe('turbo run build generate')
+    expect(cliPackage.scripts['generate']).toBe('cd ../.. && node packages/cli/bin/catalog.js build')
+    // Compiling is compiling: only \`generate\` writes dist/, so \`npm test\` (which builds) leaves the committed one alone.
+    expect(cliPackage.scripts['build']).not.toMatch(/catalog\.js build/)
+    expect(turbo.tasks['@catalog/cli#generate']?.outputs).toEqual(['$TURBO_ROOT$/dist/**'])
+    expect(turbo.tasks['@catalog/cli#test']?.dependsOn).not.toContain('generate')
+    expect(JSON.stringify(turbo.tasks['@catalog/cli#build'])).not.toContain('$TURBO_ROOT$/dist')
   })
 
   it('`npx catalog` is the workspace CLI', () => {

@@ -6,6 +6,7 @@ export {formulaTriggers, isPlainNumber, needsNeutralising, neutraliseFormula, re
 export {buildDataPackage, type TableSchemaField} from './lib/datapackage.js'
 export {buildFeed, feedSchemaVersion, type Feed, type FeedDataset} from './lib/feed.js'
 export {buildJsonLd, type LanguageValue, type LocalizedValue} from './lib/jsonld.js'
+export {jsonForScript} from './lib/json-for-html.js'
 export {freeAccessEvidence, type FreeAccessEvidence} from './lib/free-access.js'
 export {canonicalJson, hashCatalog, hashSource} from './lib/hash.js'
 export {checkFeeds, excelCellLimit} from './lib/check.js'

@@ -171,4 +171,17 @@ describe('datasets.jsonld in a page', () => {
     const nodes = datasetsOf(text)
     expect(byLanguage(nodes[0]?.description, ['en', 'pt']).en).toBe('x</script><script>alert(1)</script>')
   })
+
+  it('escapes <, >, &, U+2028 and U+2029, as SECURITY.md says, and reads back the same', () => {
+    const {catalog} = loadCatalog(frozenSourcePath)
+    const hostile = cloneCatalog(catalog)
+    const dataset = hostile.datasets[0]
+    if (!dataset) throw new Error('no dataset')
+    const text = 'a <!-- b --> & c\u2028d\u2029e'
+    dataset.description.text.en = text
+    const written = renderFeeds(hostile).get('datasets.jsonld') ?? ''
+    for (const raw of ['<', '>', '&', '\u2028', '\u2029']) expect(written).not.toContain(raw)
+    expect(written).toContain('a \\u003c!-- b --\\u003e \\u0026 c\\u2028d\\u2029e')
+    expect(byLanguage(datasetsOf(written)[0]?.description, ['en', 'pt']).en).toBe(text)
+  })
 })

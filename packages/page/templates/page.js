@@ -12,7 +12,15 @@
   var ratingFilter = document.getElementById('rating-filter')
   var count = document.getElementById('count')
   var noMatch = document.getElementById('no-match')
+  var comparison = document.getElementById('comparison')
+  var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row-of]'))
+  var cardsById = {}
+  cards.forEach(function (card) {
+    cardsById[card.getAttribute('data-dataset-id')] = card
+  })
   var current = config.primary
+  // The column the comparison table is sorted by and its direction; null while it keeps the catalog's order.
+  var sorting = null
 
   function known(code) {
     return typeof code === 'string' && config.languages.indexOf(code) !== -1
@@ -82,6 +90,34 @@
       status.textContent = ''
     })
     applyFilters()
+    if (sorting) sortTable(sorting.column, sorting.direction)
+  }
+
+  function listOf(labels) {
+    try {
+      return new Intl.ListFormat(current, {type: 'conjunction'}).format(labels)
+    } catch (error) {
+      return labels.join(', ')
+    }
+  }
+
+  // Whether every term is in what the card shows or in a field it does not show; the labels of
+  // the fields that hold a term the card does not show are said in the card ("Matched in: ...").
+  function matchCard(card, terms) {
+    var shownText = card.getAttribute('data-search-' + current) || ''
+    var unseen = JSON.parse(card.getAttribute('data-unseen-' + current) || '[]')
+    var labels = []
+    var matches = terms.every(function (term) {
+      if (shownText.indexOf(term) !== -1) return true
+      var found = false
+      unseen.forEach(function (field) {
+        if (field[1].indexOf(term) === -1) return
+        found = true
+        if (labels.indexOf(field[0]) === -1) labels.push(field[0])
+      })
+      return found
+    })
+    return {matches: matches, labels: labels}
   }
 
   function applyFilters() {
@@ -90,22 +126,93 @@
     var minimum = Number(ratingFilter.value || 0)
     var shown = 0
     cards.forEach(function (card) {
-      var haystack = card.getAttribute('data-search-' + current) || ''
+      var match = matchCard(card, terms)
       var visible =
-        (category === '' || card.getAttribute('data-category') === category) &&
-        Number(card.getAttribute('data-rating')) >= minimum &&
-        terms.every(function (term) {
-          return haystack.indexOf(term) !== -1
-        })
+        (category === '' || card.getAttribute('data-category') === category) && Number(card.getAttribute('data-rating')) >= minimum && match.matches
       card.hidden = !visible
       if (visible) shown++
+      var note = card.querySelector('.matched-in')
+      note.textContent = match.labels.length > 0 ? fill(config.ui[current].matchedIn, {fields: listOf(match.labels)}) : ''
+      note.hidden = !visible || match.labels.length === 0
     })
     groups.forEach(function (group) {
       group.hidden = group.querySelector('[data-dataset-id]:not([hidden])') === null
     })
+    // A row shows with its card; a row naming no dataset shows only while nothing is searched or filtered.
+    var filtering = terms.length > 0 || category !== '' || minimum > 0
+    rows.forEach(function (row) {
+      var card = cardsById[row.getAttribute('data-row-of')]
+      row.hidden = card ? card.hidden : filtering
+    })
+    if (comparison) {
+      comparison.hidden = rows.every(function (row) {
+        return row.hidden
+      })
+    }
     count.textContent = fill(config.ui[current].datasetsShown, {shown: shown, total: cards.length})
     noMatch.hidden = shown !== 0
   }
+
+  // What a cell sorts by in the language shown: the number it starts with (its <data value>), else its text.
+  function sortKey(cell) {
+    if (!cell) return {text: ''}
+    var variant = cell.querySelector(':scope > [data-shown-in~="' + current + '"]') || cell
+    var number = variant.querySelector('data[value]')
+    if (number) return {number: Number(number.getAttribute('value'))}
+    var text = variant.textContent
+    var badge = variant.querySelector('.untranslated')
+    if (badge) text = text.replace(badge.textContent, '')
+    return {text: text.trim()}
+  }
+
+  // Numbers before texts; numbers by value, texts as the language shown orders them.
+  function compareKeys(a, b, collator) {
+    var aNumber = Object.prototype.hasOwnProperty.call(a, 'number')
+    var bNumber = Object.prototype.hasOwnProperty.call(b, 'number')
+    if (aNumber && bNumber) return a.number - b.number
+    if (aNumber !== bNumber) return aNumber ? -1 : 1
+    return collator.compare(a.text, b.text)
+  }
+
+  function sortTable(column, direction) {
+    sorting = {column: column, direction: direction}
+    var collator = new Intl.Collator(current, {numeric: true, sensitivity: 'base'})
+    var sign = direction === 'ascending' ? 1 : -1
+    var keyed = rows.map(function (row, index) {
+      return {row: row, index: index, key: sortKey(row.cells[column])}
+    })
+    // Equal cells keep the catalog's order, whichever the direction.
+    keyed.sort(function (a, b) {
+      return sign * compareKeys(a.key, b.key, collator) || a.index - b.index
+    })
+    keyed.forEach(function (entry) {
+      entry.row.parentNode.appendChild(entry.row)
+    })
+    headers.forEach(function (header, index) {
+      if (index === column) header.setAttribute('aria-sort', direction)
+      else header.removeAttribute('aria-sort')
+      header.querySelector('.sort-mark').textContent = index === column ? (direction === 'ascending' ? '\u25B2' : '\u25BC') : '\u2195'
+    })
+  }
+
+  // Each header cell becomes a button that sorts by its column: ascending first, then the other way.
+  var headers = Array.prototype.slice.call(document.querySelectorAll('.comparison-table thead th'))
+  headers.forEach(function (header, column) {
+    var button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'sort'
+    while (header.firstChild) button.appendChild(header.firstChild)
+    var mark = document.createElement('span')
+    mark.className = 'sort-mark'
+    mark.setAttribute('aria-hidden', 'true')
+    mark.textContent = '\u2195'
+    button.appendChild(mark)
+    header.appendChild(button)
+    button.addEventListener('click', function () {
+      var ascending = !(sorting && sorting.column === column && sorting.direction === 'ascending')
+      sortTable(column, ascending ? 'ascending' : 'descending')
+    })
+  })
 
   function copyCitation(button) {
     var block = document.getElementById(button.getAttribute('data-copy'))
@@ -155,7 +262,7 @@
   ratingFilter.addEventListener('change', applyFilters)
 
   // Controls that need the script stay hidden without it; the page still reads in its primary language.
-  document.querySelectorAll('.language-switch, .finder, .cite-actions').forEach(function (element) {
+  document.querySelectorAll('.language-switch, .finder, .cite-actions, .sort-hint').forEach(function (element) {
     element.hidden = false
   })
 

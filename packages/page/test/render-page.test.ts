@@ -97,7 +97,11 @@ describe('renderPage', () => {
     const downloads = downloadsOf(files)
     const html = render(real, downloads)
     const links = matches(html, /<a href="([^"]+)" data-download=/g)
-    expect(links).toEqual(downloads.map(({path}) => path))
+    expect([...links].sort()).toEqual(downloads.map(({path}) => path).sort())
+    // The whole catalog's files, in the order given, under Downloads, after the cards.
+    const section = html.slice(html.indexOf('<section class="downloads"'))
+    expect(html.indexOf('<section class="downloads"')).toBeGreaterThan(html.lastIndexOf('</article>'))
+    expect(matches(section, /<a href="([^"]+)" data-download=/g)).toEqual(downloads.filter((download) => download.dataset === undefined).map(({path}) => path))
     for (const {path, bytes} of downloads) expect(html).toMatch(new RegExp(`data-download="${path}"><code>${path}</code></a>[^\\n]*<data class="size" value="${bytes}">`))
     const bibs = downloads.filter((download) => download.dataset !== undefined)
     expect(bibs.length).toBe(real.datasets.filter((dataset) => dataset.citation).length)
@@ -169,6 +173,49 @@ describe('renderPage', () => {
     // Portuguese searches the English description it shows, and the Portuguese tasks.
     expect(attribute('pt')).toContain(fold(dataset?.description.text.en ?? 'missing'))
     expect(attribute('pt')).toContain(fold(dataset?.tasks?.items.pt?.[0] ?? 'missing'))
+  })
+
+  it("carries each card's search text and, as JSON, the fields it does not show with their labels", () => {
+    const html = render()
+    const attribute = (id: string, name: string): string | undefined => {
+      const value = new RegExp(`data-dataset-id="${id}"[^>]* ${name}="([^"]*)"`).exec(html)?.[1]
+      return value === undefined ? undefined : decodeAttribute(value)
+    }
+    expect(attribute('chexpert', 'data-search-en')).toContain('stanford university')
+    expect(attribute('chexpert', 'data-search-en')).toContain('irvin2019chexpert')
+    expect(JSON.parse(attribute('tcga', 'data-unseen-en') ?? '[]')).toContainEqual(['Institution', 'nih/nci'])
+    expect(JSON.parse(attribute('tcga', 'data-unseen-pt') ?? '[]')).toContainEqual(['Instituição', 'nih/nci'])
+    // A card whose every field the card shows carries no unseen attribute.
+    const bare = structuredClone(real)
+    delete bare.comparison
+    expect(markupOnly(render(bare))).not.toContain('data-unseen-')
+    // The script says where a search found a word the card does not show, in each language's words.
+    const config = JSON.parse(matches(html, /<script type="application\/json" id="page-config">([\s\S]*?)<\/script>/g)[0] ?? '{}') as {ui: Record<string, {matchedIn: string}>}
+    expect(config.ui.en?.matchedIn).toBe('Matched in: {fields}')
+    expect(config.ui.pt?.matchedIn).toBe('Encontrado em: {fields}')
+  })
+
+  it('shows the comparison table before the cards, each row linking to its card, numbers carried for sorting', () => {
+    const html = render()
+    const comparison = real.comparison
+    if (!comparison) throw new Error('the frozen catalog has a comparison table')
+    const table = matches(html, /(<table class="comparison-table"[\s\S]*?<\/table>)/g)[0] ?? ''
+    expect(matches(table, /<tr data-row-of="([^"]+)"><th scope="row"><a href="#[^"]+">/g)).toEqual(comparison.rows.map(({dataset}) => dataset))
+    for (const [, id] of table.matchAll(/<a href="#([^"]+)">/g)) expect(html).toContain(`<article class="card" id="${id}" `)
+    expect(matches(table, /<th scope="col">(.*?)<\/th>/g)).toHaveLength(comparison.columns.en?.length ?? 0)
+    expect(table).toContain('<th scope="col"><span lang="en" data-shown-in="en">Institution</span><span lang="pt" data-shown-in="pt">Instituição</span></th>')
+    expect(table).toContain('<span lang="en" data-shown-in="en"><data value="377000">377k+ images</data></span><span lang="pt" data-shown-in="pt"><data value="377000">377k+ imagens</data></span>')
+    expect(table).toContain('<span lang="en" data-shown-in="en">Stanford</span>')
+    // The page's order: the search, the count, the table, the cards, then the downloads.
+    const order = ['class="finder"', 'id="count"', 'id="comparison"', 'id="datasets"', 'class="downloads"'].map((marker) => html.indexOf(marker))
+    expect(order.every((at) => at > 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    // Without the script, the table reads as is: its headers are text, the sort hint hidden.
+    expect(table).not.toContain('<button')
+    expect(html).toContain('<p class="sort-hint" hidden>')
+    const without = structuredClone(real)
+    delete without.comparison
+    expect(markupOnly(render(without))).not.toContain('comparison-table')
   })
 
   it('offers minimum ratings from the schema, and the count of datasets', () => {

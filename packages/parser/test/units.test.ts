@@ -90,7 +90,20 @@ describe('parseCitation', () => {
   it('flags a duplicate field, two entries and an unknown type', () => {
     expect(parseCitation('@misc{k, title={a}, title={b}}').problems.map((p) => [p.ruleId, p.line])).toEqual([['bibtex-duplicate-field', 1]])
     expect(parseCitation('@misc{a, title={a}}\n@misc{b, title={b}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-count'])
-    expect(parseCitation('@dataset{k, title={a}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-type'])
+    expect(parseCitation('@datset{k, title={a}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-type'])
+    expect(parseCitation('@webpage{k, title={a}}').problems[0]?.reason).toMatch(/^unknown BibTeX entry type `@webpage`; use one of article, .*, dataset, software, online, report$/)
+  })
+
+  it("knows biblatex's @dataset, @software, @online and @report, with the fields biblatex requires", () => {
+    const problems = (bibtex: string): string[] => parseCitation(bibtex).problems.map((p) => p.reason)
+    expect(problems('@dataset{k, author={A}, title={T}, publisher={PhysioNet}, version={2.0.0}, year={2019}, doi={10.13026/C2JT1Q}}')).toEqual([])
+    expect(problems('@dataset{k, editor={E}, title={T}, date={2019-11-14}}')).toEqual([])
+    expect(problems('@dataset{k, title={T}}')).toEqual(['`@dataset` entry `k` needs `author` or `editor`', '`@dataset` entry `k` needs `year` or `date`'])
+    expect(problems('@software{k, author={A}, title={T}, year={2019}}')).toEqual([])
+    expect(problems('@online{k, author={A}, title={T}, year={2024}}')).toEqual(['`@online` entry `k` needs `doi` or `url` or `eprint`'])
+    expect(problems('@online{k, author={A}, title={T}, year={2024}, url={https://x.org/}}')).toEqual([])
+    expect(problems('@report{k, author={A}, title={T}, institution={I}, year={2020}}')).toEqual(['`@report` entry `k` needs `type`'])
+    expect(parseCitation('@DataSet{k, author={A}, title={T}, year={2019}}').entry?.type).toBe('dataset')
   })
 
   it('places an unbalanced brace at the field that holds it, not where the count runs out', () => {

@@ -10,13 +10,20 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Ajv2020} from 'ajv/dist/2020.js'
-import standaloneCode from 'ajv/dist/standalone/index.js'
+import standaloneModule from 'ajv/dist/standalone/index.js'
 import addFormatsModule from 'ajv-formats'
 
 const target = new URL('../src/lib/catalog-validator.generated.ts', import.meta.url)
+// Both are CommonJS modules whose function is also their `default`, which is what their types declare.
 const addFormats = addFormatsModule.default ?? addFormatsModule
+const standaloneCode = standaloneModule.default
 
-/** The module's text for the schemas (the test passes the ones in src/): `validate` (the catalog) and `validateVocabulary`. */
+/**
+ * The module's text for the schemas (the test passes the ones in src/): `validate` (the catalog) and `validateVocabulary`.
+ * @param {{$id: string}} schema
+ * @param {{$id: string}} vocabularySchema
+ * @returns {string}
+ */
 export function validatorSource(schema, vocabularySchema) {
   // The same options as an ajv compile at run time would take; `source` keeps the code to write out.
   const ajv = new Ajv2020({allErrors: true, strict: true, code: {source: true, esm: true, lines: true}})

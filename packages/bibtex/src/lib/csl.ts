@@ -1,8 +1,19 @@
 import {plugins} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
+import {caseProtectedFields, noCaseChangeGroups} from './case.js'
 import type {BibliographyEntry} from './entry.js'
 import {decodeCharacterCommands} from './latex-characters.js'
 import {formatEntryBody} from './format.js'
+
+/**
+ * citation-js keeps the text of a braced group and drops its braces; CSL
+ * marks text that no style may recase `<span class="nocase">`. LaTeX's own
+ * command for such text, `\NoCaseChange`, is taught to citation-js as that
+ * formatting (its documented way to add commands), and the protected groups
+ * of titles are handed to it in that form (`noCaseChangeGroups`).
+ */
+const bibtexConfig = plugins.config.get('@bibtex') as {constants: {formattingCommands: Record<string, string | undefined>}}
+bibtexConfig.constants.formattingCommands['NoCaseChange'] = 'nocase'
 
 /** One CSL-JSON item: `id` (the citation key) and `type`, then CSL variables. */
 export interface CslItem {
@@ -13,9 +24,11 @@ export interface CslItem {
 
 /**
  * CSL-JSON for the entries, in their order, made by citation-js from the very
- * BibTeX the renderer writes (so both files say the same thing; LaTeX such as
- * `{\"{u}}` and `\&` comes out as Unicode text, and the renderer's own
- * character commands are decoded first, see `decodeCharacterCommands`).
+ * BibTeX the renderer writes in datasets.biblatex.bib (so both files say the
+ * same thing, and a `@dataset` is a CSL `dataset`; LaTeX such as `{\"{u}}` and
+ * `\&` comes out as Unicode text, and the renderer's own character commands
+ * are decoded first, see `decodeCharacterCommands`). The braced words of
+ * titles come out as `<span class="nocase">ISIC</span>`.
  *
  * Made deterministic and tidy: `id` is the citation key, the parse graph is
  * not kept, and each item's variables are sorted (`id` and `type` first, the
@@ -25,7 +38,13 @@ export interface CslItem {
  */
 export function renderCslItems(entries: readonly BibliographyEntry[]): CslItem[] {
   return entries.map((entry) => {
-    const text = formatEntryBody({...entry, fields: entry.fields.map(([name, value]) => [name, decodeCharacterCommands(value)] as const)})
+    const text = formatEntryBody({
+      ...entry,
+      fields: entry.fields.map(([name, value]) => {
+        const decoded = decodeCharacterCommands(value)
+        return [name, caseProtectedFields.has(name) ? noCaseChangeGroups(decoded) : decoded] as const
+      })
+    })
     let items: CslItem[]
     try {
       items = plugins.input.chain(text, {generateGraph: false, forceType: '@biblatex/text'})

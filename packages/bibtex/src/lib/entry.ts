@@ -1,11 +1,13 @@
 import type {Catalog, Dataset} from '@catalog/schema'
+import {caseProtectedFields, protectCase} from './case.js'
 import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
 
 /**
  * The order fields are written in: the order Google Scholar exports (which is
  * how most catalog citations arrive, so a pasted entry keeps its shape),
- * extended with the other standard BibTeX fields; `doi` and `url` close the
- * known fields. Fields not listed follow, alphabetically.
+ * extended with the other standard BibTeX fields and biblatex's `version`,
+ * `type` and `date`; `doi`, `url` and `urldate` close the known fields.
+ * Fields not listed follow, alphabetically.
  */
 export const fieldOrder: readonly string[] = [
   'title',
@@ -15,6 +17,7 @@ export const fieldOrder: readonly string[] = [
   'booktitle',
   'series',
   'edition',
+  'version',
   'volume',
   'number',
   'chapter',
@@ -22,21 +25,24 @@ export const fieldOrder: readonly string[] = [
   'howpublished',
   'school',
   'institution',
+  'type',
   'organization',
   'publisher',
   'address',
   'month',
   'year',
+  'date',
   'note',
   'doi',
-  'url'
+  'url',
+  'urldate'
 ]
 
 /** One entry as the renderer writes it. */
 export interface BibliographyEntry {
   /** Position of the dataset in `catalog.datasets`. */
   datasetIndex: number
-  /** Entry type, lowercase: `article`, `inproceedings`, ... */
+  /** Entry type, lowercase: `article`, `inproceedings`, `dataset`, ... */
   type: string
   key: string
   /** The comment line naming the dataset, without its `% `. */
@@ -46,10 +52,12 @@ export interface BibliographyEntry {
 }
 
 /**
- * The entries of every dataset that has a citation, in source order. Values
- * are escaped (`escapeLatexValue`; verbatim fields such as `url` and `doi`
- * only have their white space normalised); an entry without `url` gains the
- * dataset's access URL.
+ * The entries of every dataset that has a citation, in source order, each
+ * with its own type (`dataset` stays `dataset`: see `classicEntry` for
+ * datasets.bib). Values are escaped (`escapeLatexValue`; verbatim fields such
+ * as `url` and `doi` only have their white space normalised), and the words
+ * of titles that no style may recase are braced (`protectCase`); an entry
+ * without `url` gains the dataset's access URL.
  */
 export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
   const primary = catalog.languages[0]?.code
@@ -60,7 +68,8 @@ export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
     const fields = new Map<string, string>()
     for (const [name, value] of Object.entries(citation.fields)) {
       const field = name.toLowerCase()
-      fields.set(field, verbatimFields.has(field) ? normalizeSpace(value) : escapeLatexValue(value))
+      const escaped = verbatimFields.has(field) ? normalizeSpace(value) : escapeLatexValue(value)
+      fields.set(field, caseProtectedFields.has(field) ? protectCase(escaped) : escaped)
     }
     const url = datasetUrl(dataset)
     if (!fields.has('url') && url !== undefined) fields.set('url', escapeUrl(url))
@@ -69,7 +78,7 @@ export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
       type: citation.type.toLowerCase(),
       key: citation.key,
       comment: commentText(datasetLabel(dataset, primary)),
-      fields: [...fields].sort(([a], [b]) => compareFields(a, b))
+      fields: sortFields([...fields])
     })
   })
   return entries
@@ -84,6 +93,11 @@ export function datasetUrl(dataset: Dataset): string | undefined {
 function datasetLabel(dataset: Dataset, primary: string | undefined): string {
   const title = (primary === undefined ? undefined : dataset.title[primary]) ?? Object.values(dataset.title)[0]
   return title === undefined || title === '' ? dataset.name : `${dataset.name}: ${title}`
+}
+
+/** Fields in `fieldOrder`, then the others alphabetically. */
+export function sortFields<Field extends readonly [name: string, value: string]>(fields: readonly Field[]): Field[] {
+  return fields.toSorted(([a], [b]) => compareFields(a, b))
 }
 
 function compareFields(a: string, b: string): number {

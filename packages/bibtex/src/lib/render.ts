@@ -3,31 +3,40 @@ import {bracesBalanced} from './braces.js'
 import {formatCslJson, renderCslItems} from './csl.js'
 import {type BibliographyEntry, bibliographyEntries} from './entry.js'
 import {formatBibliography, formatEntry} from './format.js'
+import {biblatexEntry, classicEntry} from './forms.js'
 
 /** The paths `renderBibliography` returns, relative to the output folder. */
 export const bibliographyPaths = {
   combined: 'datasets.bib',
+  biblatex: 'datasets.biblatex.bib',
   cslJson: 'datasets.csl.json',
   entry: (key: string): string => `bib/${key}.bib`
 } as const
 
 /**
  * Render the catalog's citations: `datasets.bib` (every entry, in source
- * order), `bib/<key>.bib` (one entry each) and `datasets.csl.json` (CSL-JSON
- * of them all). Pure: the same catalog gives the same bytes, and nothing is
- * read, written or printed.
+ * order, in classic BibTeX: a biblatex-only type as its stand-in, see
+ * `classicEntry`), `datasets.biblatex.bib` (the same entries with their own
+ * types and fields, for biblatex and biber), `bib/<key>.bib` (one classic
+ * entry each) and `datasets.csl.json` (CSL-JSON of the biblatex entries).
+ * Pure: the same catalog gives the same bytes, and nothing is read, written
+ * or printed.
  *
  * Throws on a catalog the checks should have stopped (`checkCatalog` of
  * @catalog/parser and `checkBibliography`): a key that is not a safe file
- * name, two keys that are one file, a value with unbalanced braces.
+ * name, two keys that are one file, a value with unbalanced braces, a date
+ * that is none (citation-js cannot read it).
  */
 export function renderBibliography(catalog: Catalog): Map<string, string> {
   const entries = bibliographyEntries(catalog)
   assertRenderable(entries)
+  const classic = entries.map(classicEntry)
+  const biblatex = entries.map(biblatexEntry)
   const outputs = new Map<string, string>()
-  outputs.set(bibliographyPaths.combined, formatBibliography(entries))
-  for (const entry of entries) outputs.set(bibliographyPaths.entry(entry.key), formatEntry(entry))
-  outputs.set(bibliographyPaths.cslJson, formatCslJson(renderCslItems(entries)))
+  outputs.set(bibliographyPaths.combined, formatBibliography(classic))
+  outputs.set(bibliographyPaths.biblatex, formatBibliography(biblatex))
+  for (const entry of classic) outputs.set(bibliographyPaths.entry(entry.key), formatEntry(entry))
+  outputs.set(bibliographyPaths.cslJson, formatCslJson(renderCslItems(biblatex)))
   return outputs
 }
 

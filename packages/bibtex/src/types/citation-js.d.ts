@@ -19,6 +19,10 @@ declare module '@citation-js/core' {
       /** Parse input synchronously into CSL-JSON items. */
       chain(input: unknown, options?: InputOptions): CslItem[]
     }
+    config: {
+      /** A plugin's configuration: `@bibtex` for @citation-js/plugin-bibtex. */
+      get(plugin: string): unknown
+    }
   }
 
   export class Cite {

@@ -24,9 +24,15 @@ export interface CheckRecord {
   strictFailures: string[]
 }
 
-/** The key of a run's inputs: the tool, the source's place, and the bytes of the source and of each file beside it (or their absence). */
+/**
+ * The key of a run's inputs: the tool, the source's place, the bytes of the
+ * source and of each file beside it (or their absence), and the year, which
+ * bounds a citation's year (`bibtex-year-range`): a record from last year
+ * answers for nothing.
+ */
 export function inputKey(sourceAbsolutePath: string, inputs: ReadonlyArray<Uint8Array | undefined>): string {
   const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(sourceAbsolutePath)
+  hash.update('\0').update(String(new Date().getUTCFullYear()))
   for (const bytes of inputs) hash.update('\0').update(bytes === undefined ? 'absent' : `${bytes.length}:`).update(bytes ?? '')
   return hash.digest('hex')
 }

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type {ParseArgsConfig} from 'node:util'
+import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {countBySeverity, type Diagnostic, escapeControls, formatDiagnostics, type ReporterName, reporterNames} from './diagnostics.js'
 import {describeSystemError, FileTooLargeError} from './files.js'
 
@@ -48,11 +48,37 @@ export function pathOption(value: string, option: string): string {
 }
 
 export const commonOptions = {
-  help: {type: 'boolean', short: 'h'},
   reporter: {type: 'string', default: 'text'},
   strict: {type: 'boolean', default: false},
   cache: {type: 'boolean', default: true}
 } as const satisfies ParseArgsConfig['options']
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/**
+ * A command's arguments, parsed as every command parses them: unknown
+ * options refused, `--no-<option>` accepted, and `-h`/`--help` printing the
+ * command's help. Undefined when help was printed: the command has nothing
+ * more to do.
+ */
+export function parseCommand<const O extends Options, const P extends boolean = false>(
+  args: readonly string[],
+  options: O,
+  help: string,
+  io: Pick<Io, 'stdout'>,
+  allowPositionals?: P
+): ParsedCommand<O, P> | undefined {
+  const parsed = parseArgs({args: [...args], options: {...options, ...helpOption}, allowPositionals: allowPositionals ?? false, allowNegative: true, strict: true})
+  if ((parsed.values as {help?: boolean}).help) {
+    io.stdout(help)
+    return undefined
+  }
+  return parsed as unknown as ParsedCommand<O, P>
+}
+
+type ParsedCommand<O extends Options, P extends boolean> = ReturnType<typeof parseArgs<{args: string[]; options: O & typeof helpOption; allowPositionals: P; allowNegative: true; strict: true}>>
+
+const helpOption = {help: {type: 'boolean', short: 'h'}} as const satisfies Options
 
 export const sourceOption = {source: {type: 'string', default: 'source/datasets.md'}} as const satisfies ParseArgsConfig['options']
 export const outOption = {out: {type: 'string', default: 'dist'}} as const satisfies ParseArgsConfig['options']

@@ -27,6 +27,7 @@ const downloadKinds: Readonly<Record<string, keyof Messages['downloads']>> = {
   'schema.json': 'schema',
   'vocabulary.schema.json': 'vocabularySchema',
   'datasets.bib': 'bibliography',
+  'datasets.biblatex.bib': 'biblatex',
   'datasets.csl.json': 'cslJson',
   'datasets.csv': 'csv',
   'datasets.excel.csv': 'excelCsv',

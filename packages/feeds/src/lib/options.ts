@@ -26,7 +26,7 @@ export interface FeedOptions {
    * Words that, per language code, say a dataset costs nothing to get, looked
    * for (case-insensitively, as whole words) in access values and in the
    * comparison cells under the access column. A language without terms is
-   * not looked at. See {@link isAccessibleForFree}.
+   * not looked at. See {@link freeAccessEvidence}.
    * @default {@link defaultFreeAccessTerms}
    */
   freeAccessTerms?: Readonly<Record<string, readonly string[]>>

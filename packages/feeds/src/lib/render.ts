@@ -4,6 +4,7 @@ import {renderCsv} from './csv.js'
 import {buildDataPackage} from './datapackage.js'
 import {buildFeed} from './feed.js'
 import {buildJsonLd} from './jsonld.js'
+import {jsonForScript} from './json-for-html.js'
 import {type FeedOptions, resolveOptions} from './options.js'
 
 /** Every file of the feeds, by path relative to the output folder. */
@@ -23,17 +24,9 @@ export function renderFeeds(catalog: Catalog, options: FeedOptions = {}): FeedFi
     ['datasets.excel.csv', renderCsv(catalog, 'excel', columns)],
     ['datapackage.json', json(buildDataPackage(catalog, columns, csv))],
     ['feed.json', json(buildFeed(catalog, resolved))],
-    ['datasets.jsonld', embeddable(json(buildJsonLd(catalog, resolved)))]
+    // JSON-LD is meant to be pasted into a page's `<script>` element.
+    ['datasets.jsonld', `${jsonForScript(buildJsonLd(catalog, resolved), 2)}\n`]
   ])
-}
-
-/**
- * JSON-LD is meant to be pasted into a page's `<script>` element, where a
- * text holding `</script>` would end it: `<` is written `\u003c`, which
- * every JSON parser reads back as `<`.
- */
-function embeddable(text: string): string {
-  return text.replaceAll('<', '\\u003c')
 }
 
 function json(value: unknown): string {

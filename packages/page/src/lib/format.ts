@@ -22,9 +22,35 @@ export function formatBytes(bytes: number, language: string): string {
 }
 
 /**
- * Text folded for searching: lowercased, accents dropped, runs of spaces
- * made one. The page's script folds what is typed the same way.
+ * The number a text starts with, read as a reader of `language` writes it:
+ * `224,316` in English and `224.316` in Portuguese are both 224316, `1.5`
+ * and `1,5` one and a half; a `k`, `M` or `B` right after it (not starting a
+ * word: `377k+ images`, `1,2M`) multiplies it. Signs of an estimate before it
+ * (`~`, `≈`, `>`, `+`) are skipped. Undefined when the text does not start
+ * with a number (`Chest X-ray`). The comparison table sorts by it.
  */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+export function readNumber(text: string, language: string): number | undefined {
+  const {group, decimal} = separatorsOf(language)
+  const escape = (char: string): string => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  // Where a language groups digits with a space, any space does (people type a plain one).
+  const groupPattern = /^[\s\u00A0\u202F]$/.test(group) ? '[\\s\\u00A0\\u202F]' : escape(group)
+  const pattern = new RegExp(`^[\\s~≈<>≥≤+]*(\\d{1,3}(?:${groupPattern}\\d{3})+(?:${escape(decimal)}\\d+)?|\\d+(?:${escape(decimal)}\\d+)?)\\s*([kMB](?![\\p{L}\\p{N}]))?`, 'u')
+  const match = pattern.exec(text)
+  if (!match?.[1]) return undefined
+  const digits = match[1].replace(new RegExp(groupPattern, 'g'), '').replace(decimal, '.')
+  const scale = {k: 1e3, M: 1e6, B: 1e9}[match[2] ?? ''] ?? 1
+  return Number(digits) * scale
+}
+
+const separators = new Map<string, {group: string; decimal: string}>()
+
+/** The digit group and decimal separators of a language's numbers, as ICU writes them. */
+function separatorsOf(language: string): {group: string; decimal: string} {
+  let found = separators.get(language)
+  if (!found) {
+    const parts = new Intl.NumberFormat(language).formatToParts(1234567.5)
+    found = {group: parts.find((part) => part.type === 'group')?.value ?? ',', decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.'}
+    separators.set(language, found)
+  }
+  return found
 }

@@ -7,9 +7,11 @@
 
 import {baseLocale, fill, messageTables} from '@catalog/locales'
 import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema, listIndexOf} from '@catalog/schema'
-import {foldForSearch, formatBytes} from './format.js'
+import {buildComparisonView, type ComparisonView} from './comparison.js'
+import {formatBytes} from './format.js'
 import {inlineToText} from './inline.js'
-import {interfaceVariants, type PageLanguages, perLanguage, resolveLanguage, type UiText, type VariantView, variantsOf} from './localize.js'
+import {interfaceVariants, type PageLanguages, perLanguage, type UiText, type VariantView, variantsOf} from './localize.js'
+import {searchIndex} from './search-index.js'
 
 /** A file the page links to, beside it in the output folder. */
 export interface Download {
@@ -61,8 +63,12 @@ export interface CardView {
   category: string
   categoryTitle: TextView
   emoji: string
-  /** Folded text searched per page language, as `data-search-<code>` attributes. */
-  search: Array<{lang: string; text: string}>
+  /**
+   * What the search looks through, per page language: the folded text the
+   * card shows (`data-search-<code>`), and as JSON the fields it does not
+   * show with their labels (`data-unseen-<code>`, empty when none).
+   */
+  search: Array<{lang: string; text: string; unseen: string}>
   sections: SectionView[]
 }
 
@@ -97,13 +103,14 @@ export interface ContentView {
   ratingOptions: OptionView[]
   count: TextView
   groups: GroupView[]
+  comparison: ComparisonView | null
   downloads: DownloadView[]
   resources: {heading: string; items: Array<{text: string; url: string}>} | null
   /** What the page's script needs: languages, and the words it writes itself. */
   config: {
     languages: string[]
     primary: string
-    ui: Record<string, Pick<UiText, 'datasetsShown' | 'copied' | 'copyFailed'>>
+    ui: Record<string, Pick<UiText, 'datasetsShown' | 'copied' | 'copyFailed' | 'matchedIn'>>
   }
 }
 
@@ -181,6 +188,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
     ratingOptions,
     count: filledWord('datasetsShown', {shown: total, total}),
     groups: shownGroups,
+    comparison: buildComparisonView(catalog, languages),
     downloads: downloads.filter((download) => download.dataset === undefined).map(downloadView),
     resources: catalog.resources ? {heading: catalog.resources.heading, items: catalog.resources.items.map(({text, url}) => ({text, url}))} : null,
     config: {
@@ -188,8 +196,8 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
       primary,
       ui: Object.fromEntries(
         languages.codes.map((code) => {
-          const {datasetsShown, copied, copyFailed} = languages.ui[code] as UiText
-          return [code, {datasetsShown, copied, copyFailed}]
+          const {datasetsShown, copied, copyFailed, matchedIn} = languages.ui[code] as UiText
+          return [code, {datasetsShown, copied, copyFailed, matchedIn}]
         })
       )
     }
@@ -260,26 +268,13 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
       category: dataset.category,
       categoryTitle: text(category?.title ?? {[primary]: dataset.category}),
       emoji: category?.emoji ?? '',
-      search: languages.codes.map((code) => ({lang: code, text: searchText(dataset, code, languages.codes)})),
+      search: languages.codes.map((code) => {
+        const {shown, unseen} = searchIndex(catalog, dataset, code, languages.codes)
+        return {lang: code, text: shown, unseen: unseen.length === 0 ? '' : JSON.stringify(unseen)}
+      }),
       sections
     }
   }
-}
-
-/** What the search box looks through, in one page language: name, title, description, tasks and lists. */
-export function searchText(dataset: Dataset, language: string, codes: readonly string[]): string {
-  const pick = <T>(values: Readonly<Record<string, T>>): T | undefined => {
-    const source = resolveLanguage(values, language, codes)
-    return source === undefined ? undefined : values[source]
-  }
-  const parts = [
-    dataset.name,
-    pick(dataset.title),
-    pick(dataset.description.text),
-    ...(dataset.tasks ? (pick(dataset.tasks.items) ?? []) : []),
-    ...dataset.lists.flatMap((titled) => pick(titled.items) ?? [])
-  ]
-  return foldForSearch(parts.filter((part): part is string => part !== undefined).map(inlineToText).join(' \u2022 '))
 }
 
 /** A download path must stay inside the output folder: relative, `/`-separated, no `..`. */

@@ -1,27 +1,6 @@
 import {createHash} from 'node:crypto'
+import {entryTypeOf, entryTypes} from '@catalog/schema'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
-
-/**
- * Fields each entry type requires, as BibTeX's standard styles define them
- * (Patashnik, "BibTeXing", table of entry types). An array inside the list
- * means "one of these".
- */
-export const requiredFields: Readonly<Record<string, ReadonlyArray<string | readonly string[]>>> = {
-  article: ['author', 'title', 'journal', 'year'],
-  book: [['author', 'editor'], 'title', 'publisher', 'year'],
-  booklet: ['title'],
-  conference: ['author', 'title', 'booktitle', 'year'],
-  inbook: [['author', 'editor'], 'title', ['chapter', 'pages'], 'publisher', 'year'],
-  incollection: ['author', 'title', 'booktitle', 'publisher', 'year'],
-  inproceedings: ['author', 'title', 'booktitle', 'year'],
-  manual: ['title'],
-  mastersthesis: ['author', 'title', 'school', 'year'],
-  misc: [],
-  phdthesis: ['author', 'title', 'school', 'year'],
-  proceedings: ['title', 'year'],
-  techreport: ['author', 'title', 'institution', 'year'],
-  unpublished: ['author', 'title', 'note']
-}
 
 export interface BibtexProblem {
   ruleId: string
@@ -78,7 +57,9 @@ function fitsCitation(value: unknown, text: string): value is CitationParse {
  * Parse one citation block with @retorquere/bibtex-parser (the parser behind
  * Better BibTeX) in verbatim mode, so that values keep their LaTeX, then check
  * what BibTeX itself would complain about: syntax, brace balance, duplicate
- * fields and the fields the entry type requires.
+ * fields, and the type and the fields it requires (`entryTypes` of
+ * @catalog/schema: BibTeX's standard types and biblatex's `@dataset`,
+ * `@software`, `@online` and `@report`).
  */
 export function parseCitation(text: string): {entry?: ParsedEntry; problems: BibtexProblem[]} {
   const problems: BibtexProblem[] = []
@@ -125,18 +106,18 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
   }
   const type = parsed.type.toLowerCase()
   const entry: ParsedEntry = {type, key: parsed.key, fields: {...fields}}
-  const required = Object.hasOwn(requiredFields, type) ? requiredFields[type] : undefined
-  if (!required) {
+  const known = entryTypeOf(type)
+  if (!known) {
     // An entry of no known type is no citation the catalog can render: one error, and nothing else said of it.
     problems.push({
       ruleId: 'bibtex-entry-type',
-      reason: `unknown BibTeX entry type \`@${parsed.type}\`; use one of ${Object.keys(requiredFields).join(', ')}`,
+      reason: `unknown BibTeX entry type \`@${parsed.type}\`; use one of ${Object.keys(entryTypes).join(', ')}`,
       line: 1,
       column: 1
     })
     return {problems}
   } else {
-    for (const need of required) {
+    for (const need of known.required) {
       const options = typeof need === 'string' ? [need] : need
       if (!options.some((name) => (fields[name] ?? '').trim() !== '')) {
         problems.push({

@@ -183,15 +183,22 @@ let cachedSalt: string | undefined
 /**
  * What a cached value depends on besides its text: this package's manifest
  * (its version and the exact versions of remark-parse, remark-gfm and the
- * BibTeX parser) and the code that produces the values. A change to any of
- * them invalidates the cache.
+ * BibTeX parser) and the code that produces the values, with the table of
+ * entry types a citation is checked against (@catalog/schema's). A change to
+ * any of them invalidates the cache.
  */
 export function cacheSalt(): string {
   if (cachedSalt === undefined) {
     const hash = createHash('sha256')
-    for (const file of ['../../package.json', './sections.js', './bibtex.js']) {
+    const files = [
+      (): URL => new URL('../../package.json', import.meta.url),
+      (): URL => new URL('./sections.js', import.meta.url),
+      (): URL => new URL('./bibtex.js', import.meta.url),
+      (): URL => new URL('./lib/entry-types.js', import.meta.resolve('@catalog/schema'))
+    ]
+    for (const file of files) {
       try {
-        hash.update(readFileSync(new URL(file, import.meta.url)))
+        hash.update(readFileSync(file()))
       } catch {
         // What cannot be read cannot be vouched for: a salt of this run alone, so that nothing cached is reused.
         hash.update(randomBytes(16))

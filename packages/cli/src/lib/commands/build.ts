@@ -1,5 +1,4 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {hashFolder, hashOutputs, inputKey, outputsDigest, readCheckRecord, writeCheckRecord} from '../check-record.js'
 import {
   commonHelp,
@@ -15,8 +14,7 @@ import {
   readReporter,
   sourceFiles,
   sourceOption,
-  vocabularyPathOf
-} from '../cli-kit.js'
+  vocabularyPathOf, parseCommand} from '../cli-kit.js'
 import type {Diagnostic, ReporterName} from '../diagnostics.js'
 import {resolveOutFolder} from '../out-folder.js'
 import {readInput} from '../inputs.js'
@@ -56,11 +54,9 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
       : command === 'build'
         ? {...commonOptions, ...sourceOption, ...outOption, ...forceOption}
         : {...commonOptions, ...sourceOption, ...outOption}
-  const {values} = parseArgs({args: [...args], options, allowPositionals: false, allowNegative: true, strict: true})
-  if (values.help) {
-    io.stdout(help[command])
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, options, help[command], io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const reporter = readReporter(values.reporter)
   const sourcePath = pathOption(values.source, '--source')
   const outPath = 'out' in values && typeof values.out === 'string' ? pathOption(values.out, '--out') : 'dist'

@@ -1,7 +1,6 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {decodeSource, repairMojibake} from '@catalog/parser'
-import {exitCodes, type Io, pathOption, printDiagnostics, UsageError} from '../cli-kit.js'
+import {exitCodes, type Io, pathOption, printDiagnostics, UsageError, parseCommand} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
 import {readInput} from '../inputs.js'
 
@@ -17,16 +16,9 @@ when the damage cannot be reversed exactly.
 `
 
 export async function fixEncoding(args: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseArgs({
-    args: [...args],
-    options: {help: {type: 'boolean', short: 'h'}, write: {type: 'boolean', default: false}},
-    allowPositionals: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {write: {type: 'boolean', default: false}}, help, io, true)
+  if (!parsed) return exitCodes.ok
+  const {values, positionals} = parsed
   const [given, ...extra] = positionals
   if (given === undefined || extra.length > 0) throw new UsageError('fix-encoding takes exactly one FILE')
   const filePath = pathOption(given, 'FILE')

@@ -1,8 +1,7 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {formatSource} from '@catalog/markdown'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
-import {commonHelp, commonOptions, exitCodes, type Io, pathOption, printDiagnostics, readReporter, sourceOption} from '../cli-kit.js'
+import {commonHelp, commonOptions, exitCodes, type Io, pathOption, printDiagnostics, readReporter, sourceOption, parseCommand} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
 import {firstDifference, lostWord} from '../guard.js'
 import {readCatalog} from '../read.js'
@@ -19,11 +18,9 @@ would drop, is left alone.
 ${commonHelp}`
 
 export async function formatCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({args: [...args], options: {...commonOptions, ...sourceOption, check: {type: 'boolean', default: false}}, allowPositionals: false, allowNegative: true, strict: true})
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...commonOptions, ...sourceOption, check: {type: 'boolean', default: false}}, help, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const reporter = readReporter(values.reporter)
   const sourcePath = pathOption(values.source, '--source')
   const read = await readCatalog(sourcePath, io.cwd, {cache: values.cache})

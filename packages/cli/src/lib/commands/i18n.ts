@@ -1,5 +1,4 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {
   acceptTranslations,
   failingStates,
@@ -15,7 +14,7 @@ import {
   wordDiff
 } from '@catalog/i18n'
 import {positionOf} from '@catalog/parser'
-import {commonOptions, exitCodes, lockPathOf, type Io, pathOption, printDiagnostics, readReporter, sourceOption, UsageError} from '../cli-kit.js'
+import {commonOptions, exitCodes, lockPathOf, type Io, pathOption, printDiagnostics, readReporter, sourceOption, UsageError, parseCommand} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
 import {type Diagnostic, formatDiagnostics} from '../diagnostics.js'
 import {readCatalog, readLockFile} from '../read.js'
@@ -58,25 +57,17 @@ Crowdin, Lokalize) as a PO file and take it back: see their --help.
 `
 
 export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({
-    args: [...args],
-    options: {
+  const parsed = parseCommand(args, {
       ...sourceOption,
-      help: commonOptions.help,
+      
       cache: commonOptions.cache,
       reporter: {type: 'string', default: 'text'},
       json: {type: 'boolean', default: false},
       strict: commonOptions.strict,
       'min-translated': {type: 'string'}
-    },
-    allowPositionals: false,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+    }, help, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const reporter = values.json ? 'json' : readReporter(values.reporter)
   const minTranslated = values['min-translated'] === undefined ? 0 : Number(values['min-translated'])
   if (!Number.isFinite(minTranslated) || minTranslated < 0 || minTranslated > 100) throw new UsageError('--min-translated takes a percentage from 0 to 100')
@@ -128,17 +119,9 @@ export async function i18nCommand(args: readonly string[], io: Io): Promise<numb
 }
 
 export async function acceptCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseArgs({
-    args: [...args],
-    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, force: {type: 'boolean', default: false}},
-    allowPositionals: true,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...sourceOption, cache: commonOptions.cache, force: {type: 'boolean', default: false}}, help, io, true)
+  if (!parsed) return exitCodes.ok
+  const {values, positionals} = parsed
   const sourcePath = pathOption(values.source, '--source')
   const {catalog, file, diagnostics} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
   if (!catalog || !file) {

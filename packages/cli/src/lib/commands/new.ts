@@ -1,9 +1,8 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {formatSource} from '@catalog/markdown'
 import {parseCatalogSource, positionOf, slugify} from '@catalog/parser'
 import type {AccessItem, Catalog, Dataset, Fact, Vocabulary, VocabularyLabel} from '@catalog/schema'
-import {commonOptions, exitCodes, type Io, pathOption, printDiagnostics, sourceOption, UsageError} from '../cli-kit.js'
+import {commonOptions, exitCodes, type Io, parseCommand, pathOption, printDiagnostics, sourceOption, UsageError} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {writeFileAtomically} from '../files.js'
 import {firstDifference, lostWord} from '../guard.js'
@@ -36,25 +35,14 @@ part of the catalog.
 const todo = 'TODO'
 
 export async function newCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({
-    args: [...args],
-    options: {
-      ...sourceOption,
-      help: commonOptions.help,
-      cache: commonOptions.cache,
-      name: {type: 'string'},
-      category: {type: 'string'},
-      stars: {type: 'string', default: '3'},
-      languages: {type: 'string'}
-    },
-    allowPositionals: false,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(
+    args,
+    {...sourceOption, cache: commonOptions.cache, name: {type: 'string'}, category: {type: 'string'}, stars: {type: 'string', default: '3'}, languages: {type: 'string'}},
+    help,
+    io
+  )
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const name = values.name?.trim() ?? ''
   if (name === '') throw new UsageError('--name is required: the dataset\'s name, as its heading will read')
   if (values.category === undefined) throw new UsageError('--category is required: the id of the category to list the dataset under')

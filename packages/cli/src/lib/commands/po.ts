@@ -1,5 +1,4 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {
   applyPo,
   confirmedEntry,
@@ -20,7 +19,7 @@ import {formatSource} from '@catalog/markdown'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {applyPatch, structuredPatch} from 'diff'
-import {commonOptions, exitCodes, type Io, lockPathOf, pathOption, printDiagnostics, readReporter, sourceOption, UsageError, vocabularyPathOf} from '../cli-kit.js'
+import {commonOptions, exitCodes, type Io, lockPathOf, pathOption, printDiagnostics, readReporter, sourceOption, UsageError, vocabularyPathOf, parseCommand} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {writeFileAtomically} from '../files.js'
 import {firstDifference, roundTripProblem} from '../guard.js'
@@ -65,17 +64,9 @@ primary text than the source's now is left out with a warning.
 `
 
 export async function exportCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({
-    args: [...args],
-    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, lang: {type: 'string'}, out: {type: 'string'}},
-    allowPositionals: false,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(exportHelp)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...sourceOption, cache: commonOptions.cache, lang: {type: 'string'}, out: {type: 'string'}}, exportHelp, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const sourcePath = pathOption(values.source, '--source')
   const outPath = values.out === undefined ? undefined : pathOption(values.out, '--out')
   if (outPath !== undefined) refuseInputPath(outPath, sourcePath, io.cwd)
@@ -116,17 +107,9 @@ function refuseInputPath(outPath: string, sourcePath: string, cwd: string): void
 }
 
 export async function importCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values, positionals} = parseArgs({
-    args: [...args],
-    options: {...sourceOption, ...commonOptions},
-    allowPositionals: true,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(importHelp)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...sourceOption, ...commonOptions}, importHelp, io, true)
+  if (!parsed) return exitCodes.ok
+  const {values, positionals} = parsed
   const reporter = readReporter(values.reporter)
   if (positionals.length !== 1) throw new UsageError('name one PO file to import')
   const poPath = pathOption(positionals[0] ?? '', 'the PO file')

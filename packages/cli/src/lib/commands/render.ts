@@ -1,4 +1,3 @@
-import {parseArgs} from 'node:util'
 import {type TranslationLock, translationStatus} from '@catalog/i18n'
 import {checkCatalog, defaultLimits} from '@catalog/parser'
 import {validateCatalog} from '@catalog/schema'
@@ -13,8 +12,7 @@ import {
   pathOption,
   printDiagnostics,
   readReporter,
-  UsageError
-} from '../cli-kit.js'
+  UsageError, parseCommand} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {readInput} from '../inputs.js'
 import {roundTripProblem} from '../guard.js'
@@ -37,16 +35,9 @@ guarded as by \`catalog build\`.
 ${forceHelp}${commonHelp}`
 
 export async function renderCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({
-    args: [...args],
-    options: {...commonOptions, ...outOption, ...forceOption, data: {type: 'string'}, lock: {type: 'string'}},
-    allowPositionals: false,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...commonOptions, ...outOption, ...forceOption, data: {type: 'string'}, lock: {type: 'string'}}, help, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const reporter = readReporter(values.reporter)
   if (values.data === undefined) throw new UsageError('render needs --data FILE.json')
   const dataPath = pathOption(values.data, '--data')

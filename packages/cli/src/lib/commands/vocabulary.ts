@@ -1,6 +1,5 @@
 import path from 'node:path'
-import {parseArgs} from 'node:util'
-import {commonOptions, exitCodes, type Io, pathOption, printDiagnostics, sourceOption, vocabularyPathOf} from '../cli-kit.js'
+import {commonOptions, exitCodes, type Io, pathOption, printDiagnostics, sourceOption, vocabularyPathOf, parseCommand} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
 import {readCatalog} from '../read.js'
 import {serializeVocabulary, updateVocabulary} from '../vocabulary.js'
@@ -24,17 +23,9 @@ replaces the file; --check exits 1 when the file would change.
 `
 
 export async function vocabularyCommand(args: readonly string[], io: Io): Promise<number> {
-  const {values} = parseArgs({
-    args: [...args],
-    options: {...sourceOption, help: commonOptions.help, cache: commonOptions.cache, write: {type: 'boolean', default: false}, check: {type: 'boolean', default: false}},
-    allowPositionals: false,
-    allowNegative: true,
-    strict: true
-  })
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, {...sourceOption, cache: commonOptions.cache, write: {type: 'boolean', default: false}, check: {type: 'boolean', default: false}}, help, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   const sourcePath = pathOption(values.source, '--source')
   const vocabularyPath = vocabularyPathOf(sourcePath)
   const {file, catalog, diagnostics, vocabulary} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})

@@ -1,5 +1,4 @@
-import {parseArgs} from 'node:util'
-import {commonHelp, commonOptions, exitCodes, type Io, outOption, readReporter, sourceOption, UsageError} from '../cli-kit.js'
+import {commonHelp, commonOptions, exitCodes, type Io, outOption, readReporter, sourceOption, UsageError, parseCommand} from '../cli-kit.js'
 import {watchCatalog, type WatchOptions} from '../watch.js'
 import {runCatalogCommand} from './build.js'
 
@@ -19,11 +18,9 @@ ${commonHelp}`
 /** `catalog watch`; `stop` lets a test end it without a signal. */
 export async function watchCommand(args: readonly string[], io: Io, stop: Pick<WatchOptions, 'signal' | 'signals'> = {}): Promise<number> {
   const options = {...commonOptions, ...sourceOption, ...outOption, debounce: {type: 'string', default: '150'}} as const
-  const {values} = parseArgs({args: [...args], options, allowPositionals: false, allowNegative: true, strict: true})
-  if (values.help) {
-    io.stdout(help)
-    return exitCodes.ok
-  }
+  const parsed = parseCommand(args, options, help, io)
+  if (!parsed) return exitCodes.ok
+  const {values} = parsed
   readReporter(values.reporter)
   const debounceMs = Number(values.debounce)
   if (!/^\d+$/.test(values.debounce) || debounceMs > 60_000) throw new UsageError(`--debounce takes milliseconds from 0 to 60000, not "${values.debounce}"`)

@@ -13,7 +13,7 @@ export const en = {
     language: 'Language',
     filters: 'Find a dataset',
     search: 'Search',
-    searchPlaceholder: 'Name, description, task or list item',
+    searchPlaceholder: 'Any word of a dataset, its authors or citation key',
     category: 'Category',
     allCategories: 'All categories',
     minimumRating: 'Minimum rating',
@@ -32,7 +32,10 @@ export const en = {
     copyFailed: 'Could not copy: the citation is selected, copy it with your keyboard.',
     /** `{language}`: the name of the language a text is shown in instead. */
     untranslated: 'Not translated yet; shown in {language}.',
-    datasets: 'Datasets'
+    datasets: 'Datasets',
+    /** `{fields}`: the labels of the fields a search found a word in that the card does not show, as a list. */
+    matchedIn: 'Matched in: {fields}',
+    sortHint: 'The buttons in the header sort the table by their column.'
   },
   /** What the single-language markdown documents add around the catalog's texts. */
   document: {
@@ -49,6 +52,7 @@ export const en = {
     schema: 'Its JSON Schema',
     vocabularySchema: 'The JSON Schema of the vocabulary of labels',
     bibliography: 'Every citation (BibTeX)',
+    biblatex: 'Every citation with its own entry type (biblatex and biber)',
     cslJson: 'Every citation (CSL-JSON, for Zotero and Pandoc)',
     csv: 'One row per dataset (CSV)',
     excelCsv: 'The same, for Excel',

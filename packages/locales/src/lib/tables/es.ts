@@ -7,7 +7,7 @@ export const es: Messages = {
     language: 'Idioma',
     filters: 'Encontrar un dataset',
     search: 'Buscar',
-    searchPlaceholder: 'Nombre, descripción, tarea o elemento de lista',
+    searchPlaceholder: 'Cualquier palabra de un dataset, sus autores o clave de cita',
     category: 'Categoría',
     allCategories: 'Todas las categorías',
     minimumRating: 'Valoración mínima',
@@ -22,7 +22,9 @@ export const es: Messages = {
     copied: 'Copiado al portapapeles.',
     copyFailed: 'No se pudo copiar: la cita está seleccionada, cópiela con el teclado.',
     untranslated: 'Aún sin traducir; se muestra en {language}.',
-    datasets: 'Datasets'
+    datasets: 'Datasets',
+    matchedIn: 'Encontrado en: {fields}',
+    sortHint: 'Los botones del encabezado ordenan la tabla por su columna.'
   },
   document: {
     untranslated: '⚠️ Aún sin traducir: se muestra en {language}.'
@@ -35,6 +37,7 @@ export const es: Messages = {
     schema: 'Su JSON Schema',
     vocabularySchema: 'El JSON Schema del vocabulario de etiquetas',
     bibliography: 'Todas las citas (BibTeX)',
+    biblatex: 'Todas las citas con su propio tipo de entrada (biblatex y biber)',
     cslJson: 'Todas las citas (CSL-JSON, para Zotero y Pandoc)',
     csv: 'Una fila por dataset (CSV)',
     excelCsv: 'Lo mismo, para Excel',

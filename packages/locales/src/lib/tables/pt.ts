@@ -7,7 +7,7 @@ export const pt: Messages = {
     language: 'Idioma',
     filters: 'Encontrar um dataset',
     search: 'Buscar',
-    searchPlaceholder: 'Nome, descrição, tarefa ou item de lista',
+    searchPlaceholder: 'Qualquer palavra de um dataset, seus autores ou chave de citação',
     category: 'Categoria',
     allCategories: 'Todas as categorias',
     minimumRating: 'Avaliação mínima',
@@ -22,7 +22,9 @@ export const pt: Messages = {
     copied: 'Copiado para a área de transferência.',
     copyFailed: 'Não foi possível copiar: a citação está selecionada, copie-a pelo teclado.',
     untranslated: 'Ainda não traduzido; exibido em {language}.',
-    datasets: 'Datasets'
+    datasets: 'Datasets',
+    matchedIn: 'Encontrado em: {fields}',
+    sortHint: 'Os botões do cabeçalho ordenam a tabela pela sua coluna.'
   },
   document: {
     untranslated: '⚠️ Ainda não traduzido: exibido em {language}.'
@@ -35,6 +37,7 @@ export const pt: Messages = {
     schema: 'Seu JSON Schema',
     vocabularySchema: 'O JSON Schema do vocabulário de rótulos',
     bibliography: 'Todas as citações (BibTeX)',
+    biblatex: 'Todas as citações com seu próprio tipo de entrada (biblatex e biber)',
     cslJson: 'Todas as citações (CSL-JSON, para Zotero e Pandoc)',
     csv: 'Uma linha por dataset (CSV)',
     excelCsv: 'O mesmo, para o Excel',

@@ -18,9 +18,12 @@ function inBothHalves(catalog: string, find: string, replace: string): string {
 }
 
 const alphaJournal = '  journal={Scientific Data},\n'
+const alphaAuthors = '  author={Doe, Jane and Moe, Mary},'
+const alphaDoi = '  doi={10.5555/alpha.2020},'
 const betaAuthor = '  author={Roe, Richard},\n'
+const betaUrl = '  year={2021},\n  url={https://example.org/beta/}\n}'
 const betaCitation = (label: string): string =>
-  `**${label}:**\n\`\`\`bibtex\n@misc{roe2021beta,\n  title={BETA, a labelled chest X-ray dataset},\n  author={Roe, Richard},\n  year={2021}\n}\n\`\`\`\n\n`
+  `**${label}:**\n\`\`\`bibtex\n@misc{roe2021beta,\n  title={BETA, a labelled chest X-ray dataset},\n  author={Roe, Richard},\n${betaUrl}\n\`\`\`\n\n`
 
 export const citationExamples = {
   'bibtex-syntax': {
@@ -58,13 +61,13 @@ export const citationExamples = {
   },
   'bibtex-entry-type': {
     fails: {
-      title: 'a biblatex `@dataset` entry (in English; the Portuguese block stands in)',
-      source: (catalog) => edit(catalog, '@article{doe2020alpha,', '@dataset{doe2020alpha,'),
-      at: '@dataset{doe2020alpha,'
+      title: 'a `@datset` entry, a letter short (in English; the Portuguese block stands in)',
+      source: (catalog) => edit(catalog, '@article{doe2020alpha,', '@datset{doe2020alpha,'),
+      at: '@datset{doe2020alpha,'
     },
     passes: {
-      title: 'the dataset cited as `@misc`, in both halves',
-      source: (catalog) => inBothHalves(catalog, '@article{doe2020alpha,', '@misc{doe2020alpha,')
+      title: "the dataset cited as biblatex's `@dataset`, in both halves",
+      source: (catalog) => inBothHalves(catalog, '@article{doe2020alpha,', '@dataset{doe2020alpha,')
     }
   },
   'bibtex-required-field': {
@@ -125,25 +128,67 @@ export const citationExamples = {
   'bibtex-duplicate-doi': {
     fails: {
       title: "BETA given ALPHA's DOI (in capitals), in both halves",
-      source: (catalog) =>
-        inBothHalves(inBothHalves(catalog, alphaJournal, `${alphaJournal}  doi={10.5555/alpha.2020},\n`), betaAuthor, `${betaAuthor}  doi={10.5555/ALPHA.2020},\n`),
+      source: (catalog) => inBothHalves(catalog, betaAuthor, `${betaAuthor}  doi={10.5555/ALPHA.2020},\n`),
       at: 'doi={10.5555/ALPHA.2020}'
     },
     passes: {
       title: 'BETA given a DOI of its own, in both halves',
-      source: (catalog) =>
-        inBothHalves(inBothHalves(catalog, alphaJournal, `${alphaJournal}  doi={10.5555/alpha.2020},\n`), betaAuthor, `${betaAuthor}  doi={10.5555/BETA.2021},\n`)
+      source: (catalog) => inBothHalves(catalog, betaAuthor, `${betaAuthor}  doi={10.5555/BETA.2021},\n`)
     }
   },
   'bibtex-doi-format': {
     fails: {
       title: 'a DOI written as a link, in both halves',
-      source: (catalog) => inBothHalves(catalog, alphaJournal, `${alphaJournal}  doi={https://doi.org/10.5555/alpha.2020},\n`),
+      source: (catalog) => inBothHalves(catalog, alphaDoi, '  doi={https://doi.org/10.5555/alpha.2020},'),
       at: 'doi={https://doi.org/10.5555/alpha.2020}'
     },
     passes: {
-      title: 'the DOI written bare, in both halves',
-      source: (catalog) => inBothHalves(catalog, alphaJournal, `${alphaJournal}  doi={10.5555/alpha.2020},\n`)
+      title: 'the DOI written bare, in capitals, in both halves',
+      source: (catalog) => inBothHalves(catalog, alphaDoi, '  doi={10.5555/ALPHA.2020},')
+    }
+  },
+  'bibtex-doi-syntax': {
+    fails: {
+      title: 'a DOI without the slash after its registrant code, in both halves',
+      source: (catalog) => inBothHalves(catalog, alphaDoi, '  doi={10.5555alpha.2020},'),
+      at: 'doi={10.5555alpha.2020}'
+    },
+    passes: {
+      title: 'an old DOI with brackets, colons and a semicolon in its suffix, in both halves',
+      source: (catalog) => inBothHalves(catalog, alphaDoi, '  doi={10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0},')
+    }
+  },
+  'bibtex-year-range': {
+    fails: {
+      title: 'a year with a digit too many, in both halves',
+      source: (catalog) => inBothHalves(catalog, '  year={2020}\n', '  year={20200}\n'),
+      at: 'year={20200}'
+    },
+    passes: {
+      title: "next year's, for a work in press, in both halves",
+      source: (catalog) => inBothHalves(catalog, '  year={2020}\n', `  year={${new Date().getUTCFullYear() + 1}}\n`)
+    }
+  },
+  'bibtex-no-identifier': {
+    fails: {
+      title: "BETA's citation without its URL, in both halves",
+      source: (catalog) => inBothHalves(catalog, betaUrl, '  year={2021}\n}'),
+      at: '@misc{roe2021beta,'
+    },
+    passes: {
+      title: "BETA's citation with its arXiv identifier instead, in both halves",
+      source: (catalog) => inBothHalves(catalog, betaUrl, '  year={2021},\n  eprint={2101.00001}\n}')
+    }
+  },
+  'bibtex-incomplete-authors': {
+    fails: {
+      title: "ALPHA's authors cut short with `and others`, in both halves",
+      source: (catalog) => inBothHalves(catalog, alphaAuthors, '  author={Doe, Jane and others},'),
+      at: 'author={Doe, Jane and others}'
+    },
+    passes: {
+      title: 'a last author whose name ends in "others", in both halves',
+      source: (catalog) => inBothHalves(catalog, alphaAuthors, '  author={Doe, Jane and Brothers, Mary},')
     }
   },
   'bibtex-crossref': {
@@ -160,12 +205,12 @@ export const citationExamples = {
   'bibtex-unmapped-character': {
     fails: {
       title: 'an author written in Chinese characters, in both halves',
-      source: (catalog) => inBothHalves(catalog, '  author={Doe, Jane and others},', '  author={Doe, Jane and 李, 明},'),
+      source: (catalog) => inBothHalves(catalog, alphaAuthors, '  author={Doe, Jane and 李, 明},'),
       at: 'author={Doe, Jane and 李, 明}'
     },
     passes: {
       title: 'an author with an umlaut, which LaTeX spells, in both halves',
-      source: (catalog) => inBothHalves(catalog, '  author={Doe, Jane and others},', '  author={Doe, Jane and Müller, Anna},')
+      source: (catalog) => inBothHalves(catalog, alphaAuthors, '  author={Doe, Jane and Müller, Anna},')
     }
   },
   'bibtex-style-warning': {

@@ -38,8 +38,9 @@ A small catalog that every rule's example edits.
 \`\`\`bibtex
 @article{doe2020alpha,
   title={ALPHA, a chest X-ray dataset},
-  author={Doe, Jane and others},
+  author={Doe, Jane and Moe, Mary},
   journal={Scientific Data},
+  doi={10.5555/alpha.2020},
   year={2020}
 }
 \`\`\`
@@ -65,7 +66,8 @@ A small catalog that every rule's example edits.
 @misc{roe2021beta,
   title={BETA, a labelled chest X-ray dataset},
   author={Roe, Richard},
-  year={2021}
+  year={2021},
+  url={https://example.org/beta/}
 }
 \`\`\`
 
@@ -111,8 +113,9 @@ Um pequeno catálogo que o exemplo de cada regra edita.
 \`\`\`bibtex
 @article{doe2020alpha,
   title={ALPHA, a chest X-ray dataset},
-  author={Doe, Jane and others},
+  author={Doe, Jane and Moe, Mary},
   journal={Scientific Data},
+  doi={10.5555/alpha.2020},
   year={2020}
 }
 \`\`\`
@@ -138,7 +141,8 @@ Um pequeno catálogo que o exemplo de cada regra edita.
 @misc{roe2021beta,
   title={BETA, a labelled chest X-ray dataset},
   author={Roe, Richard},
-  year={2021}
+  year={2021},
+  url={https://example.org/beta/}
 }
 \`\`\`
 

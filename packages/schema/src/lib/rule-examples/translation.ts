@@ -25,7 +25,7 @@ const inPortuguese = (catalog: string, find: string, replace: string): string =>
 
 /** A third dataset, GAMMA, after BETA in each half, with its comparison rows; its category heading stands before BETA or GAMMA in each half. */
 const withGamma = (catalog: string, categoryBefore: {en: 'BETA' | 'GAMMA'; pt: 'BETA' | 'GAMMA'}): string => {
-  const citation = '**Citation:**\n```bibtex\n@misc{poe2022gamma,\n  title={GAMMA, a chest CT dataset},\n  author={Poe, Edgar},\n  year={2022}\n}\n```'
+  const citation = '**Citation:**\n```bibtex\n@misc{poe2022gamma,\n  title={GAMMA, a chest CT dataset},\n  author={Poe, Edgar},\n  year={2022},\n  url={https://example.org/gamma/}\n}\n```'
   const english = `### ⭐⭐⭐ GAMMA - A Chest CT Dataset
 
 **Description:** GAMMA holds 200 chest CT scans.
