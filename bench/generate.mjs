@@ -40,16 +40,96 @@ function createRandom(seed) {
 // --- Vocabulary: every English phrase beside its Portuguese translation. ---------------
 
 const modalities = [
-  {emoji: '📊', abbr: 'CXR', noun: ['chest X-ray', 'raio-X de tórax'], en: 'Chest X-Ray', pt: 'Raio-X de Tórax', unit: ['chest radiographs', 'radiografias de tórax'], short: ['Chest X-ray', 'Raio-X tórax']},
-  {emoji: '🧬', abbr: 'PATH', noun: ['digital pathology', 'patologia digital'], en: 'Cancer and Pathology', pt: 'Câncer e Patologia', unit: ['whole-slide pathology images', 'imagens de patologia de lâmina inteira'], short: ['Pathology', 'Patologia']},
-  {emoji: '🔬', abbr: 'DERM', noun: ['dermoscopy', 'dermoscopia'], en: 'Dermatology and Skin Lesion', pt: 'Dermatologia e Lesões de Pele', unit: ['dermoscopic images', 'imagens dermoscópicas'], short: ['Dermoscopy', 'Dermoscopia']},
-  {emoji: '🧠', abbr: 'NEURO', noun: ['brain MRI', 'ressonância cerebral'], en: 'Neuroimaging', pt: 'Neuroimagem', unit: ['brain MRI scans', 'exames de ressonância cerebral'], short: ['Brain MRI', 'RM cerebral']},
-  {emoji: '🩻', abbr: 'CT', noun: ['computed tomography', 'tomografia computadorizada'], en: 'Computed Tomography', pt: 'Tomografia Computadorizada', unit: ['CT volumes', 'volumes de tomografia'], short: ['CT', 'TC']},
-  {emoji: '👁', abbr: 'RET', noun: ['retinal imaging', 'imagem de retina'], en: 'Retinal Imaging', pt: 'Imagem de Retina', unit: ['fundus photographs', 'retinografias'], short: ['Fundus', 'Retinografia']},
-  {emoji: '🫀', abbr: 'CARD', noun: ['cardiac MRI', 'ressonância cardíaca'], en: 'Cardiac Imaging', pt: 'Imagem Cardíaca', unit: ['cardiac MRI studies', 'estudos de RM cardíaca'], short: ['Cardiac MRI', 'RM cardíaca']},
-  {emoji: '🦷', abbr: 'DENT', noun: ['dental radiography', 'radiografia odontológica'], en: 'Dental Radiography', pt: 'Radiografia Odontológica', unit: ['panoramic radiographs', 'radiografias panorâmicas'], short: ['Dental X-ray', 'Raio-X dental']},
-  {emoji: '🎗', abbr: 'MAMMO', noun: ['mammography', 'mamografia'], en: 'Mammography', pt: 'Mamografia', unit: ['screening mammograms', 'mamografias de rastreamento'], short: ['Mammography', 'Mamografia']},
-  {emoji: '📡', abbr: 'US', noun: ['ultrasound', 'ultrassom'], en: 'Ultrasound', pt: 'Ultrassom', unit: ['ultrasound clips', 'clipes de ultrassom'], short: ['Ultrasound', 'Ultrassom']}
+  {
+    emoji: '📊',
+    abbr: 'CXR',
+    noun: ['chest X-ray', 'raio-X de tórax'],
+    en: 'Chest X-Ray',
+    pt: 'Raio-X de Tórax',
+    unit: ['chest radiographs', 'radiografias de tórax'],
+    short: ['Chest X-ray', 'Raio-X tórax']
+  },
+  {
+    emoji: '🧬',
+    abbr: 'PATH',
+    noun: ['digital pathology', 'patologia digital'],
+    en: 'Cancer and Pathology',
+    pt: 'Câncer e Patologia',
+    unit: ['whole-slide pathology images', 'imagens de patologia de lâmina inteira'],
+    short: ['Pathology', 'Patologia']
+  },
+  {
+    emoji: '🔬',
+    abbr: 'DERM',
+    noun: ['dermoscopy', 'dermoscopia'],
+    en: 'Dermatology and Skin Lesion',
+    pt: 'Dermatologia e Lesões de Pele',
+    unit: ['dermoscopic images', 'imagens dermoscópicas'],
+    short: ['Dermoscopy', 'Dermoscopia']
+  },
+  {
+    emoji: '🧠',
+    abbr: 'NEURO',
+    noun: ['brain MRI', 'ressonância cerebral'],
+    en: 'Neuroimaging',
+    pt: 'Neuroimagem',
+    unit: ['brain MRI scans', 'exames de ressonância cerebral'],
+    short: ['Brain MRI', 'RM cerebral']
+  },
+  {
+    emoji: '🩻',
+    abbr: 'CT',
+    noun: ['computed tomography', 'tomografia computadorizada'],
+    en: 'Computed Tomography',
+    pt: 'Tomografia Computadorizada',
+    unit: ['CT volumes', 'volumes de tomografia'],
+    short: ['CT', 'TC']
+  },
+  {
+    emoji: '👁',
+    abbr: 'RET',
+    noun: ['retinal imaging', 'imagem de retina'],
+    en: 'Retinal Imaging',
+    pt: 'Imagem de Retina',
+    unit: ['fundus photographs', 'retinografias'],
+    short: ['Fundus', 'Retinografia']
+  },
+  {
+    emoji: '🫀',
+    abbr: 'CARD',
+    noun: ['cardiac MRI', 'ressonância cardíaca'],
+    en: 'Cardiac Imaging',
+    pt: 'Imagem Cardíaca',
+    unit: ['cardiac MRI studies', 'estudos de RM cardíaca'],
+    short: ['Cardiac MRI', 'RM cardíaca']
+  },
+  {
+    emoji: '🦷',
+    abbr: 'DENT',
+    noun: ['dental radiography', 'radiografia odontológica'],
+    en: 'Dental Radiography',
+    pt: 'Radiografia Odontológica',
+    unit: ['panoramic radiographs', 'radiografias panorâmicas'],
+    short: ['Dental X-ray', 'Raio-X dental']
+  },
+  {
+    emoji: '🎗',
+    abbr: 'MAMMO',
+    noun: ['mammography', 'mamografia'],
+    en: 'Mammography',
+    pt: 'Mamografia',
+    unit: ['screening mammograms', 'mamografias de rastreamento'],
+    short: ['Mammography', 'Mamografia']
+  },
+  {
+    emoji: '📡',
+    abbr: 'US',
+    noun: ['ultrasound', 'ultrassom'],
+    en: 'Ultrasound',
+    pt: 'Ultrassom',
+    unit: ['ultrasound clips', 'clipes de ultrassom'],
+    short: ['Ultrasound', 'Ultrassom']
+  }
 ]
 
 /** Qualifiers that make more category titles than there are modalities. */
@@ -120,16 +200,54 @@ const taskPool = [
 
 /** Titled lists: an English label, its Portuguese label (null: English-only, as in the seed), and items. */
 const listPool = [
-  {label: ['Labels ({n} Observations)', null], for: ['CXR', 'CT', 'MAMMO'], items: ['No Finding', 'Cardiomegaly', 'Edema', 'Consolidation', 'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Fracture', 'Support Devices', 'Lung Opacity', 'Nodule']},
-  {label: ['Lesion Types', null], for: ['DERM', 'RET', 'DENT'], items: ['Melanoma', 'Melanocytic nevus', 'Basal cell carcinoma', 'Actinic keratosis', 'Benign keratosis', 'Dermatofibroma', 'Vascular lesion']},
-  {label: ['Cancer Types Included', null], for: ['PATH', 'MAMMO', 'CT'], items: ['Breast', 'Lung', 'Prostate', 'Colorectal', 'Ovarian', 'Kidney', 'Liver', 'Thyroid', 'Melanoma']},
+  {
+    label: ['Labels ({n} Observations)', null],
+    for: ['CXR', 'CT', 'MAMMO'],
+    items: [
+      'No Finding',
+      'Cardiomegaly',
+      'Edema',
+      'Consolidation',
+      'Pneumonia',
+      'Atelectasis',
+      'Pneumothorax',
+      'Pleural Effusion',
+      'Fracture',
+      'Support Devices',
+      'Lung Opacity',
+      'Nodule'
+    ]
+  },
+  {
+    label: ['Lesion Types', null],
+    for: ['DERM', 'RET', 'DENT'],
+    items: ['Melanoma', 'Melanocytic nevus', 'Basal cell carcinoma', 'Actinic keratosis', 'Benign keratosis', 'Dermatofibroma', 'Vascular lesion']
+  },
+  {
+    label: ['Cancer Types Included', null],
+    for: ['PATH', 'MAMMO', 'CT'],
+    items: ['Breast', 'Lung', 'Prostate', 'Colorectal', 'Ovarian', 'Kidney', 'Liver', 'Thyroid', 'Melanoma']
+  },
   {
     label: ['Modalities Included', 'Modalidades Incluídas'],
-    items: [['T1-weighted MRI', 'RM ponderada em T1'], ['T2-weighted MRI', 'RM ponderada em T2'], ['FLAIR', 'FLAIR'], ['Diffusion imaging', 'Imagem de difusão'], ['Contrast-enhanced CT', 'TC com contraste'], ['PET', 'PET']]
+    items: [
+      ['T1-weighted MRI', 'RM ponderada em T1'],
+      ['T2-weighted MRI', 'RM ponderada em T2'],
+      ['FLAIR', 'FLAIR'],
+      ['Diffusion imaging', 'Imagem de difusão'],
+      ['Contrast-enhanced CT', 'TC com contraste'],
+      ['PET', 'PET']
+    ]
   },
   {
     label: ['Annotation Types', 'Tipos de Anotação'],
-    items: [['Bounding boxes', 'Caixas delimitadoras'], ['Pixel-level masks', 'Máscaras em nível de pixel'], ['Image-level labels', 'Rótulos por imagem'], ['Free-text reports', 'Relatórios em texto livre'], ['Expert scores', 'Escores de especialistas']]
+    items: [
+      ['Bounding boxes', 'Caixas delimitadoras'],
+      ['Pixel-level masks', 'Máscaras em nível de pixel'],
+      ['Image-level labels', 'Rótulos por imagem'],
+      ['Free-text reports', 'Relatórios em texto livre'],
+      ['Expert scores', 'Escores de especialistas']
+    ]
   }
 ]
 
@@ -143,10 +261,22 @@ const licenses = [
 ]
 
 const accessExtras = [
-  [['Download', 'Free for research use'], ['Download', 'Gratuito para uso em pesquisa']],
-  [['Requirements', 'Complete CITI training and sign a data use agreement'], ['Requisitos', 'Completar treinamento CITI e assinar acordo de uso de dados']],
-  [['Download', 'Free after registration'], ['Download', 'Gratuito após registro']],
-  [['API', 'Available for programmatic access'], ['API', 'Disponível para acesso programático']]
+  [
+    ['Download', 'Free for research use'],
+    ['Download', 'Gratuito para uso em pesquisa']
+  ],
+  [
+    ['Requirements', 'Complete CITI training and sign a data use agreement'],
+    ['Requisitos', 'Completar treinamento CITI e assinar acordo de uso de dados']
+  ],
+  [
+    ['Download', 'Free after registration'],
+    ['Download', 'Gratuito após registro']
+  ],
+  [
+    ['API', 'Available for programmatic access'],
+    ['API', 'Disponível para acesso programático']
+  ]
 ]
 
 const hosts = [
@@ -158,10 +288,55 @@ const hosts = [
 ]
 
 const syllables = ['ka', 'ri', 'vo', 'ne', 'lu', 'sa', 'to', 'mi', 'da', 'pe', 'zo', 'ra', 'ki', 'no', 've', 'ta', 'li', 'mo', 'su', 'be']
-const surnames = ['Johnson', 'Irvin', 'Weinstein', 'Codella', 'Wang', 'Bustos', 'Menze', 'Tschandl', 'Bulten', 'Silva', 'Oliveira', 'Kim', 'Müller', 'Nakamura', 'Okafor', 'Ferreira']
-const givenNames = ['Alistair EW', 'Jeremy', 'John N', 'Noel', 'Xiaosong', 'Aurelia', 'Bjoern H', 'Philipp', 'Wouter', 'Ana', 'Bruno', 'Jiwon', 'Lena', 'Hiro', 'Chidi', 'Marta']
-const journals = ['Scientific Data', 'Medical Image Analysis', 'Nature Medicine', 'IEEE Transactions on Medical Imaging', 'Radiology: Artificial Intelligence', 'The Lancet Digital Health']
-const venues = ['Proceedings of the AAAI Conference on Artificial Intelligence', 'Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition', 'Medical Image Computing and Computer Assisted Intervention (MICCAI)']
+const surnames = [
+  'Johnson',
+  'Irvin',
+  'Weinstein',
+  'Codella',
+  'Wang',
+  'Bustos',
+  'Menze',
+  'Tschandl',
+  'Bulten',
+  'Silva',
+  'Oliveira',
+  'Kim',
+  'Müller',
+  'Nakamura',
+  'Okafor',
+  'Ferreira'
+]
+const givenNames = [
+  'Alistair EW',
+  'Jeremy',
+  'John N',
+  'Noel',
+  'Xiaosong',
+  'Aurelia',
+  'Bjoern H',
+  'Philipp',
+  'Wouter',
+  'Ana',
+  'Bruno',
+  'Jiwon',
+  'Lena',
+  'Hiro',
+  'Chidi',
+  'Marta'
+]
+const journals = [
+  'Scientific Data',
+  'Medical Image Analysis',
+  'Nature Medicine',
+  'IEEE Transactions on Medical Imaging',
+  'Radiology: Artificial Intelligence',
+  'The Lancet Digital Health'
+]
+const venues = [
+  'Proceedings of the AAAI Conference on Artificial Intelligence',
+  'Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition',
+  'Medical Image Computing and Computer Assisted Intervention (MICCAI)'
+]
 
 // --- Formatting helpers. --------------------------------------------------------------
 
@@ -203,7 +378,9 @@ function planCategories(count) {
 
 function planDataset(random, index, category) {
   const {modality} = category
-  const stem = Array.from({length: random.int(2, 3)}, () => random.pick(syllables)).join('').toUpperCase()
+  const stem = Array.from({length: random.int(2, 3)}, () => random.pick(syllables))
+    .join('')
+    .toUpperCase()
   // The index makes the name unique; the stem makes it look like a name.
   const name = `${stem}-${modality.abbr}${index + 1}`
   const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
@@ -237,10 +414,17 @@ function planDataset(random, index, category) {
       ['Instituição', institution[1]]
     ]
   ]
-  if (random.chance(0.7)) facts.push([['Time Period', `${start}-${end}`], ['Período', `${start}-${end}`]])
+  if (random.chance(0.7))
+    facts.push([
+      ['Time Period', `${start}-${end}`],
+      ['Período', `${start}-${end}`]
+    ])
   if (random.chance(0.4)) {
     const classes = random.int(2, 40)
-    facts.push([['Labels', `${classes} classes (expert-reviewed)`], ['Rótulos', `${classes} classes (revisadas por especialistas)`]])
+    facts.push([
+      ['Labels', `${classes} classes (expert-reviewed)`],
+      ['Rótulos', `${classes} classes (revisadas por especialistas)`]
+    ])
   }
 
   // Titled lists: none, one or two, English-only or translated, inline or bulleted, before or after the tasks.
@@ -260,8 +444,14 @@ function planDataset(random, index, category) {
   const license = random.pick(licenses)
   const url = random.pick(hosts)(id)
   const access = [
-    [['URL', url], ['URL', url]],
-    [['License', license[0]], ['Licença', license[1]]]
+    [
+      ['URL', url],
+      ['URL', url]
+    ],
+    [
+      ['License', license[0]],
+      ['Licença', license[1]]
+    ]
   ]
   if (random.chance(0.6)) {
     const extra = random.pick(accessExtras)
@@ -338,7 +528,12 @@ function writeDataset(lines, dataset, language) {
   lines.push('')
   const lists = dataset.lists.filter((list) => list.label[language] !== undefined)
   for (const list of lists.filter((list) => list.beforeTasks)) writeList(lines, list.label[language], list.style, list.items[language])
-  writeList(lines, label.tasks, 'bullets', dataset.tasks.map((task) => task[at]))
+  writeList(
+    lines,
+    label.tasks,
+    'bullets',
+    dataset.tasks.map((task) => task[at])
+  )
   for (const list of lists.filter((list) => !list.beforeTasks)) writeList(lines, list.label[language], list.style, list.items[language])
   lines.push(`**${label.access}:**`)
   for (const entry of dataset.access) {

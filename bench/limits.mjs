@@ -34,7 +34,8 @@ if (!existsSync(path.join(root, 'packages/cli/dist/bundle/bin.js'))) {
  */
 function sections(units, perSection) {
   const out = ['# T', '']
-  for (let start = 0; start < units.length; start += perSection) out.push(`## Part ${start / perSection + 1}`, '', ...units.slice(start, start + perSection), '')
+  for (let start = 0; start < units.length; start += perSection)
+    out.push(`## Part ${start / perSection + 1}`, '', ...units.slice(start, start + perSection), '')
   return `${out.join('\n')}\n`
 }
 
@@ -49,7 +50,12 @@ function largestRealistic() {
     const text = generateCatalog(size, {seed: 1}).text
     const lines = text.split('\n').length
     const markup = text.match(/[*_~`[\]<>&\\!]/g)?.length ?? 0
-    return lines <= limits.maxLines && markup <= limits.maxMarkup * 0.98 && Buffer.byteLength(text) <= limits.maxBytes && (text.match(/^### /gm)?.length ?? 0) <= limits.maxDatasets
+    return (
+      lines <= limits.maxLines &&
+      markup <= limits.maxMarkup * 0.98 &&
+      Buffer.byteLength(text) <= limits.maxBytes &&
+      (text.match(/^### /gm)?.length ?? 0) <= limits.maxDatasets
+    )
   }
   while (high - low > 25) {
     const middle = Math.floor((low + high) / 2)
@@ -68,28 +74,84 @@ const cases = [
   {
     name: 'bytes',
     limit: `maxBytes ${limits.maxBytes}: plain text in lines of ${limits.maxLineLength} characters`,
-    source: () => sections(times(Math.floor((limits.maxBytes - 65_536) / (limits.maxLineLength + 1)), () => 'lorem ipsum '.repeat(limits.maxLineLength / 12).slice(0, limits.maxLineLength)), perSection(1))
+    source: () =>
+      sections(
+        times(Math.floor((limits.maxBytes - 65_536) / (limits.maxLineLength + 1)), () =>
+          'lorem ipsum '.repeat(limits.maxLineLength / 12).slice(0, limits.maxLineLength)
+        ),
+        perSection(1)
+      )
   },
-  {name: 'lines', limit: `maxLines ${limits.maxLines}: table rows, ${limits.maxSectionLines} lines a section`, source: () => sections(times(Math.floor((limits.maxLines - 100) / (perSection(1) + 4)), () => ['| a | b |', '| - | - |', ...times(perSection(1) - 2, (index) => `| ${index} | x |`)].join('\n')), 1)},
-  {name: 'blank-lines', limit: `maxBlankLines ${limits.maxBlankLines}: runs of blank lines`, source: () => sections(times(Math.floor((limits.maxLines - 100) / (limits.maxBlankLines + 1)), () => `text${'\n'.repeat(limits.maxBlankLines - 1)}`), 4)},
-  {name: 'list-items', limit: `maxListItems ${limits.maxListItems}: one item a line, ${limits.maxSectionListItems} a section`, source: () => sections(times(limits.maxListItems - 100, (index) => `- item ${index}`), limits.maxSectionListItems)},
-  {name: 'depth', limit: `maxDepth ${limits.maxDepth}: lists nested ${limits.maxDepth} deep on every line`, source: () => sections(times(Math.floor((limits.maxListItems - 100) / limits.maxDepth), () => `${'- '.repeat(limits.maxDepth)}x`), Math.floor(limits.maxSectionListItems / limits.maxDepth))},
-  {name: 'section', limit: `maxSectionLines ${limits.maxSectionLines}: table rows in one section`, source: () => sections([['| a | b |', '| - | - |', ...times(limits.maxSectionLines - 8, (index) => `| ${index} | x |`)].join('\n')], 1)},
+  {
+    name: 'lines',
+    limit: `maxLines ${limits.maxLines}: table rows, ${limits.maxSectionLines} lines a section`,
+    source: () =>
+      sections(
+        times(Math.floor((limits.maxLines - 100) / (perSection(1) + 4)), () =>
+          ['| a | b |', '| - | - |', ...times(perSection(1) - 2, (index) => `| ${index} | x |`)].join('\n')
+        ),
+        1
+      )
+  },
+  {
+    name: 'blank-lines',
+    limit: `maxBlankLines ${limits.maxBlankLines}: runs of blank lines`,
+    source: () =>
+      sections(
+        times(Math.floor((limits.maxLines - 100) / (limits.maxBlankLines + 1)), () => `text${'\n'.repeat(limits.maxBlankLines - 1)}`),
+        4
+      )
+  },
+  {
+    name: 'list-items',
+    limit: `maxListItems ${limits.maxListItems}: one item a line, ${limits.maxSectionListItems} a section`,
+    source: () =>
+      sections(
+        times(limits.maxListItems - 100, (index) => `- item ${index}`),
+        limits.maxSectionListItems
+      )
+  },
+  {
+    name: 'depth',
+    limit: `maxDepth ${limits.maxDepth}: lists nested ${limits.maxDepth} deep on every line`,
+    source: () =>
+      sections(
+        times(Math.floor((limits.maxListItems - 100) / limits.maxDepth), () => `${'- '.repeat(limits.maxDepth)}x`),
+        Math.floor(limits.maxSectionListItems / limits.maxDepth)
+      )
+  },
+  {
+    name: 'section',
+    limit: `maxSectionLines ${limits.maxSectionLines}: table rows in one section`,
+    source: () => sections([['| a | b |', '| - | - |', ...times(limits.maxSectionLines - 8, (index) => `| ${index} | x |`)].join('\n')], 1)
+  },
   {
     name: 'markup',
     limit: `maxMarkup ${limits.maxMarkup}: links, ${limits.maxParagraphMarkup / 2} to a paragraph`,
-    source: () => sections(times(Math.floor(limits.maxMarkup / limits.maxParagraphMarkup) - 1, () => `${'[a](https://a.b) '.repeat(limits.maxParagraphMarkup / 2 - 1)}\n`), Math.floor(limits.maxSectionMarkup / limits.maxParagraphMarkup))
+    source: () =>
+      sections(
+        times(Math.floor(limits.maxMarkup / limits.maxParagraphMarkup) - 1, () => `${'[a](https://a.b) '.repeat(limits.maxParagraphMarkup / 2 - 1)}\n`),
+        Math.floor(limits.maxSectionMarkup / limits.maxParagraphMarkup)
+      )
   },
   {
     name: 'paragraph-markup',
     limit: `maxParagraphMarkup ${limits.maxParagraphMarkup}: emphasis nested as deep as a paragraph allows`,
-    source: () => sections(times(Math.floor(limits.maxMarkup / limits.maxParagraphMarkup) - 1, () => `${'*'.repeat(limits.maxParagraphMarkup / 2 - 1)}x${'*'.repeat(limits.maxParagraphMarkup / 2 - 1)}\n`), Math.floor(limits.maxSectionMarkup / limits.maxParagraphMarkup))
+    source: () =>
+      sections(
+        times(
+          Math.floor(limits.maxMarkup / limits.maxParagraphMarkup) - 1,
+          () => `${'*'.repeat(limits.maxParagraphMarkup / 2 - 1)}x${'*'.repeat(limits.maxParagraphMarkup / 2 - 1)}\n`
+        ),
+        Math.floor(limits.maxSectionMarkup / limits.maxParagraphMarkup)
+      )
   },
   {
     name: 'datasets',
     limit: `maxDatasets ${limits.maxDatasets}: minimal datasets, every one valid`,
     source: () => {
-      const dataset = (index) => `### ⭐⭐⭐ D${index} - Dataset ${index}\n\n**Description:** Dataset ${index}.\n\n**Key Features:**\n- **Size:** ${index} images\n\n**Access:**\n- **URL:** [https://example.org/${index}](https://example.org/${index})\n`
+      const dataset = (index) =>
+        `### ⭐⭐⭐ D${index} - Dataset ${index}\n\n**Description:** Dataset ${index}.\n\n**Key Features:**\n- **Size:** ${index} images\n\n**Access:**\n- **URL:** [https://example.org/${index}](https://example.org/${index})\n`
       return `# T\n\n## 🇬🇧 English\n\n## 📊 Datasets\n\n${times(limits.maxDatasets - 1, dataset).join('\n')}\n## 📋 Comparison\n\n| Dataset | Size |\n| --- | --- |\n${times(limits.maxDatasets - 1, (index) => `| D${index} | ${index} |`).join('\n')}\n`
     }
   }
@@ -101,9 +163,15 @@ function measure(file, folder) {
   const started = performance.now()
   const result = existsSync('/usr/bin/time')
     ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 28})
-    : spawnSync(process.execPath, ['--import', path.join(root, 'bench/max-rss.mjs'), ...args], {env: {...env, BENCH_STATS_FILE: path.join(folder, 'stats.json')}, encoding: 'utf8', maxBuffer: 1 << 28})
+    : spawnSync(process.execPath, ['--import', path.join(root, 'bench/max-rss.mjs'), ...args], {
+        env: {...env, BENCH_STATS_FILE: path.join(folder, 'stats.json')},
+        encoding: 'utf8',
+        maxBuffer: 1 << 28
+      })
   const seconds = (performance.now() - started) / 1000
-  const kilobytes = existsSync('/usr/bin/time') ? Number(result.stderr.trim().split('\n').at(-1)) : JSON.parse(readFileSync(path.join(folder, 'stats.json'), 'utf8')).maxRSS
+  const kilobytes = existsSync('/usr/bin/time')
+    ? Number(result.stderr.trim().split('\n').at(-1))
+    : JSON.parse(readFileSync(path.join(folder, 'stats.json'), 'utf8')).maxRSS
   const rules = [...new Set([...result.stderr.matchAll(/\[([a-z0-9-]+)\]$/gm)].map((match) => match[1]))]
   return {seconds, megabytes: kilobytes / 1024, code: result.status, rules}
 }
@@ -117,7 +185,9 @@ for (const entry of cases) {
   const result = measure(file, folder)
   const met = result.seconds < targets.seconds && result.megabytes < targets.megabytes
   rows.push({...entry, bytes, ...result, met})
-  process.stderr.write(`bench/limits: ${entry.name}: ${result.seconds.toFixed(1)} s, ${Math.round(result.megabytes)} MB, exit ${result.code}${result.rules.length ? ` (${result.rules.slice(0, 3).join(', ')})` : ''}\n`)
+  process.stderr.write(
+    `bench/limits: ${entry.name}: ${result.seconds.toFixed(1)} s, ${Math.round(result.megabytes)} MB, exit ${result.code}${result.rules.length ? ` (${result.rules.slice(0, 3).join(', ')})` : ''}\n`
+  )
   if (!values.keep) rmSync(folder, {recursive: true, force: true})
 }
 
@@ -127,7 +197,15 @@ const table = [
   '',
   '| case | source | size | wall | peak memory | exit | what it reports | under 30 s and 1 GB |',
   '| --- | --- | ---: | ---: | ---: | :---: | --- | :---: |',
-  ...rows.map((row) => `| ${row.name} | ${row.limit} | ${(row.bytes / 2 ** 20).toFixed(1)} MiB | ${row.seconds.toFixed(1)} s | ${Math.round(row.megabytes)} MB | ${row.code} | ${row.rules.slice(0, 2).map((rule) => `\`${rule}\``).join(', ') || '—'} | ${row.met ? 'yes' : '**no**'} |`)
+  ...rows.map(
+    (row) =>
+      `| ${row.name} | ${row.limit} | ${(row.bytes / 2 ** 20).toFixed(1)} MiB | ${row.seconds.toFixed(1)} s | ${Math.round(row.megabytes)} MB | ${row.code} | ${
+        row.rules
+          .slice(0, 2)
+          .map((rule) => `\`${rule}\``)
+          .join(', ') || '—'
+      } | ${row.met ? 'yes' : '**no**'} |`
+  )
 ].join('\n')
 process.stdout.write(`${table}\n`)
 

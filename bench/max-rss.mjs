@@ -4,6 +4,7 @@
 // so their memory is included.
 import {writeFileSync} from 'node:fs'
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by bench/run.mjs for this preload, not a turbo task's input
 const target = process.env.BENCH_STATS_FILE
 if (target) {
   process.on('exit', () => {

@@ -27,7 +27,13 @@ function parseShare(texts, next) {
 if (!isMainThread) {
   parentPort?.postMessage(parseShare(workerData.texts, workerData.next))
 } else {
-  const {values} = parseArgs({options: {size: {type: 'string', default: '400'}, threads: {type: 'string', default: String(Math.max(2, availableParallelism()))}, runs: {type: 'string', default: '3'}}})
+  const {values} = parseArgs({
+    options: {
+      size: {type: 'string', default: '400'},
+      threads: {type: 'string', default: String(Math.max(2, availableParallelism()))},
+      runs: {type: 'string', default: '3'}
+    }
+  })
   const texts = splitSections(generateCatalog(Number(values.size), {seed: 1}).text).sections.map((section) => section.text)
   const threads = Number(values.threads)
 
@@ -59,5 +65,7 @@ if (!isMainThread) {
   const [a, b] = [median(one), median(many)]
   console.log(`${texts.length} sections of a ${values.size}-dataset catalog, ${availableParallelism()} cores available, median of ${runs} runs`)
   console.log(`1 thread:  ${(a / 1000).toFixed(2)} s`)
-  console.log(`${threads} threads: ${(b / 1000).toFixed(2)} s (sections per thread in the last run: ${shares.join(', ')}), ${(a / b).toFixed(2)}x the speed of one thread`)
+  console.log(
+    `${threads} threads: ${(b / 1000).toFixed(2)} s (sections per thread in the last run: ${shares.join(', ')}), ${(a / b).toFixed(2)}x the speed of one thread`
+  )
 }

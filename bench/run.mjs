@@ -40,7 +40,11 @@ const {values} = parseArgs({
   }
 })
 if (values.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).join('\n').replace(/^\/\/ ?/gm, '') + '\n')
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1, 10)
+    .join('\n')
+  process.stdout.write(`${usage.replace(/^\/\/ ?/gm, '')}\n`)
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map(Number)
@@ -92,13 +96,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function measure(args, {cwd, env = {}}) {
   const statsFile = path.join(os.tmpdir(), `catalog-bench-stats-${process.pid}-${Math.random().toString(36).slice(2)}`)
   const command = existsSync(timeBinary) ? timeBinary : process.execPath
-  const commandArgs = existsSync(timeBinary)
-    ? ['-f', '%M %U %S', '-o', statsFile, process.execPath, ...args]
-    : ['--import', maxRssPreload, ...args]
+  const commandArgs = existsSync(timeBinary) ? ['-f', '%M %U %S', '-o', statsFile, process.execPath, ...args] : ['--import', maxRssPreload, ...args]
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     // Its own process group, so that a timeout stops GNU time and the node below it together.
-    const child = spawn(command, commandArgs, {cwd, env: {...process.env, ...env, BENCH_STATS_FILE: statsFile}, stdio: ['ignore', 'ignore', 'pipe'], detached: true})
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: {...process.env, ...env, BENCH_STATS_FILE: statsFile},
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true
+    })
     running.add(child)
     let stderr = ''
     child.stderr.on('data', (chunk) => {
@@ -301,16 +308,23 @@ function machine() {
     memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
-    load: os.loadavg().map((value) => value.toFixed(1)).join(', ')
+    load: os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ')
   }
 }
 
 function report(results, check, host) {
   const lines = []
-  lines.push(`Measured on ${new Date().toISOString().slice(0, 10)}; machine: ${host.cpu}, ${host.memory} RAM, ${host.os}, Node ${host.node}; load average (1, 5, 15 min) at the start ${host.startLoad}, at the end ${host.load}.`)
+  lines.push(
+    `Measured on ${new Date().toISOString().slice(0, 10)}; machine: ${host.cpu}, ${host.memory} RAM, ${host.os}, Node ${host.node}; load average (1, 5, 15 min) at the start ${host.startLoad}, at the end ${host.load}.`
+  )
   lines.push(`Wall times are medians of whole processes (best in brackets; runs per cell in the notes); peak memory by ${memoryMethod}.`)
   lines.push('')
-  lines.push('| N | source | bare parse | cold build | cold / bare | rebuild after one edit | rebuild / cold | peak bare | peak cold | peak cold / bare | cold per dataset | rebuild = cold |')
+  lines.push(
+    '| N | source | bare parse | cold build | cold / bare | rebuild after one edit | rebuild / cold | peak bare | peak cold | peak cold / bare | cold per dataset | rebuild = cold |'
+  )
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|')
   for (const r of results) {
     const coldOverBare = ratio(r.cold.median, r.bare.median)
@@ -344,8 +358,12 @@ function report(results, check, host) {
       `${checkCodes.every((code) => code === 0) ? '' : ' (1 means dist/ was stale at that moment)'}.`
   )
   lines.push('')
-  lines.push(`CPU time (user + system, medians): ${results.map((r) => `N = ${r.size}: bare ${formatMs(r.bare.cpuMedian)}, cold ${formatMs(r.cold.cpuMedian)}, rebuild ${formatMs(r.rebuild?.cpuMedian)}`).join('; ')}.`)
-  lines.push(`Runs per cell: ${results.map((r) => `N = ${r.size}: bare ${r.bare.runs}, cold ${r.cold.runs}, rebuild ${r.rebuild?.runs ?? 0}`).join('; ')}; check ${check.cold.runs} + ${check.warm.runs}. A process still running after ${timeoutMs / 1000} s is stopped and shown as a bound.`)
+  lines.push(
+    `CPU time (user + system, medians): ${results.map((r) => `N = ${r.size}: bare ${formatMs(r.bare.cpuMedian)}, cold ${formatMs(r.cold.cpuMedian)}, rebuild ${formatMs(r.rebuild?.cpuMedian)}`).join('; ')}.`
+  )
+  lines.push(
+    `Runs per cell: ${results.map((r) => `N = ${r.size}: bare ${r.bare.runs}, cold ${r.cold.runs}, rebuild ${r.rebuild?.runs ?? 0}`).join('; ')}; check ${check.cold.runs} + ${check.warm.runs}. A process still running after ${timeoutMs / 1000} s is stopped and shown as a bound.`
+  )
   lines.push('')
   lines.push(...verdicts(results, check))
   return `${lines.join('\n')}\n`

@@ -1,6 +1,6 @@
-export {renderBibliography, bibliographyPaths} from './lib/render.js'
+export {renderBibliography} from './lib/render.js'
 export {checkBibliography, bibliographyRules, normalizeDoi, type CheckOptions} from './lib/check.js'
-export {bibliographyEntries, datasetUrl, fieldOrder, type BibliographyEntry} from './lib/entry.js'
+export {bibliographyEntries, fieldOrder, type BibliographyEntry} from './lib/entry.js'
 export {biblatexEntry, classicEntry, classicForm} from './lib/forms.js'
 export {caseProtectedFields, protectCase} from './lib/case.js'
 export {formatBibliography, formatEntry, formatEntryBody} from './lib/format.js'

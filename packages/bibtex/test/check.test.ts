@@ -32,7 +32,10 @@ describe('checkBibliography', () => {
   it('finds in the real source what a reader would miss: no DOI or URL, and authors cut short', () => {
     // Each of its four citations: Google Scholar's export, with one author and "others", and no DOI.
     expect(brief(checkBibliography(realSource.catalog))).toEqual(
-      [0, 1, 2, 3].flatMap((index) => [`warning bibtex-no-identifier /datasets/${index}/citation/key`, `warning bibtex-incomplete-authors /datasets/${index}/citation/fields/author`])
+      [0, 1, 2, 3].flatMap((index) => [
+        `warning bibtex-no-identifier /datasets/${index}/citation/key`,
+        `warning bibtex-incomplete-authors /datasets/${index}/citation/fields/author`
+      ])
     )
   })
 
@@ -231,7 +234,12 @@ describe('bibtex-style-warning', () => {
       delete isic.fields['author']
     })
     const findings = checkBibliography(catalog).filter((finding) => finding.ruleId === 'bibtex-style-warning')
-    expect(brief(findings)).toEqual(['warning bibtex-style-warning /datasets/1/citation/fields/number', 'warning bibtex-style-warning /datasets/3/citation/fields'])
-    expect(findings[0]?.message).toBe('BibTeX\'s standard styles warn "can\'t use both volume and number fields in irvin2019chexpert": keep one of `volume` and `number`')
+    expect(brief(findings)).toEqual([
+      'warning bibtex-style-warning /datasets/1/citation/fields/number',
+      'warning bibtex-style-warning /datasets/3/citation/fields'
+    ])
+    expect(findings[0]?.message).toBe(
+      'BibTeX\'s standard styles warn "can\'t use both volume and number fields in irvin2019chexpert": keep one of `volume` and `number`'
+    )
   })
 })

@@ -70,7 +70,12 @@ describe.each(cases)('$name', ({input}) => {
     for (const entry of expected) {
       const title = String(entry.fields.title).normalize('NFC')
       // APA keeps the title's words; compare without case and punctuation at the end.
-      expect(bibliography.normalize('NFC').toLowerCase()).toContain(title.toLowerCase().replace(/[.?!]$/, '').slice(0, 40))
+      expect(bibliography.normalize('NFC').toLowerCase()).toContain(
+        title
+          .toLowerCase()
+          .replace(/[.?!]$/, '')
+          .slice(0, 40)
+      )
     }
   })
 
@@ -89,8 +94,12 @@ describe('the real source', () => {
   it('has the titles and journals as the catalog writes them (plain text there), acronyms marked nocase', () => {
     const cited = catalog.datasets.filter((dataset) => dataset.citation)
     expect(items.map((item) => plainText(item.title))).toEqual(cited.map((dataset) => dataset.citation?.fields['title']))
-    expect(items.map((item) => plainText(item['container-title']))).toEqual(cited.map((dataset) => dataset.citation?.fields['journal'] ?? dataset.citation?.fields['booktitle']))
-    expect(items[0]?.title).toBe('<span class="nocase">MIMIC-CXR</span>, a de-identified publicly available database of chest radiographs with free-text reports')
+    expect(items.map((item) => plainText(item['container-title']))).toEqual(
+      cited.map((dataset) => dataset.citation?.fields['journal'] ?? dataset.citation?.fields['booktitle'])
+    )
+    expect(items[0]?.title).toBe(
+      '<span class="nocase">MIMIC-CXR</span>, a de-identified publicly available database of chest radiographs with free-text reports'
+    )
   })
 })
 
@@ -101,7 +110,9 @@ describe('biblatex types and case protection', () => {
   const item = (id: string): Record<string, unknown> => items.find((entry) => entry.id === id) ?? {}
 
   it('types each entry by its biblatex type: a @dataset is a CSL dataset', () => {
-    const types = Object.fromEntries(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[dataset.citation.type, item(dataset.citation.key)['type']]] : [])))
+    const types = Object.fromEntries(
+      catalog.datasets.flatMap((dataset) => (dataset.citation ? [[dataset.citation.type, item(dataset.citation.key)['type']]] : []))
+    )
     expect(types).toEqual({dataset: 'dataset', software: 'software', online: 'webpage', report: 'report', inproceedings: 'paper-conference', misc: 'document'})
   })
 

@@ -39,10 +39,10 @@ describe('escapeLatexValue', () => {
     // Non-ASCII becomes LaTeX.
     ['Müller', 'M{\\"{u}}ller'],
     ['Gonçalves, São', 'Gon{\\c{c}}alves, S{\\~{a}}o'],
-    ['Łódź', '{\\L}{\\\'{o}}d{\\\'{z}}'],
+    ['Łódź', "{\\L}{\\'{o}}d{\\'{z}}"],
     ['Ångström', '{\\AA}ngstr{\\"{o}}m'],
     ['Straße', 'Stra{\\ss}e'],
-    ['Dvořák', 'Dvo{\\v{r}}{\\\'{a}}k'],
+    ['Dvořák', "Dvo{\\v{r}}{\\'{a}}k"],
     ['ǘ', '{\\\'{\\"{u}}}'],
     ['1021–1035 — “quoted” ‘single’', "1021--1035 --- ``quoted'' {\\textquoteleft}single'"],
     ['5 μm ± 2 °C', '5 {$\\mu$}m {$\\pm$} 2 {\\textdegree}C'],

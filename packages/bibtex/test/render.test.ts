@@ -208,7 +208,12 @@ describe('classicForm', () => {
       type: 'techreport',
       fields: {title: 'T', author: 'A', institution: 'I', type: 'White Paper', year: '2020', date: '2020-02', note: 'Version 2'}
     })
-    expect(form('dataset', {title: 'T', howpublished: 'Zenodo', publisher: 'CERN', year: '2020'}).fields).toEqual({title: 'T', howpublished: 'Zenodo', publisher: 'CERN', year: '2020'})
+    expect(form('dataset', {title: 'T', howpublished: 'Zenodo', publisher: 'CERN', year: '2020'}).fields).toEqual({
+      title: 'T',
+      howpublished: 'Zenodo',
+      publisher: 'CERN',
+      year: '2020'
+    })
   })
 
   it('leaves the types BibTeX defines as they are', () => {

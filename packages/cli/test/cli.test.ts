@@ -67,7 +67,9 @@ describe('a catalog that cites a data set as biblatex does', () => {
     expect(reported.filter((diagnostic) => diagnostic.message.includes('johnson2019mimiccxr'))).toEqual([])
     const out = (file: string): string => readFileSync(path.join(folder, 'out', file), 'utf8')
     expect(out('datasets.bib')).toContain('@misc{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},')
-    expect(out('bib/johnson2019mimiccxr.bib')).toContain('  howpublished = {PhysioNet},\n  year = {2019},\n  note = {Version 2.0.0},\n  doi = {10.13026/C2JT1Q},\n')
+    expect(out('bib/johnson2019mimiccxr.bib')).toContain(
+      '  howpublished = {PhysioNet},\n  year = {2019},\n  note = {Version 2.0.0},\n  doi = {10.13026/C2JT1Q},\n'
+    )
     expect(out('datasets.biblatex.bib')).toContain('@dataset{johnson2019mimiccxr,\n  title = {{MIMIC-CXR} Database},')
     const items = JSON.parse(out('datasets.csl.json')) as Array<{id: string; type: string; DOI?: string; version?: string}>
     expect(items.find((item) => item.id === 'johnson2019mimiccxr')).toMatchObject({type: 'dataset', DOI: '10.13026/C2JT1Q', version: '2.0.0'})
@@ -77,7 +79,11 @@ describe('a catalog that cites a data set as biblatex does', () => {
 
 describe('a build with errors', () => {
   const cases: Array<[string, string | Buffer, string]> = [
-    ['seven stars', replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'), ':13:1: error: MIMIC-CXR is rated 7 stars'],
+    [
+      'seven stars',
+      replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'),
+      ':13:1: error: MIMIC-CXR is rated 7 stars'
+    ],
     ['unclosed BibTeX', replaceOnce(realSource, '  year={2013}\n}', '  year={2013}\n'), ': error: unclosed entry'],
     ['mojibake', seed, 'catalog.md:1:50: error: the text is UTF-8 that was decoded as Mac Roman'],
     ['binary', Buffer.from([0, 1, 2, 3]), 'catalog.md:1:1: error: the file is binary'],
@@ -88,13 +94,13 @@ describe('a build with errors', () => {
       const folder = tempFolder()
       writeFileSync(path.join(folder, 'catalog.md'), realSource)
       expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
-      const before = snapshot(folder + '/out')
+      const before = snapshot(`${folder}/out`)
       writeFileSync(path.join(folder, 'catalog.md'), input)
       const result = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
       expect(result.code).toBe(1)
       expect(result.stderr).toContain(expected)
       expect(result.stderr).not.toMatch(/\n\s+at /)
-      expect(snapshot(folder + '/out')).toEqual(before)
+      expect(snapshot(`${folder}/out`)).toEqual(before)
     })
   }
 

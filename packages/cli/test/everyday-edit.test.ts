@@ -19,7 +19,10 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {repoRoot, run} from './helpers.js'
 
 const git = (cwd: string, ...args: string[]): string => {
-  const result = spawnSync('git', ['-c', 'user.name=Maintainer', '-c', 'user.email=maintainer@example.org', '-c', 'core.autocrlf=false', ...args], {cwd, encoding: 'utf8'})
+  const result = spawnSync('git', ['-c', 'user.name=Maintainer', '-c', 'user.email=maintainer@example.org', '-c', 'core.autocrlf=false', ...args], {
+    cwd,
+    encoding: 'utf8'
+  })
   expect(result.status, `git ${args.join(' ')}: ${result.stderr}`).toBe(0)
   return result.stdout
 }
@@ -82,7 +85,9 @@ describe('the everyday edit, on a copy of the repository', () => {
     }
     const after = catalog(copy)
     expect(after.datasets.map((dataset) => dataset.id)).toContain('everyday-example')
-    expect(after.datasets.find((dataset) => dataset.id === 'everyday-example')?.title).toEqual(Object.fromEntries(after.languages.map(({code}) => [code, 'Everyday value'])))
+    expect(after.datasets.find((dataset) => dataset.id === 'everyday-example')?.title).toEqual(
+      Object.fromEntries(after.languages.map(({code}) => [code, 'Everyday value']))
+    )
     expect(after.comparison?.rows.some((row) => row.dataset === 'everyday-example')).toBe(before.comparison !== undefined)
     git(copy, 'add', '-A')
     git(copy, 'commit', '-qm', 'Add Everyday Example; reword a description')
@@ -91,7 +96,11 @@ describe('the everyday edit, on a copy of the repository', () => {
   it('passes the tests that read the live catalog, which write no tracked file', () => {
     const vitest = path.join(repoRoot, 'node_modules/vitest/vitest.mjs')
     const tests = ['test/live-source.test.ts', 'test/readme.test.ts', 'test/workflow.test.ts']
-    const result = spawnSync(process.execPath, [vitest, 'run', '--testTimeout=60000', ...tests], {cwd: path.join(copy, 'packages/cli'), encoding: 'utf8', env: {...process.env, UPDATE_FIXTURES: ''}})
+    const result = spawnSync(process.execPath, [vitest, 'run', '--testTimeout=60000', ...tests], {
+      cwd: path.join(copy, 'packages/cli'),
+      encoding: 'utf8',
+      env: {...process.env, UPDATE_FIXTURES: ''}
+    })
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0)
     expect(git(copy, 'status', '--porcelain')).toBe('')
   })

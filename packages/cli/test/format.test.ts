@@ -23,11 +23,17 @@ describe('catalog format', () => {
   it('refuses, writing nothing, what the canonical form would drop', async () => {
     const folder = tempFolder()
     // The info string of a fence beyond its first word is not kept by the catalog.
-    const lossy = replaceOnce(realSource, '**Citation:**\n```bibtex\n@article{johnson2019mimic,', '**Citation:**\n```bibtex verbatim\n@article{johnson2019mimic,')
+    const lossy = replaceOnce(
+      realSource,
+      '**Citation:**\n```bibtex\n@article{johnson2019mimic,',
+      '**Citation:**\n```bibtex verbatim\n@article{johnson2019mimic,'
+    )
     writeFileSync(path.join(folder, 'catalog.md'), lossy)
     const result = await run(['format', '--source', 'catalog.md'], folder)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`catalog.md:${lossy.split('\n').findIndex((line) => line.startsWith('```bibtex verbatim')) + 1}:11: error: the canonical form would lose the word \`verbatim\``)
+    expect(result.stderr).toContain(
+      `catalog.md:${lossy.split('\n').findIndex((line) => line.startsWith('```bibtex verbatim')) + 1}:11: error: the canonical form would lose the word \`verbatim\``
+    )
     expect(readFileSync(path.join(folder, 'catalog.md'), 'utf8')).toBe(lossy)
   })
 

@@ -22,7 +22,15 @@ export interface RunResult {
 export async function run(args: string[], cwd: string): Promise<RunResult> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd})
+  const code = await main(args, {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
+    cwd
+  })
   return {code, stdout, stderr}
 }
 
@@ -53,4 +61,3 @@ export function snapshot(folder: string): Record<string, string> {
   walk('')
   return result
 }
-

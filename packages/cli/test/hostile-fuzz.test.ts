@@ -25,11 +25,22 @@ const baseLines = base.split('\n')
 
 type Mutation = (lines: string[]) => string[]
 const at = (index: number, lines: readonly string[]): number => index % Math.max(lines.length, 1)
-const insertLine = (text: string): fc.Arbitrary<Mutation> => fc.nat().map((i): Mutation => (lines) => [...lines.slice(0, at(i, lines)), text, ...lines.slice(at(i, lines))])
+const insertLine = (text: string): fc.Arbitrary<Mutation> =>
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) => [...lines.slice(0, at(i, lines)), text, ...lines.slice(at(i, lines))]
+  )
 const insertInLine = (text: fc.Arbitrary<string>): fc.Arbitrary<Mutation> =>
-  fc.tuple(fc.nat(), fc.nat(), text).map(([i, k, inserted]): Mutation => (lines) => lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) + inserted + line.slice(k % (line.length + 1)) : line)))
+  fc.tuple(fc.nat(), fc.nat(), text).map(
+    ([i, k, inserted]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) + inserted + line.slice(k % (line.length + 1)) : line))
+  )
 /** Rename everything that carries a name, in both halves, so that the catalog stays valid. */
-const rename = (from: string, to: string): Mutation => (lines) => lines.map((line) => line.split(from).join(to))
+const rename =
+  (from: string, to: string): Mutation =>
+  (lines) =>
+    lines.map((line) => line.split(from).join(to))
 
 const prototypeNames = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype', 'valueOf', 'isPrototypeOf']
 const fences = ['```', '````', '~~~', '```a`b', '  ```', '- ```', '> ```', '<!--', '-->', '<pre>', '</pre>', '<div>', '<custom>', '    ```']
@@ -38,7 +49,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Deep nesting: quotes, list markers, indentation.
   fc.tuple(fc.constantFrom('>', '- ', '* ', '1. ', '  '), fc.integer({min: 1, max: 5000})).chain(([marker, depth]) => insertLine(`${marker.repeat(depth)}x`)),
   // Long delimiter runs, plain and nested.
-  fc.tuple(fc.constantFrom('*', '_', '~', '`', '[', '*_', '*a _a '), fc.integer({min: 1, max: 9000})).chain(([run, count]) => insertInLine(fc.constant(`${run.repeat(count)}x${run.split('').reverse().join('').repeat(count)}`))),
+  fc
+    .tuple(fc.constantFrom('*', '_', '~', '`', '[', '*_', '*a _a '), fc.integer({min: 1, max: 9000}))
+    .chain(([run, count]) => insertInLine(fc.constant(`${run.repeat(count)}x${run.split('').reverse().join('').repeat(count)}`))),
   // Prototype names as a dataset, a category, a label, a citation type or key, a field, a language.
   fc.constantFrom(...prototypeNames).map((name) => rename('MIMIC-CXR', name)),
   fc.constantFrom(...prototypeNames).map((name) => rename('Large-Scale Chest X-Ray Datasets', name)),
@@ -48,11 +61,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constantFrom(...prototypeNames).map((name) => rename('  volume={6},', `  ${name}={6},`)),
   fc.constantFrom(...prototypeNames).map((name) => rename('## 🇧🇷 Português', `## 🇧🇷 ${name}`)),
   // Control characters anywhere.
-  insertInLine(fc.integer({min: 0, max: 0x9f}).filter((code) => code < 0x20 || code >= 0x7f).map((code) => String.fromCharCode(code))),
+  insertInLine(
+    fc
+      .integer({min: 0, max: 0x9f})
+      .filter((code) => code < 0x20 || code >= 0x7f)
+      .map((code) => String.fromCharCode(code))
+  ),
   // Fences and HTML of every shape.
   fc.constantFrom(...fences).chain((fence) => insertLine(fence)),
   // Ordinary slips, so that some cases stay valid and reach the renderers.
-  fc.nat().map((i): Mutation => (lines) => lines.filter((_, index) => index !== at(i, lines))),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.filter((_, index) => index !== at(i, lines))
+  ),
   fc.constant((lines: string[]) => lines)
 )
 

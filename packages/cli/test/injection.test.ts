@@ -13,7 +13,11 @@ const script = '<script>window.__pwned=1</script><img src=x onerror="window.__pw
 const template = "{{constructor.constructor('return process')().exit(9)}}"
 
 let hostile = replaceOnce(realSource, '**Description:** MIMIC-CXR is the largest', `**Description:** ${formula} ${script} ${template} MIMIC-CXR is the largest`)
-hostile = replaceOnce(hostile, '- **License:** Stanford University Dataset Research Use Agreement\n- **Download:** Free', '- **License:** </script><script>window.__pwned=2</script>\n- **Download:** Free')
+hostile = replaceOnce(
+  hostile,
+  '- **License:** Stanford University Dataset Research Use Agreement\n- **Download:** Free',
+  '- **License:** </script><script>window.__pwned=2</script>\n- **Download:** Free'
+)
 hostile = replaceOnce(hostile, '  pages={590--597},\n', '  pages={590--597},\n  note={@misc{evil, title={x}}},\n')
 
 describe('hostile text', () => {
@@ -56,7 +60,9 @@ describe('hostile text', () => {
     for (const name of ['datasets.bib', 'bib/irvin2019chexpert.bib']) {
       const library = parseBibtex(read(name), {raw: true, verbatimFields: [/.*/]})
       expect(library.errors).toEqual([])
-      expect(library.entries.map((entry) => entry.key)).toEqual(name === 'datasets.bib' ? ['johnson2019mimic', 'irvin2019chexpert', 'weinstein2013cancer', 'codella2019skin'] : ['irvin2019chexpert'])
+      expect(library.entries.map((entry) => entry.key)).toEqual(
+        name === 'datasets.bib' ? ['johnson2019mimic', 'irvin2019chexpert', 'weinstein2013cancer', 'codella2019skin'] : ['irvin2019chexpert']
+      )
     }
   })
 

@@ -69,7 +69,9 @@ function pageTextsIn(html: string, code: string): string[] {
     const value = (JSON.parse(decodeHtml(json)) as Record<string, unknown>)[code]
     if (typeof value === 'string') texts.push(value)
   }
-  const config = JSON.parse(/<script type="application\/json" id="page-config">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as {ui?: Record<string, Record<string, string>>}
+  const config = JSON.parse(/<script type="application\/json" id="page-config">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as {
+    ui?: Record<string, Record<string, string>>
+  }
   texts.push(...Object.values(config.ui?.[code] ?? {}))
   return texts
 }
@@ -77,7 +79,9 @@ function pageTextsIn(html: string, code: string): string[] {
 /** The label the page gives each listed download in `code`, by path (undefined for a download without one in `code`). */
 function downloadLabelsIn(html: string, code: string): Map<string, string | undefined> {
   const labels = new Map<string, string | undefined>()
-  for (const [, path = '', meta = ''] of html.matchAll(/<li><a href="[^"]*" data-download="([^"]*)"><code>[^<]*<\/code><\/a> <span class="download-meta">(.*)<\/li>/g)) {
+  for (const [, path = '', meta = ''] of html.matchAll(
+    /<li><a href="[^"]*" data-download="([^"]*)"><code>[^<]*<\/code><\/a> <span class="download-meta">(.*)<\/li>/g
+  )) {
     const label = /<span class="download-label">(.*?)<\/span> <data /.exec(meta)?.[1] ?? ''
     labels.set(path, pageTextsIn(label, code)[0])
   }
@@ -97,7 +101,9 @@ function patternOf(template: string): RegExp {
 
 /** The messages of a group that no text matches: empty when every one appears. */
 function missing(messages: Readonly<Record<string, unknown>>, texts: readonly string[]): string[] {
-  return Object.entries(messages).flatMap(([key, template]) => (typeof template === 'string' && !texts.some((text) => patternOf(template).test(text)) ? [`${key}: ${template}`] : []))
+  return Object.entries(messages).flatMap(([key, template]) =>
+    typeof template === 'string' && !texts.some((text) => patternOf(template).test(text)) ? [`${key}: ${template}`] : []
+  )
 }
 
 describe('the interface in a third language', () => {
@@ -117,7 +123,16 @@ describe('the interface in a third language', () => {
 
       it('renders every output, a whole document for each language', () => {
         expect(catalog.languages.map((language) => language.code)).toEqual(['en', 'pt', code])
-        for (const path of ['index.html', 'README.md', 'en/README.md', 'pt/README.md', `${code}/README.md`, 'datasets.csv', 'datasets.jsonld', 'datasets.bib']) {
+        for (const path of [
+          'index.html',
+          'README.md',
+          'en/README.md',
+          'pt/README.md',
+          `${code}/README.md`,
+          'datasets.csv',
+          'datasets.jsonld',
+          'datasets.bib'
+        ]) {
           expect(outputs.get(path), path).toBeTruthy()
         }
       })
@@ -132,7 +147,9 @@ describe('the interface in a third language', () => {
       it('the page labels the citation with the table’s word, the catalog having none in that language', () => {
         expect(missing(messages.sections, pageTexts)).toEqual([])
         const cited = catalog.datasets.find((dataset) => dataset.citation)
-        expect(html).toContain(`<h4 id="${cited?.id}-citation"><span lang="en" data-shown-in="en">Citation</span><span lang="pt" data-shown-in="pt">Citação</span><span lang="${code}" data-shown-in="${code}">${messages.sections.citation}</span></h4>`)
+        expect(html).toContain(
+          `<h4 id="${cited?.id}-citation"><span lang="en" data-shown-in="en">Citation</span><span lang="pt" data-shown-in="pt">Citação</span><span lang="${code}" data-shown-in="${code}">${messages.sections.citation}</span></h4>`
+        )
       })
 
       it('every download of the whole catalog has a label in that language, and every download message is one of them', () => {
@@ -140,7 +157,12 @@ describe('the interface in a third language', () => {
         const listed = [...outputs.keys()].filter((path) => path !== 'index.html' && path !== '.catalog-manifest.json' && !path.startsWith('bib/'))
         expect([...labels.keys()].filter((path) => !path.startsWith('bib/'))).toEqual(listed)
         for (const path of listed) expect(labels.get(path), path).toBeTruthy()
-        expect(missing(messages.downloads, [...labels.values()].filter((label) => label !== undefined))).toEqual([])
+        expect(
+          missing(
+            messages.downloads,
+            [...labels.values()].filter((label) => label !== undefined)
+          )
+        ).toEqual([])
         // Each language's document is named in the reader's language.
         for (const language of catalog.languages) {
           expect(labels.get(`${language.code}/README.md`)).toBe(messages.downloads.languageDocument.replace('{language}', nameIn(language.code)))
@@ -157,7 +179,8 @@ describe('the interface in a third language', () => {
       it("the feeds read the language's free-access terms", () => {
         const id = catalog.datasets[0]?.id
         const freeOf = (jsonLd: string | undefined): unknown =>
-          (JSON.parse(jsonLd ?? '') as {itemListElement: Array<{item: Record<string, unknown>}>}).itemListElement.find(({item}) => item['identifier'] === id)?.item['isAccessibleForFree']
+          (JSON.parse(jsonLd ?? '') as {itemListElement: Array<{item: Record<string, unknown>}>}).itemListElement.find(({item}) => item['identifier'] === id)
+            ?.item['isAccessibleForFree']
         expect(freeOf(renderOutputs(frozenCatalog()).get('datasets.jsonld')), 'nothing else says it is free').toBeUndefined()
         expect(freeOf(outputs.get('datasets.jsonld'))).toBe(true)
       })

@@ -100,14 +100,17 @@ describe('catalog new', () => {
     expect(translation.map((diagnostic) => diagnostic.ruleId)).toEqual(['missing-translation'])
     // Besides, only what the frozen source says of itself (its citations have no DOI, and their authors end in "others").
     const before = await run(['validate', '--source', 'datasets.md', '--reporter', 'json'], folderWith())
-    const said = (diagnostics: Array<{ruleId: string; message: string}>): string[] => diagnostics.filter((d) => d.ruleId !== 'missing-translation').map((d) => `${d.ruleId} ${d.message}`)
+    const said = (diagnostics: Array<{ruleId: string; message: string}>): string[] =>
+      diagnostics.filter((d) => d.ruleId !== 'missing-translation').map((d) => `${d.ruleId} ${d.message}`)
     expect(said(reported)).toEqual(said(JSON.parse(before.stdout) as Array<{ruleId: string; message: string}>))
     expect((await run(['format', '--source', 'datasets.md', '--check'], folder)).code).toBe(0)
   })
 
   it('with --languages all, fills every half, and filled in builds with nothing to say at all', async () => {
     const folder = folderWith()
-    expect((await run(['new', '--name', 'RSNA Pneumonia', '--category', category, '--stars', '4', '--languages', 'all', '--source', 'datasets.md'], folder)).code).toBe(0)
+    expect(
+      (await run(['new', '--name', 'RSNA Pneumonia', '--category', category, '--stars', '4', '--languages', 'all', '--source', 'datasets.md'], folder)).code
+    ).toBe(0)
     const file = path.join(folder, 'datasets.md')
     const written = readFileSync(file, 'utf8')
     expect(written.split('### ⭐⭐⭐⭐ RSNA Pneumonia - TODO')).toHaveLength(3)
@@ -125,7 +128,10 @@ describe('catalog new', () => {
     const folder = folderWith()
     const before = sourceFiles(folder)
     const unknown = await run(['new', '--name', 'X', '--category', 'chest', '--source', 'datasets.md'], folder)
-    expect(unknown).toMatchObject({code: 1, stderr: expect.stringContaining('no category has the id `chest`; the categories are `large-scale-chest-x-ray-datasets`')})
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no category has the id `chest`; the categories are `large-scale-chest-x-ray-datasets`')
+    })
     const taken = await run(['new', '--name', 'Mimic CXR', '--category', category, '--source', 'datasets.md'], folder)
     expect(taken).toMatchObject({code: 1, stderr: expect.stringContaining('already has a dataset with the id `mimic-cxr` (MIMIC-CXR)')})
     expect((await run(['new', '--name', 'X', '--category', category, '--stars', '6', '--source', 'datasets.md'], folder)).code).toBe(2)
@@ -142,7 +148,12 @@ describe('catalog new', () => {
     const folder = folderWith(replaceOnce(realSource, '## Related Resources\n', '## Related Resources\n\n<!-- Keep this list short. -->\n'))
     const before = sourceFiles(folder)
     const refused = await run(['new', '--name', 'X', '--category', category, '--source', 'datasets.md'], folder)
-    expect(refused).toMatchObject({code: 1, stderr: expect.stringMatching(/datasets\.md:\d+:\d+: error: the source with the new dataset would lose the word `Keep`, so the source is left as it was \[format-loses-text\]/)})
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /datasets\.md:\d+:\d+: error: the source with the new dataset would lose the word `Keep`, so the source is left as it was \[format-loses-text\]/
+      )
+    })
     expect(sourceFiles(folder)).toEqual(before)
   })
 })

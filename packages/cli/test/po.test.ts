@@ -111,7 +111,11 @@ describe('catalog i18n import', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(readFileSync(path.join(folder, 'datasets.md'), 'utf8')).toBe(replaceOnce(realSource, 'CheXpert é um grande dataset', 'CheXpert é um amplo dataset'))
     const status = await run(['i18n', '--source', 'datasets.md', '--json'], folder)
-    expect((JSON.parse(status.stdout) as {findings: Array<{state: string}>}).findings.map((finding) => finding.state)).toEqual(['missing', 'missing', 'missing'])
+    expect((JSON.parse(status.stdout) as {findings: Array<{state: string}>}).findings.map((finding) => finding.state)).toEqual([
+      'missing',
+      'missing',
+      'missing'
+    ])
   })
 
   it('fills a missing translation, and writes a fuzzy one without confirming it', async () => {
@@ -119,8 +123,19 @@ describe('catalog i18n import', () => {
     const po = await exportPt(folder)
     const filled = replaceOnce(po, 'msgid "Lesion Types"\nmsgstr ""', 'msgid "Lesion Types"\nmsgstr "Tipos de Lesão"')
     const items = entryOf(po, 'isic:lists.lesion-types')
-    const portuguese = ['Melanoma (PT)', 'Nevo melanocítico', 'Carcinoma basocelular', 'Ceratose actínica', 'Ceratose benigna', 'Dermatofibroma', 'Lesão vascular']
-    const translatedItems = items.replace(/msgstr ""$/, `msgstr ""\n${portuguese.map((item, index) => JSON.stringify(index < portuguese.length - 1 ? `${item}\n` : item)).join('\n')}`)
+    const portuguese = [
+      'Melanoma (PT)',
+      'Nevo melanocítico',
+      'Carcinoma basocelular',
+      'Ceratose actínica',
+      'Ceratose benigna',
+      'Dermatofibroma',
+      'Lesão vascular'
+    ]
+    const translatedItems = items.replace(
+      /msgstr ""$/,
+      `msgstr ""\n${portuguese.map((item, index) => JSON.stringify(index < portuguese.length - 1 ? `${item}\n` : item)).join('\n')}`
+    )
     const fuzzy = replaceOnce(filled.replace(items, translatedItems), 'msgctxt "chexpert:title"', '#, fuzzy\nmsgctxt "chexpert:title"').replace(
       /(msgctxt "chexpert:title"\nmsgid "[^"]*"\nmsgstr ")[^"]*"/,
       '$1Dataset de Competição de Raio-X de Tórax de Stanford (revisar)"'
@@ -131,9 +146,15 @@ describe('catalog i18n import', () => {
     const source = readFileSync(path.join(folder, 'datasets.md'), 'utf8')
     expect(source).toContain(`**Tipos de Lesão:**\n${portuguese.map((item) => `- ${item}\n`).join('')}`)
     // The list's label had no Portuguese word in the vocabulary: it is declared now.
-    expect(readFileSync(path.join(folder, 'vocabulary.json'), 'utf8')).toContain('{"key":"lesion-types","kind":"list","labels":{"en":"Lesion Types","pt":"Tipos de Lesão"}}')
+    expect(readFileSync(path.join(folder, 'vocabulary.json'), 'utf8')).toContain(
+      '{"key":"lesion-types","kind":"list","labels":{"en":"Lesion Types","pt":"Tipos de Lesão"}}'
+    )
     expect(source).toContain('Stanford (revisar)\n')
-    const findings = (JSON.parse((await run(['i18n', '--source', 'datasets.md', '--json'], folder)).stdout) as {findings: Array<{state: string; dataset: string; field: string}>}).findings
+    const findings = (
+      JSON.parse((await run(['i18n', '--source', 'datasets.md', '--json'], folder)).stdout) as {
+        findings: Array<{state: string; dataset: string; field: string}>
+      }
+    ).findings
     expect(findings.map((finding) => `${finding.state} ${finding.dataset} ${finding.field}`)).toEqual([
       'unconfirmed chexpert title',
       'missing chexpert lists.labels-14-observations',
@@ -153,13 +174,36 @@ describe('catalog i18n import', () => {
   })
 
   /** The 1-based line of the first line of a PO file starting with `text`, plus `offset`. */
-  const first = (text: string, offset = 0) => (po: string) => po.split('\n').findIndex((line) => line.startsWith(text)) + 1 + offset
+  const first =
+    (text: string, offset = 0) =>
+    (po: string) =>
+      po.split('\n').findIndex((line) => line.startsWith(text)) + 1 + offset
   it.each([
-    ['an unknown msgctxt', (po: string) => replaceOnce(po, 'msgctxt "chexpert:description"', 'msgctxt "chexpert:descripton"'), first('msgctxt "chexpert:descripton"'), 'po-unknown-entry'],
-    ['an unescaped quote', (po: string) => replaceOnce(po, 'msgstr "CheXpert é um grande', 'msgstr "CheXpert é um "grande'), first('msgstr "CheXpert é um "grande'), 'po-syntax'],
+    [
+      'an unknown msgctxt',
+      (po: string) => replaceOnce(po, 'msgctxt "chexpert:description"', 'msgctxt "chexpert:descripton"'),
+      first('msgctxt "chexpert:descripton"'),
+      'po-unknown-entry'
+    ],
+    [
+      'an unescaped quote',
+      (po: string) => replaceOnce(po, 'msgstr "CheXpert é um grande', 'msgstr "CheXpert é um "grande'),
+      first('msgstr "CheXpert é um "grande'),
+      'po-syntax'
+    ],
     ['a second entry for a segment', (po: string) => `${po}\nmsgctxt "chexpert:description"\nmsgid "x"\nmsgstr "y"\n`, first('msgid "x"', -1), 'po-syntax'],
-    ['a line break in a one-line text', (po: string) => replaceOnce(po, 'msgstr "CheXpert é um grande', 'msgstr "CheXpert é\\num grande'), first('msgctxt "chexpert:description"'), 'po-unwritable'],
-    ['a table row with a cell less', (po: string) => replaceOnce(po, '"Raio-X tórax\\n"\n"Classificação multi-rótulo\\n"', '"Raio-X tórax\\n"'), first('msgctxt "chexpert:comparison"'), 'po-unwritable'],
+    [
+      'a line break in a one-line text',
+      (po: string) => replaceOnce(po, 'msgstr "CheXpert é um grande', 'msgstr "CheXpert é\\num grande'),
+      first('msgctxt "chexpert:description"'),
+      'po-unwritable'
+    ],
+    [
+      'a table row with a cell less',
+      (po: string) => replaceOnce(po, '"Raio-X tórax\\n"\n"Classificação multi-rótulo\\n"', '"Raio-X tórax\\n"'),
+      first('msgctxt "chexpert:comparison"'),
+      'po-unwritable'
+    ],
     ['a header without its language', (po: string) => replaceOnce(po, '"Language: pt\\n"\n', ''), first('msgid ""'), 'po-syntax']
   ])('refuses %s at its PO line, writing nothing', async (_title, change, lineOf, ruleId) => {
     const folder = catalogFolder()

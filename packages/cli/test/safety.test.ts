@@ -5,7 +5,22 @@
  * result.
  */
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
-import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import {hasCommand} from '@catalog/test-support'
 import {describe, expect, it} from 'vitest'
@@ -59,12 +74,24 @@ describe('the output folder', () => {
   it('refuses a repository and a file, and `render` guards its folder the same way', async () => {
     const folder = repository()
     mkdirSync(path.join(folder, 'vendor/.git'), {recursive: true})
-    expect(await run(['build', '--source', 'source/datasets.md', '--out', 'vendor'], folder)).toMatchObject({code: 2, stderr: expect.stringContaining('it holds a .git')})
-    expect(await run(['build', '--source', 'source/datasets.md', '--out', 'notes.txt'], folder)).toMatchObject({code: 2, stderr: expect.stringContaining('is a file, not a folder')})
+    expect(await run(['build', '--source', 'source/datasets.md', '--out', 'vendor'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('it holds a .git')
+    })
+    expect(await run(['build', '--source', 'source/datasets.md', '--out', 'notes.txt'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is a file, not a folder')
+    })
     expect((await run(['build', '--source', 'source/datasets.md', '--out', 'dist'], folder)).code).toBe(0)
     const before = snapshot(folder)
-    expect(await run(['render', '--data', 'dist/datasets.json', '--out', '.'], folder)).toMatchObject({code: 2, stderr: expect.stringContaining('it is the working folder')})
-    expect(await run(['render', '--data', 'dist/datasets.json', '--out', 'dist'], folder)).toMatchObject({code: 2, stderr: expect.stringContaining('it holds the catalog JSON')})
+    expect(await run(['render', '--data', 'dist/datasets.json', '--out', '.'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('it is the working folder')
+    })
+    expect(await run(['render', '--data', 'dist/datasets.json', '--out', 'dist'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('it holds the catalog JSON')
+    })
     expect(snapshot(folder)).toEqual(before)
   })
 
@@ -201,10 +228,15 @@ describe('failures outside the input', () => {
     const folder = tempFolder()
     writeFileSync(path.join(folder, 'catalog.md'), realSource)
     for (const closed of ['stdout', 'stderr'] as const) {
-      const child = spawn(process.execPath, [bin, 'validate', '--source', 'catalog.md', '--reporter', closed === 'stdout' ? 'json' : 'text'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe']})
+      const child = spawn(process.execPath, [bin, 'validate', '--source', 'catalog.md', '--reporter', closed === 'stdout' ? 'json' : 'text'], {
+        cwd: folder,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
       child[closed].destroy()
       let other = ''
-      child[closed === 'stdout' ? 'stderr' : 'stdout'].on('data', (chunk: Buffer) => void (other += chunk.toString()))
+      child[closed === 'stdout' ? 'stderr' : 'stdout'].on('data', (chunk: Buffer) => {
+        other += chunk.toString()
+      })
       const code = await new Promise((resolve) => child.on('exit', resolve))
       expect({closed, code, other: other.includes('Error') ? other : ''}).toEqual({closed, code: 0, other: ''})
     }
@@ -268,7 +300,9 @@ describe('caches that cannot lie', () => {
     expect((await run(['build', '--source', 'catalog.md', '--out', 'first'], folder)).code).toBe(0)
     const entries = cacheEntries(folder)
     expect(entries.filter((file) => path.basename(file).startsWith('check-'))).toHaveLength(1)
-    entries.forEach((file, index) => writeFileSync(file, replacement(file, [...entries.slice(index + 1), ...entries.slice(0, index)])))
+    entries.forEach((file, index) => {
+      writeFileSync(file, replacement(file, [...entries.slice(index + 1), ...entries.slice(0, index)]))
+    })
     const again = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
     expect(again.code, again.stderr).toBe(0)
     expect(bytesOf(path.join(folder, 'out'))).toEqual(bytesOf(path.join(folder, 'cold')))

@@ -23,7 +23,8 @@ function sourceState(folder: string): string {
 }
 
 /** The real source in another style: `*` bullets, a separator dropped, extra blank lines. */
-const tasks = '- Radiology report generation\n- Multi-label disease classification (14 observations)\n- Natural language processing on medical reports\n- Weakly-supervised learning from reports\n'
+const tasks =
+  '- Radiology report generation\n- Multi-label disease classification (14 observations)\n- Natural language processing on medical reports\n- Weakly-supervised learning from reports\n'
 const messy = replaceOnce(
   replaceOnce(realSource, tasks, tasks.replaceAll('- ', '* ')),
   '\n---\n\n## 🧬 Cancer and Pathology Datasets\n',
@@ -173,19 +174,35 @@ describe('catalog i18n', () => {
     const result = await run(['i18n', '--source', 'datasets.md'], sourceFolder(edited))
     expect(result.code).toBe(1)
     const lines = edited.split('\n')
-    expect(result.stdout).toMatch(new RegExp(`^ *${lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1}  pt +mimic-cxr +facts\\.size +mismatch`, 'm'))
-    expect(result.stdout).toMatch(new RegExp(`^ *${lines.indexOf('- **URL:** [https://www.isic-archive.com/pt/](https://www.isic-archive.com/pt/)') + 1}  pt +isic +access\\.url +mismatch`, 'm'))
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^ *${lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1}  pt +mimic-cxr +facts\\.size +mismatch`,
+        'm'
+      )
+    )
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^ *${lines.indexOf('- **URL:** [https://www.isic-archive.com/pt/](https://www.isic-archive.com/pt/)') + 1}  pt +isic +access\\.url +mismatch`,
+        'm'
+      )
+    )
     expect(result.stderr).toContain('catalog: translation check failed: 2 mismatch')
     // The same findings as workflow annotations: mismatches fail, so they warn; missing parts are notices.
     const github = await run(['i18n', '--source', 'datasets.md', '--reporter', 'github'], sourceFolder(edited))
     expect(github.code).toBe(1)
     const sizeLine = lines.indexOf('- **Tamanho:** 377.100 imagens de raio-X de tórax de 227.835 estudos de imagem') + 1
     expect(github.stdout).toContain(`::warning file=datasets.md,line=${sizeLine},col=1,title=number-mismatch::`)
-    expect(github.stdout).toMatch(new RegExp(`^::notice file=datasets\\.md,line=${lines.indexOf('**Labels (14 Observations):**') + 1},col=1,title=missing-translation::.*Labels \\(14 Observations\\)`, 'm'))
+    expect(github.stdout).toMatch(
+      new RegExp(
+        `^::notice file=datasets\\.md,line=${lines.indexOf('**Labels (14 Observations):**') + 1},col=1,title=missing-translation::.*Labels \\(14 Observations\\)`,
+        'm'
+      )
+    )
     const annotations = github.stdout.trimEnd().split('\n')
     expect(annotations).toHaveLength(5)
     // Each titled with the rule, as `catalog validate` names it.
-    for (const annotation of annotations) expect(annotation).toMatch(/^::(warning|notice) file=datasets\.md,line=\d+,col=1,title=(missing-translation|number-mismatch|url-mismatch)::/)
+    for (const annotation of annotations)
+      expect(annotation).toMatch(/^::(warning|notice) file=datasets\.md,line=\d+,col=1,title=(missing-translation|number-mismatch|url-mismatch)::/)
   })
 
   it('an EN edit is outdated until accept confirms it', async () => {
@@ -206,7 +223,11 @@ describe('catalog i18n', () => {
     const line = lock.split('\n').findIndex((text) => text.includes(entry)) + 1
     const result = await run(['i18n', '--source', 'datasets.md'], folder)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(new RegExp(`translations\\.lock\\.json:${line}:\\d+: error: the translation lock's entry "description" in "pt" \\(dataset "chexpert"\\) is not the confirmed text, .*; run \`catalog i18n accept\` to write it afresh \\[invalid-lock\\]`))
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `translations\\.lock\\.json:${line}:\\d+: error: the translation lock's entry "description" in "pt" \\(dataset "chexpert"\\) is not the confirmed text, .*; run \`catalog i18n accept\` to write it afresh \\[invalid-lock\\]`
+      )
+    )
   })
 
   it('accept writes the committed lock for the committed source', async () => {

@@ -23,23 +23,35 @@ describe('catalog vocabulary', () => {
     const folder = folderWith(realSource)
     const before = await run(['validate', '--source', 'catalog.md', '--strict'], folder)
     expect(before.code).toBe(1)
-    expect(before.stderr).toMatch(/warning: `Size` \(en\) and `Tamanho` \(pt\) are not declared in the vocabulary; paired by position within MIMIC-CXR, and so in 3 more datasets/)
+    expect(before.stderr).toMatch(
+      /warning: `Size` \(en\) and `Tamanho` \(pt\) are not declared in the vocabulary; paired by position within MIMIC-CXR, and so in 3 more datasets/
+    )
     const written = await run(['vocabulary', '--source', 'catalog.md', '--write'], folder)
     expect(written.code, written.stderr).toBe(0)
     expect(readFileSync(path.join(folder, 'vocabulary.json'), 'utf8')).toBe(frozen)
     // ISIC's only Portuguese list, `Tarefas`, pairs with its tasks (as many items), not with `Lesion Types`: no conflict to say.
     expect(written.stderr).not.toContain('left out')
     expect((await run(['vocabulary', '--source', 'catalog.md', '--check'], folder)).code).toBe(0)
-    expect(await run(['validate', '--source', 'catalog.md', '--strict'], folder)).toMatchObject({code: 1, stderr: expect.not.stringContaining('undeclared-label')})
+    expect(await run(['validate', '--source', 'catalog.md', '--strict'], folder)).toMatchObject({
+      code: 1,
+      stderr: expect.not.stringContaining('undeclared-label')
+    })
   })
 
   it('keeps what is declared in its place, and adds what a source uses anew at the end', async () => {
-    const withNew = replaceOnce(realSource, '- **Reports:** Free-text radiology reports for all images\n', '- **Reports:** Free-text radiology reports for all images\n- **Modality:** Chest radiography\n').replace(
+    const withNew = replaceOnce(
+      realSource,
+      '- **Reports:** Free-text radiology reports for all images\n',
+      '- **Reports:** Free-text radiology reports for all images\n- **Modality:** Chest radiography\n'
+    ).replace(
       '- **Relatórios:** Relatórios radiológicos em texto livre para todas as imagens\n',
       '- **Relatórios:** Relatórios radiológicos em texto livre para todas as imagens\n- **Modalidade:** Radiografia de tórax\n'
     )
     const folder = folderWith(withNew, frozen)
-    expect(await run(['vocabulary', '--source', 'catalog.md', '--check'], folder)).toMatchObject({code: 1, stderr: expect.stringContaining('not up to date (1 labels to add)')})
+    expect(await run(['vocabulary', '--source', 'catalog.md', '--check'], folder)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not up to date (1 labels to add)')
+    })
     const printed = await run(['vocabulary', '--source', 'catalog.md'], folder)
     expect(printed.stdout.startsWith(frozen.slice(0, frozen.lastIndexOf('\n  ]')))).toBe(true)
     expect(printed.stdout.trimEnd().split('\n').at(-3)).toBe('    {"key":"modality","kind":"fact","labels":{"en":"Modality","pt":"Modalidade"}}')
@@ -47,7 +59,10 @@ describe('catalog vocabulary', () => {
   })
 
   it('adds a translation a declared label lacks', async () => {
-    const vocabulary = frozen.replace('{"key":"size","kind":"fact","labels":{"en":"Size","pt":"Tamanho"}}', '{"key":"size","kind":"fact","labels":{"en":"Size"}}')
+    const vocabulary = frozen.replace(
+      '{"key":"size","kind":"fact","labels":{"en":"Size","pt":"Tamanho"}}',
+      '{"key":"size","kind":"fact","labels":{"en":"Size"}}'
+    )
     const folder = folderWith(realSource, vocabulary)
     const warned = await run(['validate', '--source', 'catalog.md'], folder)
     expect(warned.stderr).toContain('`Tamanho` (pt) is not declared in the vocabulary; paired with `Size` (en) by position within MIMIC-CXR')
@@ -64,11 +79,16 @@ describe('catalog vocabulary', () => {
     expect(result.stderr.match(/: error:/g)).toHaveLength(1)
     // A schema violation is named at the entry, a syntax error at its character.
     const broken = await run(['validate', '--source', 'catalog.md'], folderWith(realSource, '{"version": 1,\n "labels": [\n  {"key": "x"}\n]}'))
-    expect(broken).toMatchObject({code: 1, stderr: expect.stringContaining("vocabulary.json:3:3: error: the vocabulary's entry 1 is missing `kind` [invalid-vocabulary]")})
+    expect(broken).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("vocabulary.json:3:3: error: the vocabulary's entry 1 is missing `kind` [invalid-vocabulary]")
+    })
     const comma = frozen.replace('"labels":{"en":"Size","pt":"Tamanho"}}', '"labels":{"en":"Size","pt":"Tamanho",}}')
     const commaLine = comma.split('\n').findIndex((entry) => entry.includes('"Tamanho",}')) + 1
     const trailing = await run(['validate', '--source', 'catalog.md'], folderWith(realSource, comma))
-    expect(trailing.stderr).toContain(`vocabulary.json:${commaLine}:${(comma.split('\n')[commaLine - 1]?.indexOf(',}') ?? 0) + 2}: error: the vocabulary: it is not JSON`)
+    expect(trailing.stderr).toContain(
+      `vocabulary.json:${commaLine}:${(comma.split('\n')[commaLine - 1]?.indexOf(',}') ?? 0) + 2}: error: the vocabulary: it is not JSON`
+    )
     expect(trailing.stderr).not.toContain('    at ')
   })
 

@@ -36,7 +36,13 @@ describe('watchCatalog', () => {
 
   beforeAll(async () => {
     writeFileSync(source, realSource)
-    const io = {stdout: () => {}, stderr: (text: string) => void (stderr += text), cwd: folder}
+    const io = {
+      stdout: () => {},
+      stderr: (text: string) => {
+        stderr += text
+      },
+      cwd: folder
+    }
     // The real build, as `catalog watch` runs it; only its exit codes are recorded.
     const buildOnce = async (): Promise<number> => {
       const code = await main(['build', '--source', 'catalog.md', '--out', 'out'], io)
@@ -120,10 +126,19 @@ describe('watchCatalog and signals', () => {
       const signals = new EventEmitter()
       let builds = 0
       let stderr = ''
-      const watching = watchCatalog({source: 'catalog.md', debounceMs, signals}, {stderr: (text) => void (stderr += text), cwd: folder}, async () => {
-        builds++
-        return 0
-      })
+      const watching = watchCatalog(
+        {source: 'catalog.md', debounceMs, signals},
+        {
+          stderr: (text) => {
+            stderr += text
+          },
+          cwd: folder
+        },
+        async () => {
+          builds++
+          return 0
+        }
+      )
       await until(() => builds === 1, 'the initial build')
       expect(signals.listenerCount(signal)).toBe(1)
       signals.emit(signal)
@@ -140,11 +155,20 @@ describe('watchCatalog and signals', () => {
     const controller = new AbortController()
     let builds = 0
     let stderr = ''
-    const watching = watchCatalog({source: 'catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()}, {stderr: (text) => void (stderr += text), cwd: folder}, async () => {
-      builds++
-      if (builds === 1) throw new Error('renderer exploded\n    at somewhere')
-      return 0
-    })
+    const watching = watchCatalog(
+      {source: 'catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()},
+      {
+        stderr: (text) => {
+          stderr += text
+        },
+        cwd: folder
+      },
+      async () => {
+        builds++
+        if (builds === 1) throw new Error('renderer exploded\n    at somewhere')
+        return 0
+      }
+    )
     await until(() => builds === 1, 'the initial build')
     writeFileSync(path.join(folder, 'catalog.md'), edited('after the crash'))
     await until(() => builds === 2, 'a rebuild after the crash')
@@ -164,7 +188,16 @@ describe('watchCatalog when things change around the source', () => {
     writeFileSync(path.join(folder, 'catalog.md'), realSource)
     const controller = new AbortController()
     let stderr = ''
-    const watching = watchCatalog({source: 'source/catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()}, {stderr: (text) => void (stderr += text), cwd: root}, build)
+    const watching = watchCatalog(
+      {source: 'source/catalog.md', debounceMs, signal: controller.signal, signals: new EventEmitter()},
+      {
+        stderr: (text) => {
+          stderr += text
+        },
+        cwd: root
+      },
+      build
+    )
     return {folder, controller, watching, stderr: () => stderr}
   }
 
@@ -213,7 +246,15 @@ describe('catalog watch', () => {
     writeFileSync(path.join(folder, 'catalog.md'), realSource)
     let stdout = ''
     let stderr = ''
-    const io = {stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: folder}
+    const io = {
+      stdout: (text: string) => {
+        stdout += text
+      },
+      stderr: (text: string) => {
+        stderr += text
+      },
+      cwd: folder
+    }
     const controller = new AbortController()
     const args = ['--source', 'catalog.md', '--out', 'site', '--debounce', String(debounceMs), '--reporter', 'github']
     const watching = watchCommand(args, io, {signal: controller.signal, signals: new EventEmitter()})
@@ -221,7 +262,10 @@ describe('catalog watch', () => {
     expect(readFileSync(path.join(folder, 'site/datasets.json'), 'utf8')).toContain('"mimic-cxr"')
     expect(stdout).toContain('::warning file=catalog.md,line=67,col=1,title=missing-translation::')
 
-    writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest'))
+    writeFileSync(
+      path.join(folder, 'catalog.md'),
+      replaceOnce(realSource, '### ⭐⭐⭐⭐ MIMIC-CXR - The Largest', '### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest')
+    )
     await until(() => stderr.includes('build failed'), 'the failed build')
     expect(stdout).toContain('::error file=catalog.md,line=13,col=1,title=rating-range::')
     controller.abort()

@@ -67,10 +67,25 @@ function newDataset(template: Dataset, id: string, labels: {fact: string; list: 
   dataset.id = id
   dataset.name = id.toUpperCase()
   const title = (key: string): string => key.replaceAll('-', ' ')
-  dataset.facts.items.push({key: labels.fact, label: {en: title(labels.fact), pt: title(labels.fact)}, value: {en: `1,234 ${labels.fact}`, pt: `1.234 ${labels.fact}`}, quantity: {kind: 'count', value: 1234}})
-  dataset.lists.push({key: labels.list, label: {en: title(labels.list), pt: title(labels.list)}, style: 'inline', items: {en: ['one', 'two'], pt: ['um', 'dois']}})
+  dataset.facts.items.push({
+    key: labels.fact,
+    label: {en: title(labels.fact), pt: title(labels.fact)},
+    value: {en: `1,234 ${labels.fact}`, pt: `1.234 ${labels.fact}`},
+    quantity: {kind: 'count', value: 1234}
+  })
+  dataset.lists.push({
+    key: labels.list,
+    label: {en: title(labels.list), pt: title(labels.list)},
+    style: 'inline',
+    items: {en: ['one', 'two'], pt: ['um', 'dois']}
+  })
   dataset.sections.push(`lists/${dataset.lists.length - 1}`)
-  dataset.access.items.push({key: labels.access, label: {en: title(labels.access)}, value: {en: `the ${labels.access}`}, url: `https://example.org/${id}/${labels.access}`})
+  dataset.access.items.push({
+    key: labels.access,
+    label: {en: title(labels.access)},
+    value: {en: `the ${labels.access}`},
+    url: `https://example.org/${id}/${labels.access}`
+  })
   return dataset
 }
 
@@ -298,7 +313,11 @@ describe('csvColumns', () => {
 
   it('keeps names apart when language codes and keys look like suffixes (Tongan is `to`, Minangkabau `min`)', () => {
     const odd = cloneCatalog(catalog)
-    odd.languages.push({code: 'to', flag: '🇹🇴', name: 'Lea faka-Tonga'}, {code: 'min', flag: '🇮🇩', name: 'Baso Minang'}, {code: 'url', flag: '🏳', name: 'Urali'})
+    odd.languages.push(
+      {code: 'to', flag: '🇹🇴', name: 'Lea faka-Tonga'},
+      {code: 'min', flag: '🇮🇩', name: 'Baso Minang'},
+      {code: 'url', flag: '🏳', name: 'Urali'}
+    )
     const first = odd.datasets[0]
     if (!first) throw new Error('no dataset')
     first.facts.items.push(
@@ -336,7 +355,16 @@ describe('csvColumns', () => {
     first.facts.items.push({key: 'scanner-count', label: {en: 'Scanner Count'}, value: {en: '12 scanners'}, quantity: {kind: 'count', value: 12}})
     const names = csvColumns(changed).map((column) => column.name)
     expect(names.slice(0, 18)).toEqual(fixedColumns(['en', 'pt', 'es']))
-    expect(names).toEqual(expect.arrayContaining(['fact_size_es', 'list_lesion_types_es', 'access_license_es', 'fact_scanner_count_en', 'fact_scanner_count_es', 'fact_scanner_count_count']))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'fact_size_es',
+        'list_lesion_types_es',
+        'access_license_es',
+        'fact_scanner_count_en',
+        'fact_scanner_count_es',
+        'fact_scanner_count_count'
+      ])
+    )
     const records = readCsv(renderCsv(changed))
     expect(records[1]?.[records[0]?.indexOf('title_es') ?? -1]).toBe('El mayor dataset')
     expect(records[1]?.[records[0]?.indexOf('fact_scanner_count_count') ?? -1]).toBe('12')

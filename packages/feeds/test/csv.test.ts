@@ -50,9 +50,35 @@ describe('datasets.csv of the real source', () => {
   it('has a header row and one row per dataset, in source order', () => {
     expect(rows).toHaveLength(catalog.datasets.length)
     expect(rows.map((row) => row[0])).toEqual(catalog.datasets.map((dataset) => dataset.id))
-    expect(header.slice(0, 14)).toEqual(['id', 'name', 'rating', 'category', 'category_en', 'category_pt', 'title_en', 'title_pt', 'description_en', 'description_pt', 'tasks_en', 'tasks_pt', 'url', 'citation_key'])
+    expect(header.slice(0, 14)).toEqual([
+      'id',
+      'name',
+      'rating',
+      'category',
+      'category_en',
+      'category_pt',
+      'title_en',
+      'title_pt',
+      'description_en',
+      'description_pt',
+      'tasks_en',
+      'tasks_pt',
+      'url',
+      'citation_key'
+    ])
     expect(header).toEqual(csvColumns(catalog).map((column) => column.name))
-    for (const name of ['fact_size_en', 'fact_size_pt', 'fact_size_count', 'fact_size_minimum', 'fact_time_period_from', 'fact_time_period_until', 'list_lesion_types_en', 'access_license_en', 'access_license_pt', 'access_portal_link']) {
+    for (const name of [
+      'fact_size_en',
+      'fact_size_pt',
+      'fact_size_count',
+      'fact_size_minimum',
+      'fact_time_period_from',
+      'fact_time_period_until',
+      'list_lesion_types_en',
+      'access_license_en',
+      'access_license_pt',
+      'access_portal_link'
+    ]) {
       expect(header).toContain(name)
     }
     expect(new Set(header).size).toBe(header.length)
@@ -81,7 +107,6 @@ describe('datasets.csv of the real source', () => {
     expect(tcga[header.indexOf('fact_size_minimum')]).toBe('20000')
     expect(lines.find((line) => line.startsWith('tcga,'))).toContain('"20,000+ whole-slide pathology images",20.000+ imagens')
   })
-
 })
 
 describe('datasets.excel.csv', () => {

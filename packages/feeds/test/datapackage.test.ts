@@ -35,7 +35,14 @@ describe.each([
     expect(pkg.name).toMatch(/^[-a-z0-9._/]+$/)
     expect(pkg.title).toBe(catalog.title)
     expect(pkg.resources).toHaveLength(1)
-    expect(resource).toMatchObject({profile: 'tabular-data-resource', name: 'datasets', path: 'datasets.csv', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8'})
+    expect(resource).toMatchObject({
+      profile: 'tabular-data-resource',
+      name: 'datasets',
+      path: 'datasets.csv',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8'
+    })
     expect(resource.schema.primaryKey).toBe('id')
   })
 

@@ -111,7 +111,9 @@ describe('a source whose texts try to run as formulas', () => {
 
   it.skipIf(!toolAvailable('csvjson', 'Debian package csvkit'))('reads back the same with csvkit', () => {
     const folder = writeTemporary(files)
-    const records = JSON.parse(run('csvjson', ['--no-inference', '--snifflimit', '0', path.join(folder, 'datasets.csv')])) as Array<Record<string, string | null>>
+    const records = JSON.parse(run('csvjson', ['--no-inference', '--snifflimit', '0', path.join(folder, 'datasets.csv')])) as Array<
+      Record<string, string | null>
+    >
     expect(records.map((record) => record.description_en)).toEqual(rows.map((row) => row[header.indexOf('description_en')]))
     expect(records[0]?.fact_size_en).toBe('-5')
   })

@@ -7,7 +7,12 @@ import {buildFeeds, cloneCatalog, file, fixturesFolder, loadCatalog, frozenSourc
 type Node = Record<string, unknown>
 
 function datasetsOf(text: string): Node[] {
-  const list = JSON.parse(text) as {'@context': string; '@type': string; numberOfItems: number; itemListElement: Array<{'@type': string; position: number; item: Node}>}
+  const list = JSON.parse(text) as {
+    '@context': string
+    '@type': string
+    numberOfItems: number
+    itemListElement: Array<{'@type': string; position: number; item: Node}>
+  }
   expect(list['@context']).toBe('https://schema.org')
   expect(list['@type']).toBe('ItemList')
   expect(list.numberOfItems).toBe(list.itemListElement.length)

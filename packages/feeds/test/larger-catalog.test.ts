@@ -21,7 +21,15 @@ describe('feeds of an unseen, larger catalog', () => {
 
   it('derives columns from keys it has never seen', () => {
     expect(header).toEqual(
-      expect.arrayContaining(['fact_modalities_en', 'fact_participants_count', 'fact_grading_scale_pt', 'list_tumor_sub_regions_pt', 'access_requirements_en', 'access_portal_link', 'access_license_link'])
+      expect.arrayContaining([
+        'fact_modalities_en',
+        'fact_participants_count',
+        'fact_grading_scale_pt',
+        'list_tumor_sub_regions_pt',
+        'access_requirements_en',
+        'access_portal_link',
+        'access_license_link'
+      ])
     )
     expect(cell('lidc-idri', 'access_license_link')).toBe('https://creativecommons.org/licenses/by/3.0/')
     expect(cell('oasis-3', 'fact_time_period_from')).toBe('2005')
@@ -32,7 +40,22 @@ describe('feeds of an unseen, larger catalog', () => {
 
   it('puts the fixed columns first, then, with no vocabulary, the groups as first used, whatever their kind', () => {
     expect(catalog.vocabulary).toBeUndefined()
-    expect(header.slice(0, 14)).toEqual(['id', 'name', 'rating', 'category', 'category_en', 'category_pt', 'title_en', 'title_pt', 'description_en', 'description_pt', 'tasks_en', 'tasks_pt', 'url', 'citation_key'])
+    expect(header.slice(0, 14)).toEqual([
+      'id',
+      'name',
+      'rating',
+      'category',
+      'category_en',
+      'category_pt',
+      'title_en',
+      'title_pt',
+      'description_en',
+      'description_pt',
+      'tasks_en',
+      'tasks_pt',
+      'url',
+      'citation_key'
+    ])
     const groups = [...new Set(header.slice(14).map((name) => name.replace(/_[a-z]+$/, '')))]
     expect(groups).toEqual([
       'fact_size',
@@ -115,7 +138,9 @@ describe('feeds of an unseen, larger catalog', () => {
   it.skipIf(!toolAvailable('csvjson', 'Debian package csvkit'))('reads cleanly with csvkit', () => {
     const folder = writeTemporary(files)
     expect(run('csvclean', ['-n', path.join(folder, 'datasets.csv')]).trim()).toBe('No errors.')
-    const records = JSON.parse(run('csvjson', ['--no-inference', '--snifflimit', '0', path.join(folder, 'datasets.csv')])) as Array<Record<string, string | null>>
+    const records = JSON.parse(run('csvjson', ['--no-inference', '--snifflimit', '0', path.join(folder, 'datasets.csv')])) as Array<
+      Record<string, string | null>
+    >
     expect(records.map((record) => record.id)).toEqual(catalog.datasets.map((dataset) => dataset.id))
     expect(records[1]?.description_en).toBe(catalog.datasets[1]?.description.text.en)
   })

@@ -6,7 +6,6 @@ export {
   confirmedEntry,
   confirmSegments,
   createLock,
-  documentGroups,
   hashText,
   InvalidLockError,
   type LanguageLock,

@@ -64,7 +64,12 @@ describe('a catalog edited as JSON, without the parser', () => {
       if (first?.cells['pt']) first.cells['pt'][0] = '378k+ imagens'
       if (second) delete second.cells['pt']
     })
-    expect(brief(translationFindings(catalog, {lock}))).toEqual(['mismatch mimic-cxr comparison', 'missing chexpert lists.labels-14-observations', 'missing chexpert comparison', ...enOnlyLists.slice(1)])
+    expect(brief(translationFindings(catalog, {lock}))).toEqual([
+      'mismatch mimic-cxr comparison',
+      'missing chexpert lists.labels-14-observations',
+      'missing chexpert comparison',
+      ...enOnlyLists.slice(1)
+    ])
   })
 
   it('a link text translated into another URL is a mismatch without any parser message', () => {
@@ -113,7 +118,9 @@ describe('more than two languages', () => {
   it('compares each language with the primary one', () => {
     const findings = translationFindings(withSpanish, {lock: createLock(withSpanish)})
     const spanish = findings.filter((finding) => finding.language === 'es')
-    expect(findings.filter((finding) => finding.language === 'pt').map((finding) => `${finding.state} ${finding.dataset} ${finding.field}`)).toEqual(enOnlyLists)
+    expect(findings.filter((finding) => finding.language === 'pt').map((finding) => `${finding.state} ${finding.dataset} ${finding.field}`)).toEqual(
+      enOnlyLists
+    )
     expect(brief(spanish)).toEqual([
       'missing (document) overview',
       'missing (document) categories.large-scale-chest-x-ray-datasets',

@@ -38,7 +38,12 @@ describe('the lock of the real source', () => {
 
   it('is written with sorted keys, two spaces and a final newline, whatever order it was built in', () => {
     const lock = readLock(text)
-    const shuffled = {...lock, languages: {pt: {datasets: Object.fromEntries(Object.entries(lock.languages['pt']?.datasets ?? {}).reverse()), document: lock.languages['pt']?.document ?? {}}}}
+    const shuffled = {
+      ...lock,
+      languages: {
+        pt: {datasets: Object.fromEntries(Object.entries(lock.languages['pt']?.datasets ?? {}).reverse()), document: lock.languages['pt']?.document ?? {}}
+      }
+    }
     expect(serializeLock(shuffled)).toBe(text)
     expect(text.endsWith('}\n')).toBe(true)
     expect(text.split('\n')[1]).toBe('  "version": 2,')
@@ -84,7 +89,9 @@ describe('readLock', () => {
     expect(() => readLock('{"version": 3, "primary": "en", "languages": {}}')).toThrow(/version: 2/)
     expect(() => readLock('{"version": 1, "primary": "en", "languages": {"pt": {"document": {"a": "short"}, "datasets": {}}}}')).toThrow(/sha256/)
     expect(() => readLock('{"version": 2, "primary": "en", "languages": {"pt": {"document": {"a": 1}, "datasets": {}}}}')).toThrow(/confirmed text/)
-    expect(() => readLock('{"version": 2, "primary": "en", "languages": {"pt": {"document": {"a": {"sha256": "ab"}}, "datasets": {}}}}')).toThrow(InvalidLockError)
+    expect(() => readLock('{"version": 2, "primary": "en", "languages": {"pt": {"document": {"a": {"sha256": "ab"}}, "datasets": {}}}}')).toThrow(
+      InvalidLockError
+    )
   })
 
   it('reads a lock an editor saved with a byte order mark', () => {

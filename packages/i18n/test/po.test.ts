@@ -28,9 +28,15 @@ describe('exportPo', () => {
   it('holds one entry per segment with a primary text, in document order, as gettext reads them', () => {
     const table = gettext.parse(exported)
     const ids = Object.keys(table.translations).filter((id) => id !== '')
-    expect(ids).toEqual(segmentsOf(catalog).filter((segment) => segment.items['en'] !== undefined).map(segmentId))
+    expect(ids).toEqual(
+      segmentsOf(catalog)
+        .filter((segment) => segment.items['en'] !== undefined)
+        .map(segmentId)
+    )
     expect(table.headers).toMatchObject({Language: 'pt', 'PO-Revision-Date': '2026-12-02 07:57+0000', 'X-Source-Language': 'en'})
-    expect(table.translations['mimic-cxr:facts.size']?.['377,110 chest X-ray images from 227,835 imaging studies']?.msgstr).toEqual(['377.110 imagens de raio-X de tórax de 227.835 estudos de imagem'])
+    expect(table.translations['mimic-cxr:facts.size']?.['377,110 chest X-ray images from 227,835 imaging studies']?.msgstr).toEqual([
+      '377.110 imagens de raio-X de tórax de 227.835 estudos de imagem'
+    ])
   })
 
   it('is deterministic for a given date, and says nothing is fuzzy when everything is confirmed', () => {
@@ -43,7 +49,9 @@ describe('exportPo', () => {
     const text = exportPo(edited, {language: 'pt', lock, sourcePath: 'source/datasets.md', date})
     expect(text).toContain('#, fuzzy\n#| msgid "CheXpert is a large dataset of chest X-rays')
     const entry = gettext.parse(text).translations['chexpert:description']
-    expect(Object.keys(entry ?? {})).toEqual(['CheXpert is a "large"\tdataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.'])
+    expect(Object.keys(entry ?? {})).toEqual([
+      'CheXpert is a "large"\tdataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.'
+    ])
     expect(Object.values(entry ?? {})[0]?.comments?.previous).toMatch(/^msgid "CheXpert is a large dataset/)
   })
 })
@@ -58,8 +66,18 @@ describe('readPo', () => {
   })
 
   it.each([
-    ['a syntax error', replaceOnce(exported, 'msgstr "O Maior Dataset de Raio-X de Tórax"', 'msgstr "O Maior Dataset de Raio-X de Tórax'), 'msgstr "O Maior', 'po-syntax'],
-    ['plural forms', replaceOnce(exported, 'msgid "The Largest Chest X-Ray Dataset"\n', 'msgid "The Largest Chest X-Ray Dataset"\nmsgid_plural "Datasets"\n'), 'msgctxt "mimic-cxr:title"', 'po-syntax'],
+    [
+      'a syntax error',
+      replaceOnce(exported, 'msgstr "O Maior Dataset de Raio-X de Tórax"', 'msgstr "O Maior Dataset de Raio-X de Tórax'),
+      'msgstr "O Maior',
+      'po-syntax'
+    ],
+    [
+      'plural forms',
+      replaceOnce(exported, 'msgid "The Largest Chest X-Ray Dataset"\n', 'msgid "The Largest Chest X-Ray Dataset"\nmsgid_plural "Datasets"\n'),
+      'msgctxt "mimic-cxr:title"',
+      'po-syntax'
+    ],
     ['an entry without msgctxt', `${exported}\nmsgid "Orphan"\nmsgstr "Órfão"\n`, 'msgid "Orphan"', 'po-syntax'],
     ['an unknown msgctxt', replaceOnce(exported, 'msgctxt "mimic-cxr:title"', 'msgctxt "mimic:title"'), 'msgctxt "mimic:title"', 'po-unknown-entry'],
     ['another language', replaceOnce(exported, '"Language: pt\\n"', '"Language: de\\n"'), 'msgid ""', 'po-syntax']

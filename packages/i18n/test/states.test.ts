@@ -28,7 +28,12 @@ describe('the real source with its lock', () => {
 })
 
 describe('outdated', () => {
-  const edited = editHalf(source, 'en', 'containing over 377,000 images paired with free-text radiology reports.', 'containing over 377,000 images paired with free-text radiology reports and metadata.')
+  const edited = editHalf(
+    source,
+    'en',
+    'containing over 377,000 images paired with free-text radiology reports.',
+    'containing over 377,000 images paired with free-text radiology reports and metadata.'
+  )
 
   it('an EN description edited since the lock makes its PT outdated, at the PT line', () => {
     const {findings, lines} = check(edited)
@@ -36,13 +41,17 @@ describe('outdated', () => {
     expect(brief(outdated)).toEqual(['outdated mimic-cxr description'])
     expect(outdated[0]?.primary).toMatch(/and metadata\.$/)
     expect(outdated[0]?.translation).toMatch(/^MIMIC-CXR é o maior dataset/)
-    expect(lines[findings.indexOf(outdated[0] ?? findings[0]!)]).toMatch(/^\*\*Descrição:\*\* MIMIC-CXR é o maior/)
+    const [first] = outdated
+    if (!first) throw new Error('no outdated finding')
+    expect(lines[findings.indexOf(first)]).toMatch(/^\*\*Descrição:\*\* MIMIC-CXR é o maior/)
   })
 
   it('carries the primary text its translation was confirmed against', () => {
     const [outdated] = check(edited).findings.filter((finding) => finding.state === 'outdated')
     expect(outdated?.previous).toBe(parse(source).catalog.datasets[0]?.description.text['en'])
-    expect(formatFindingsTable(outdated ? [outdated] : [])).toContain('changed: MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports{+ and metadata+}.')
+    expect(formatFindingsTable(outdated ? [outdated] : [])).toContain(
+      'changed: MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports{+ and metadata+}.'
+    )
   })
 
   it('accept clears it, for that dataset or for everything', () => {
@@ -115,9 +124,19 @@ describe('mismatch', () => {
   })
 
   it('a PT link target changed under the same text: the catalog keeps it, and the checks see it', () => {
-    const edited = editHalf(source, 'pt', '[https://www.cancer.gov/tcga](https://www.cancer.gov/tcga)', '[https://www.cancer.gov/tcga](https://www.cancer.gov/ccg/research/genome-sequencing/tcga)')
+    const edited = editHalf(
+      source,
+      'pt',
+      '[https://www.cancer.gov/tcga](https://www.cancer.gov/tcga)',
+      '[https://www.cancer.gov/tcga](https://www.cancer.gov/ccg/research/genome-sequencing/tcga)'
+    )
     const {findings, lines} = check(edited)
-    expect(brief(findings)).toEqual(['missing chexpert lists.labels-14-observations', 'missing tcga lists.cancer-types-included', 'mismatch tcga access.url', 'missing isic lists.lesion-types'])
+    expect(brief(findings)).toEqual([
+      'missing chexpert lists.labels-14-observations',
+      'missing tcga lists.cancer-types-included',
+      'mismatch tcga access.url',
+      'missing isic lists.lesion-types'
+    ])
     expect(lines[2]).toBe('- **URL:** [https://www.cancer.gov/tcga](https://www.cancer.gov/ccg/research/genome-sequencing/tcga)')
     // The catalog alone tells: the PT link is kept as a variant of the entry.
     const {catalog} = parse(edited)
@@ -125,7 +144,12 @@ describe('mismatch', () => {
   })
 
   it('a PT rating changed: kept as a variant, reported as a mismatch', () => {
-    const edited = editHalf(source, 'pt', '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration', '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration')
+    const edited = editHalf(
+      source,
+      'pt',
+      '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration',
+      '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration'
+    )
     const {findings, lines} = check(edited)
     expect(brief(findings)).toContain('mismatch isic rating')
     expect(lines[brief(findings).indexOf('mismatch isic rating')]).toBe('### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration')
@@ -172,7 +196,12 @@ describe('orphan', () => {
 describe('untranslated', () => {
   it('EN text copied into PT is untranslated, at the PT line', () => {
     const english = 'CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.'
-    const edited = editHalf(source, 'pt', '**Descrição:** CheXpert é um grande dataset de raios-X de tórax com rótulos de incerteza, projetado para classificação multi-rótulo de doenças torácicas.', `**Descrição:** ${english}`)
+    const edited = editHalf(
+      source,
+      'pt',
+      '**Descrição:** CheXpert é um grande dataset de raios-X de tórax com rótulos de incerteza, projetado para classificação multi-rótulo de doenças torácicas.',
+      `**Descrição:** ${english}`
+    )
     const {findings, lines} = check(edited)
     expect(brief(findings)).toEqual(['untranslated chexpert description', ...enOnlyLists])
     expect(findings[0]?.translation).toBe(english)

@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {createLock, findingRecord, formatFindingsTable, formatTranslationSummary, translationFindings, translationStatus, translationVerdict} from '../src/index.js'
+import {
+  createLock,
+  findingRecord,
+  formatFindingsTable,
+  formatTranslationSummary,
+  translationFindings,
+  translationStatus,
+  translationVerdict
+} from '../src/index.js'
 import {editHalf, parse, readFrozenSource} from './helpers.js'
 
 const source = readFrozenSource()
@@ -68,7 +76,10 @@ describe('translationVerdict', () => {
   it('--min-translated fails below the percentage, like po4a --keep', () => {
     const percent = clean.languages[0]?.percent ?? 0
     expect(translationVerdict(clean, {minTranslated: Math.floor(percent)}).failed).toBe(false)
-    expect(translationVerdict(clean, {minTranslated: Math.ceil(percent + 0.1)})).toEqual({failed: true, reasons: [`pt is ${percent}% translated, below ${Math.ceil(percent + 0.1)}%`]})
+    expect(translationVerdict(clean, {minTranslated: Math.ceil(percent + 0.1)})).toEqual({
+      failed: true,
+      reasons: [`pt is ${percent}% translated, below ${Math.ceil(percent + 0.1)}%`]
+    })
   })
 })
 
@@ -81,7 +92,9 @@ describe('the readable table and the JSON records', () => {
     const lines = table.trimEnd().split('\n')
     expect(lines).toHaveLength(findings.length + 1)
     expect(lines[0]).toMatch(/^LINE {2}LANG {2}DATASET +FIELD +STATE +PRIMARY +TRANSLATION$/)
-    expect(lines[1]).toMatch(/^ *\d+ {2}pt {4}mimic-cxr +facts\.size +mismatch +377,110 chest X-ray images from 227,835 imaging… +377\.100 imagens de raio-X de tórax de 227\.835 .*…$/)
+    expect(lines[1]).toMatch(
+      /^ *\d+ {2}pt {4}mimic-cxr +facts\.size +mismatch +377,110 chest X-ray images from 227,835 imaging… +377\.100 imagens de raio-X de tórax de 227\.835 .*…$/
+    )
     // Columns line up: every row starts its STATE column at the same place.
     const stateColumn = lines[0]?.indexOf('STATE')
     for (const line of lines.slice(1)) expect(line.slice(stateColumn).match(/^(missing|mismatch) /)).not.toBeNull()

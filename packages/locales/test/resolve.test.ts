@@ -52,7 +52,7 @@ describe('fill', () => {
 })
 
 describe('languageName', () => {
-  it("names a language in another language, as ICU does", () => {
+  it('names a language in another language, as ICU does', () => {
     expect(languageName('en', 'pt')).toBe('inglês')
     expect(languageName('en', 'es')).toBe('inglés')
     expect(languageName('pt', 'en')).toBe('Portuguese')

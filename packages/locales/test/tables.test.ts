@@ -11,7 +11,9 @@ const reference = messageTables[baseLocale] as Record<string, Record<string, str
 
 /** Every message of a table: `group.key` and its value. */
 function entriesOf(table: object): Array<[string, unknown]> {
-  return Object.entries(table).flatMap(([group, messages]) => Object.entries(messages as object).map(([key, value]): [string, unknown] => [`${group}.${key}`, value]))
+  return Object.entries(table).flatMap(([group, messages]) =>
+    Object.entries(messages as object).map(([key, value]): [string, unknown] => [`${group}.${key}`, value])
+  )
 }
 
 const referenceEntries = new Map(entriesOf(reference))

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {fence, join, stars} from '../src/index.js'
+import {fence, join, stars} from '../src/lib/helpers.js'
 
 describe('template helpers', () => {
   it('stars: one star per point of rating, nothing for a nonsense rating', () => {

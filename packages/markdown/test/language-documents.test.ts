@@ -7,7 +7,8 @@
 import type {Catalog, Dataset} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
 import {messageTables} from '@catalog/locales'
-import {formatSource, renderLanguageDocument, renderMarkdown, titleIn} from '../src/index.js'
+import {titleIn} from '../src/lib/single-language.js'
+import {formatSource, renderLanguageDocument, renderMarkdown} from '../src/index.js'
 import {cloneCatalog, parseOrThrow, readFixture, readFrozenSource} from './helpers.js'
 
 const notice = /^> ⚠️ .*\n\n/gmu
@@ -135,14 +136,18 @@ describe('languages beyond en and pt', () => {
     // MIMIC-CXR's facts, untranslated, are shown in English under the Spanish notice.
     expect(spanish).toContain('> ⚠️ Aún sin traducir: se muestra en inglés.\n\n**Key Features:**\n- **Size:** 377,110')
     // A dataset without any Spanish carries one notice under its heading, not one per section.
-    expect(spanish).toContain('### ⭐⭐⭐⭐ CHEXPERT - Stanford Chest X-Ray Competition Dataset\n\n> ⚠️ Aún sin traducir: se muestra en inglés.\n\n**Description:**')
+    expect(spanish).toContain(
+      '### ⭐⭐⭐⭐ CHEXPERT - Stanford Chest X-Ray Competition Dataset\n\n> ⚠️ Aún sin traducir: se muestra en inglés.\n\n**Description:**'
+    )
     expect(spanish).toContain('**Cita:**\n```bibtex\n@article{johnson2019mimic,')
   })
 
   it('the bilingual document takes a third half, which the parser reads back into the same catalog', () => {
     const catalog = withSpanish(real)
     const document = formatSource(catalog)
-    expect(document).toContain('## 🇪🇸 Español\n\n## 📊 Radiografías de tórax\n\n### ⭐⭐⭐⭐ MIMIC-CXR - El mayor dataset de radiografías de tórax\n\n**Descripción:** MIMIC-CXR es el mayor dataset público de radiografías de tórax.\n\n---\n\n## Related Resources')
+    expect(document).toContain(
+      '## 🇪🇸 Español\n\n## 📊 Radiografías de tórax\n\n### ⭐⭐⭐⭐ MIMIC-CXR - El mayor dataset de radiografías de tórax\n\n**Descripción:** MIMIC-CXR es el mayor dataset público de radiografías de tórax.\n\n---\n\n## Related Resources'
+    )
     expect(parseOrThrow(document)).toEqual(catalog)
   })
 
@@ -184,7 +189,9 @@ describe('a dataset present only in a translation', () => {
     translatedOnly.lists = []
     catalog.datasets.push(translatedOnly)
     const english = renderLanguageDocument(catalog, 'en')
-    expect(english).toContain('### ⭐⭐⭐⭐ ISIC-PT - International Skin Imaging Collaboration\n\n> ⚠️ Not yet translated: shown in Portuguese.\n\n**Descrição:** ISIC é a maior')
+    expect(english).toContain(
+      '### ⭐⭐⭐⭐ ISIC-PT - International Skin Imaging Collaboration\n\n> ⚠️ Not yet translated: shown in Portuguese.\n\n**Descrição:** ISIC é a maior'
+    )
     // In the bilingual document it stands in the Portuguese half only.
     const bilingual = formatSource(catalog)
     expect(bilingual.indexOf('ISIC-PT')).toBeGreaterThan(bilingual.indexOf('## 🇧🇷 Português'))

@@ -3,8 +3,8 @@
  * it, and the same catalog comes back (fast-check, fixed seed).
  */
 import type {Catalog, Dataset} from '@catalog/schema'
-import {validateCatalog} from '@catalog/schema'
-import {parseCatalogSource, slugify} from '@catalog/parser'
+import {slugify, validateCatalog} from '@catalog/schema'
+import {parseCatalogSource} from '@catalog/parser'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {formatSource} from '../src/index.js'
@@ -39,7 +39,9 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   // lists of the same style; with labels that no other dataset translates, an untranslated list must come
   // after the translated ones for the markdown to say which is which.
   lists: fc
-    .array(fc.record({count: fc.integer({min: 1, max: 4}), style: fc.constantFrom('bullets' as const, 'inline' as const), translated: fc.boolean()}), {maxLength: 2})
+    .array(fc.record({count: fc.integer({min: 1, max: 4}), style: fc.constantFrom('bullets' as const, 'inline' as const), translated: fc.boolean()}), {
+      maxLength: 2
+    })
     .map((lists) => [...lists.filter((list) => list.translated), ...lists.filter((list) => !list.translated)]),
   citation: fc.boolean()
 })
@@ -56,7 +58,9 @@ function datasetArbitrary(codes: readonly string[], name: string, category: stri
         rating: fc.integer({min: 1, max: 5}),
         title: localized(codes, text(1, 5)),
         description: localized(codes, text(3, 12)),
-        factLabels: fc.uniqueArray(label, {minLength: s.facts, maxLength: s.facts, selector: slugify}).filter((labels) => !labels.some((l) => slugify(l) === 'url')),
+        factLabels: fc
+          .uniqueArray(label, {minLength: s.facts, maxLength: s.facts, selector: slugify})
+          .filter((labels) => !labels.some((l) => slugify(l) === 'url')),
         factValues: fc.array(localized(codes, text(1, 5)), {minLength: s.facts, maxLength: s.facts}),
         accessValues: fc.array(localized(codes, text(1, 4)), {minLength: s.access, maxLength: s.access}),
         tasks: localized(codes, items(s.tasks)),
@@ -81,15 +85,28 @@ function datasetArbitrary(codes: readonly string[], name: string, category: stri
           description: {label: Object.fromEntries(codes.map((code) => [code, `Description ${code}`])), text: r.description},
           facts: {
             label: Object.fromEntries(codes.map((code) => [code, `Key Features ${code}`])),
-            items: r.factLabels.map((factLabel, position) => ({key: slugify(factLabel), label: Object.fromEntries(codes.map((code) => [code, factLabel])), value: r.factValues[position] ?? {}}))
+            items: r.factLabels.map((factLabel, position) => ({
+              key: slugify(factLabel),
+              label: Object.fromEntries(codes.map((code) => [code, factLabel])),
+              value: r.factValues[position] ?? {}
+            }))
           },
           tasks: {label: Object.fromEntries(codes.map((code) => [code, code === primary ? 'Tasks' : `Tasks ${code}`])), style: 'bullets', items: r.tasks},
           lists: lists.map((list) => ({...list, key: slugify(list.label[primary] ?? '')})),
           access: {
             label: Object.fromEntries(codes.map((code) => [code, `Access ${code}`])),
             items: [
-              {key: 'url', label: Object.fromEntries(codes.map((code) => [code, 'URL'])), value: Object.fromEntries(codes.map((code) => [code, `https://example.org/${index}/`])), url: `https://example.org/${index}/`},
-              ...r.accessValues.map((value, position) => ({key: `entry-${position}`, label: Object.fromEntries(codes.map((code) => [code, `Entry ${position}`])), value}))
+              {
+                key: 'url',
+                label: Object.fromEntries(codes.map((code) => [code, 'URL'])),
+                value: Object.fromEntries(codes.map((code) => [code, `https://example.org/${index}/`])),
+                url: `https://example.org/${index}/`
+              },
+              ...r.accessValues.map((value, position) => ({
+                key: `entry-${position}`,
+                label: Object.fromEntries(codes.map((code) => [code, `Entry ${position}`])),
+                value
+              }))
             ]
           },
           sections: ['description', 'facts', 'tasks', ...lists.map((_, position) => `lists/${position}`), 'access']
@@ -100,7 +117,14 @@ function datasetArbitrary(codes: readonly string[], name: string, category: stri
         const {sections, ...rest} = dataset
         return {
           ...rest,
-          citation: {label: {[primary]: 'Citation'}, language: 'bibtex', type: 'misc', key, fields: {title: `Title ${index}`}, raw: `@misc{${key},\n  title={Title ${index}}\n}`},
+          citation: {
+            label: {[primary]: 'Citation'},
+            language: 'bibtex',
+            type: 'misc',
+            key,
+            fields: {title: `Title ${index}`},
+            raw: `@misc{${key},\n  title={Title ${index}}\n}`
+          },
           sections: [...sections, 'citation']
         }
       })
@@ -126,21 +150,29 @@ const catalogArbitrary: fc.Arbitrary<Catalog> = fc
         overview: localized(codes, text(4, 12)),
         cells: fc.tuple(...names.map(() => localized(codes, items(2))))
       })
-      .map(({titles, datasets, overview, cells}): Catalog => ({
-        schemaVersion: 1,
-        title: 'Random Catalog',
-        languages: languages.slice(0, languageCount).map((language) => ({...language})),
-        overview: {heading: Object.fromEntries(codes.map((code) => [code, `Overview ${code}`])), text: overview},
-        categories: categories.map((category, index) => ({id: categoryIds[index] ?? '', emoji: emojis[index] ?? '📊', title: {...titles[index], [codes[0] ?? 'en']: category}})),
-        // Source order: category by category, as the document lists them.
-        datasets: categoryIds.flatMap((id) => datasets.filter((dataset) => dataset.category === id)),
-        comparison: {
-          emoji: '📋',
-          heading: Object.fromEntries(codes.map((code) => [code, `Comparison ${code}`])),
-          columns: Object.fromEntries(codes.map((code) => [code, ['Dataset', 'Size', 'Access']])),
-          rows: categoryIds.flatMap((id) => datasets.filter((dataset) => dataset.category === id)).map((dataset) => ({dataset: dataset.id, cells: cells[names.indexOf(dataset.name)] ?? {}}))
-        }
-      }))
+      .map(
+        ({titles, datasets, overview, cells}): Catalog => ({
+          schemaVersion: 1,
+          title: 'Random Catalog',
+          languages: languages.slice(0, languageCount).map((language) => ({...language})),
+          overview: {heading: Object.fromEntries(codes.map((code) => [code, `Overview ${code}`])), text: overview},
+          categories: categories.map((category, index) => ({
+            id: categoryIds[index] ?? '',
+            emoji: emojis[index] ?? '📊',
+            title: {...titles[index], [codes[0] ?? 'en']: category}
+          })),
+          // Source order: category by category, as the document lists them.
+          datasets: categoryIds.flatMap((id) => datasets.filter((dataset) => dataset.category === id)),
+          comparison: {
+            emoji: '📋',
+            heading: Object.fromEntries(codes.map((code) => [code, `Comparison ${code}`])),
+            columns: Object.fromEntries(codes.map((code) => [code, ['Dataset', 'Size', 'Access']])),
+            rows: categoryIds
+              .flatMap((id) => datasets.filter((dataset) => dataset.category === id))
+              .map((dataset) => ({dataset: dataset.id, cells: cells[names.indexOf(dataset.name)] ?? {}}))
+          }
+        })
+      )
   })
 
 describe('random valid catalogs', () => {

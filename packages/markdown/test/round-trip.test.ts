@@ -50,16 +50,52 @@ describe('round trip of the canonical style', () => {
 describe('round trip of what the halves say otherwise', () => {
   // Each an edit of one half that the catalog keeps (a variant, a part only one half has): formatting loses none of it.
   it.each([
-    ['a translated heading with another rating', (text: string) => replaceOnce(text, '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**', '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**')],
-    ['a translated link', (text: string) => replaceOnce(text, '- **URL:** [https://www.isic-archive.com/](https://www.isic-archive.com/)\n- **Licença:**', '- **URL:** [https://www.isic-archive.com/](https://www.isic-archive.com/pt/)\n- **Licença:**')],
-    ['a translated citation that differs', (text: string) => replaceOnce(text, '- **Requisitos:** Completar treinamento CITI e assinar acordo de uso de dados\n', '- **Requisitos:** Completar treinamento CITI e assinar acordo de uso de dados\n\n**Citação:**\n```bibtex\n@misc{johnson2019mimic,\n  title={MIMIC-CXR}\n}\n```\n')],
+    [
+      'a translated heading with another rating',
+      (text: string) =>
+        replaceOnce(
+          text,
+          '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**',
+          '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**'
+        )
+    ],
+    [
+      'a translated link',
+      (text: string) =>
+        replaceOnce(
+          text,
+          '- **URL:** [https://www.isic-archive.com/](https://www.isic-archive.com/)\n- **Licença:**',
+          '- **URL:** [https://www.isic-archive.com/](https://www.isic-archive.com/pt/)\n- **Licença:**'
+        )
+    ],
+    [
+      'a translated citation that differs',
+      (text: string) =>
+        replaceOnce(
+          text,
+          '- **Requisitos:** Completar treinamento CITI e assinar acordo de uso de dados\n',
+          '- **Requisitos:** Completar treinamento CITI e assinar acordo de uso de dados\n\n**Citação:**\n```bibtex\n@misc{johnson2019mimic,\n  title={MIMIC-CXR}\n}\n```\n'
+        )
+    ],
     ['a translation missing a key fact', (text: string) => replaceOnce(text, '- **Pacientes:** 65.379 pacientes únicos\n', '')],
-    ['a description only the translation has', (text: string) => replaceOnce(text, '**Description:** CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.\n\n', '')],
-    ['a translation with its sections in another order', (text: string) => {
-      const tasks = '**Tarefas:**\n- Geração de relatórios radiológicos\n- Classificação multi-rótulo de doenças (14 observações)\n- Processamento de linguagem natural em relatórios médicos\n- Aprendizado fracamente supervisionado a partir de relatórios\n\n'
-      const facts = '**Características Principais:**\n- **Tamanho:** 377.110'
-      return replaceOnce(replaceOnce(text, tasks, ''), facts, `${tasks}${facts}`)
-    }]
+    [
+      'a description only the translation has',
+      (text: string) =>
+        replaceOnce(
+          text,
+          '**Description:** CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.\n\n',
+          ''
+        )
+    ],
+    [
+      'a translation with its sections in another order',
+      (text: string) => {
+        const tasks =
+          '**Tarefas:**\n- Geração de relatórios radiológicos\n- Classificação multi-rótulo de doenças (14 observações)\n- Processamento de linguagem natural em relatórios médicos\n- Aprendizado fracamente supervisionado a partir de relatórios\n\n'
+        const facts = '**Características Principais:**\n- **Tamanho:** 377.110'
+        return replaceOnce(replaceOnce(text, tasks, ''), facts, `${tasks}${facts}`)
+      }
+    ]
   ])('%s is regenerated as written', (_, edit) => {
     const edited = edit(realSource)
     expect(edited).not.toBe(realSource)

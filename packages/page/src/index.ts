@@ -2,6 +2,6 @@ export {renderPage, pagePath, languageRules, type PageOptions} from './lib/rende
 export type {Download} from './lib/view-model.js'
 export {checkPage, pageRules, pageTexts} from './lib/check.js'
 export {inlineToHtml, inlineToText, parseInline, isSafeUrl, escapeHtml, type InlineNode} from './lib/inline.js'
-export {jsonForScript, hashSource, contentSecurityPolicy} from './lib/embed.js'
+export {hashSource, contentSecurityPolicy} from './lib/embed.js'
 export type {UiText} from './lib/localize.js'
 export {formatBytes} from './lib/format.js'

@@ -1,6 +1,6 @@
 // The page's only script, inlined and allowed by its hash. It writes text only through
 // textContent and attributes, never through HTML, and requests nothing.
-(function () {
+;(function () {
   'use strict'
   var root = document.documentElement
   var config = JSON.parse(document.getElementById('page-config').textContent)
@@ -29,7 +29,7 @@
   function storedLanguage() {
     try {
       return window.localStorage.getItem(storageKey)
-    } catch (error) {
+    } catch {
       return null
     }
   }
@@ -37,36 +37,42 @@
   function remember(code) {
     try {
       window.localStorage.setItem(storageKey, code)
-    } catch (error) {
+    } catch {
       // Storage may be off (private windows, some file:// setups): the URL still carries the choice.
     }
   }
 
   function putLanguageInUrl(code) {
+    var url
     try {
-      var url = new URL(window.location.href)
+      url = new URL(window.location.href)
       if (url.searchParams.get('lang') === code) return
       url.searchParams.set('lang', code)
       window.history.replaceState(window.history.state, '', url.href)
-    } catch (error) {
+    } catch {
       // Some browsers refuse to change the URL of a page opened from disk; the choice is still remembered.
     }
   }
 
   // Fold text as the page folded it when it rendered the cards' search text.
   function fold(text) {
-    return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+    return text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
   }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole
+      return Object.hasOwn(values, name) ? String(values[name]) : whole
     })
   }
 
   function localizedAttribute(element, attribute, apply) {
     var texts = JSON.parse(element.getAttribute(attribute))
-    if (Object.prototype.hasOwnProperty.call(texts, current)) apply(texts[current])
+    if (Object.hasOwn(texts, current)) apply(texts[current])
   }
 
   function setLanguage(code) {
@@ -96,7 +102,7 @@
   function listOf(labels) {
     try {
       return new Intl.ListFormat(current, {type: 'conjunction'}).format(labels)
-    } catch (error) {
+    } catch {
       return labels.join(', ')
     }
   }
@@ -127,8 +133,7 @@
     var shown = 0
     cards.forEach(function (card) {
       var match = matchCard(card, terms)
-      var visible =
-        (category === '' || card.getAttribute('data-category') === category) && Number(card.getAttribute('data-rating')) >= minimum && match.matches
+      var visible = (category === '' || card.getAttribute('data-category') === category) && Number(card.getAttribute('data-rating')) >= minimum && match.matches
       card.hidden = !visible
       if (visible) shown++
       var note = card.querySelector('.matched-in')
@@ -167,8 +172,8 @@
 
   // Numbers before texts; numbers by value, texts as the language shown orders them.
   function compareKeys(a, b, collator) {
-    var aNumber = Object.prototype.hasOwnProperty.call(a, 'number')
-    var bNumber = Object.prototype.hasOwnProperty.call(b, 'number')
+    var aNumber = Object.hasOwn(a, 'number')
+    var bNumber = Object.hasOwn(b, 'number')
     if (aNumber && bNumber) return a.number - b.number
     if (aNumber !== bNumber) return aNumber ? -1 : 1
     return collator.compare(a.text, b.text)
@@ -218,6 +223,7 @@
     var block = document.getElementById(button.getAttribute('data-copy'))
     var status = document.getElementById(button.getAttribute('aria-describedby'))
     var text = block.textContent
+    var ok
     function done(ok) {
       status.textContent = ok ? config.ui[current].copied : config.ui[current].copyFailed
       if (!ok) window.getSelection().selectAllChildren(block)
@@ -234,10 +240,10 @@
     } else {
       // Plain http on another host has no clipboard API: select the text and ask the browser to copy it.
       window.getSelection().selectAllChildren(block)
-      var ok = false
+      ok = false
       try {
         ok = document.execCommand('copy')
-      } catch (error) {
+      } catch {
         ok = false
       }
       done(ok)

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: innerText is the text a reader sees (it leaves out what is hidden), which is what these tests check
 /**
  * End to end: the page in Debian's Chromium (never a downloaded browser),
  * served from 127.0.0.1 as a static host would, and opened from disk.
@@ -19,10 +20,19 @@ import {downloadsOf, exampleFiles, exampleJsonLd, loadCatalog, sources} from './
 import {type StaticServer, serveFolder} from './support/serve.js'
 
 const chromiumPath = '/usr/bin/chromium'
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
 const screenshotPath = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url))
 const desktop = {width: 1280, height: 900}
-const skipReason = !existsSync(chromiumPath) && !process.env.CI ? `${chromiumPath} is missing: install Debian's chromium (apt-get install chromium) to run it` : ''
+const skipReason =
+  !existsSync(chromiumPath) && !process.env.CI ? `${chromiumPath} is missing: install Debian's chromium (apt-get install chromium) to run it` : ''
 if (skipReason) console.warn(`@catalog/page: the browser tests are skipped: ${skipReason}`)
 
 interface Site {
@@ -50,7 +60,11 @@ async function buildSite(catalog: Catalog, folder: string): Promise<Site> {
  * or in the dataset's comparison row, ignoring case and accents.
  */
 function expectedMatches(catalog: Catalog, term: string, code = 'en'): string[] {
-  const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  const fold = (text: string): string =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
   const primary = catalog.languages[0]?.code ?? 'en'
   const pick = <T>(values: Readonly<Record<string, T>> | undefined): T | undefined => values?.[code] ?? values?.[primary]
   const words = fold(term).split(/\s+/).filter(Boolean)
@@ -122,7 +136,8 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     const context = await browser.newContext({viewport: desktop, permissions: ['clipboard-read', 'clipboard-write']})
     page = await context.newPage()
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning' || /Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`)
+      if (message.type() === 'error' || message.type() === 'warning' || /Content.Security.Policy/i.test(message.text()))
+        problems.push(`console: ${message.text()}`)
     })
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     page.on('request', (request) => requests.push(request.url()))
@@ -158,7 +173,11 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
   /** What each card shown says about where a search found its words, by dataset. */
   const matchedIn = (): Promise<Record<string, string>> =>
     page.$$eval('.matched-in', (notes) =>
-      Object.fromEntries(notes.filter((note) => note.checkVisibility()).map((note) => [note.closest('[data-dataset-id]')?.getAttribute('data-dataset-id') ?? '', note.textContent ?? '']))
+      Object.fromEntries(
+        notes
+          .filter((note) => note.checkVisibility())
+          .map((note) => [note.closest('[data-dataset-id]')?.getAttribute('data-dataset-id') ?? '', note.textContent ?? ''])
+      )
     )
 
   it('shows one card per dataset, requesting nothing but the page', async () => {
@@ -167,9 +186,9 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     expect(await visibleCards()).toEqual(ids)
     const total = ids.length
     await expect.poll(() => page.locator('#count').innerText()).toBe(`${total} of ${total} datasets shown`)
-    expect(await page.locator('[data-lang]').evaluateAll((elements) => elements.map((element) => `${element.tagName}:${element.getAttribute('data-lang')}`))).toEqual(
-      real.catalog.languages.map(({code}) => `BUTTON:${code}`)
-    )
+    expect(
+      await page.locator('[data-lang]').evaluateAll((elements) => elements.map((element) => `${element.tagName}:${element.getAttribute('data-lang')}`))
+    ).toEqual(real.catalog.languages.map(({code}) => `BUTTON:${code}`))
     expect(requests).toEqual([`${real.server.url}?lang=en`])
     expect(problems).toEqual([])
     // Tests write no tracked file: the README's screenshot is retaken only when asked (UPDATE_SCREENSHOT=1).
@@ -203,17 +222,30 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     for (const category of catalog.categories) {
       await page.getByLabel('Category').selectOption(category.id)
       expect(await visibleCards()).toEqual(catalog.datasets.filter((dataset) => dataset.category === category.id).map(({id}) => id))
-      expect(await visibleRows()).toEqual(catalog.comparison?.rows.map((row) => row.dataset).filter((id) => catalog.datasets.find((dataset) => dataset.id === id)?.category === category.id))
+      expect(await visibleRows()).toEqual(
+        catalog.comparison?.rows.map((row) => row.dataset).filter((id) => catalog.datasets.find((dataset) => dataset.id === id)?.category === category.id)
+      )
       // A category's heading shows only while it has cards shown.
-      expect(await page.locator('[data-group]').evaluateAll((groups) => groups.filter((group) => group.checkVisibility()).map((group) => group.getAttribute('data-group')))).toEqual([category.id])
+      expect(
+        await page
+          .locator('[data-group]')
+          .evaluateAll((groups) => groups.filter((group) => group.checkVisibility()).map((group) => group.getAttribute('data-group')))
+      ).toEqual([category.id])
     }
     await page.getByLabel('Category').selectOption('')
-    const ratings = await page.locator('#rating-filter option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean))
+    const ratings = await page
+      .locator('#rating-filter option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean))
     expect(ratings.length).toBeGreaterThan(0)
     for (const rating of ratings) {
       await page.getByLabel('Minimum rating').selectOption(rating)
       expect(await visibleCards()).toEqual(catalog.datasets.filter((dataset) => dataset.rating >= Number(rating)).map(({id}) => id))
-      expect((await visibleRows()).sort()).toEqual(catalog.datasets.filter((dataset) => dataset.rating >= Number(rating)).map(({id}) => id).sort())
+      expect((await visibleRows()).sort()).toEqual(
+        catalog.datasets
+          .filter((dataset) => dataset.rating >= Number(rating))
+          .map(({id}) => id)
+          .sort()
+      )
     }
     expect(problems).toEqual([])
   })
@@ -315,7 +347,9 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     // A text column sorts as text; sorted rows still filter with the cards.
     await header('Institution').getByRole('button').click()
     const institution = columns.indexOf('Institution') - 1
-    const byInstitution = [...(catalog.comparison?.rows ?? [])].sort((a, b) => (a.cells.en?.[institution] ?? '').localeCompare(b.cells.en?.[institution] ?? '', 'en', {sensitivity: 'base'})).map((row) => row.dataset)
+    const byInstitution = [...(catalog.comparison?.rows ?? [])]
+      .sort((a, b) => (a.cells.en?.[institution] ?? '').localeCompare(b.cells.en?.[institution] ?? '', 'en', {sensitivity: 'base'}))
+      .map((row) => row.dataset)
     expect(await visibleRows()).toEqual(byInstitution)
     const category = catalog.categories[0]?.id ?? ''
     await page.getByLabel('Category').selectOption(category)
@@ -354,12 +388,17 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
       const bare = await context.newPage()
       await bare.goto(real.server.url)
       const ids = real.catalog.datasets.map(({id}) => id)
-      expect(await bare.$$eval('[data-dataset-id]', (cards) => cards.filter((card) => card.checkVisibility()).map((card) => card.getAttribute('data-dataset-id')))).toEqual(ids)
+      expect(
+        await bare.$$eval('[data-dataset-id]', (cards) => cards.filter((card) => card.checkVisibility()).map((card) => card.getAttribute('data-dataset-id')))
+      ).toEqual(ids)
       expect(await bare.locator('.comparison-table thead th').allInnerTexts()).toEqual(real.catalog.comparison?.columns.en)
       expect(await bare.locator('.comparison-table tbody tr').count()).toBe(real.catalog.comparison?.rows.length)
       expect(await bare.locator('.comparison-table button').count()).toBe(0)
       for (const selector of ['.finder', '.language-switch', '.cite-actions', '.sort-hint']) {
-        expect(await bare.locator(selector).evaluateAll((elements) => elements.length > 0 && elements.every((element) => !element.checkVisibility())), selector).toBe(true)
+        expect(
+          await bare.locator(selector).evaluateAll((elements) => elements.length > 0 && elements.every((element) => !element.checkVisibility())),
+          selector
+        ).toBe(true)
       }
       expect(await bare.locator('.downloads').isVisible()).toBe(true)
     } finally {
@@ -386,7 +425,9 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     const wrong = (code: string): Promise<string[]> =>
       page.evaluate((lang) => {
         const elements = [...document.querySelectorAll<HTMLElement>('[data-shown-in]')].filter((element) => element.closest('[hidden]') === null)
-        return elements.filter((element) => element.checkVisibility() !== (element.dataset.shownIn ?? '').split(' ').includes(lang)).map((element) => element.outerHTML.slice(0, 80))
+        return elements
+          .filter((element) => element.checkVisibility() !== (element.dataset.shownIn ?? '').split(' ').includes(lang))
+          .map((element) => element.outerHTML.slice(0, 80))
       }, code)
     expect(await wrong('pt')).toEqual([])
     const body = await page.locator('main').innerText()
@@ -401,11 +442,15 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     // A list without a Portuguese translation shows in English, with a visible EN badge.
     const untranslated = catalog.datasets.some((candidate) => candidate.lists.some((list) => list.label.pt === undefined))
     const badges = page.locator('.untranslated')
-    const visibleBadges = await badges.evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => element.textContent?.trim().slice(0, 2)))
+    const visibleBadges = await badges.evaluateAll((elements) =>
+      elements.filter((element) => element.checkVisibility()).map((element) => element.textContent?.trim().slice(0, 2))
+    )
     if (untranslated) expect(visibleBadges.length).toBeGreaterThan(0)
     expect(new Set(visibleBadges)).toEqual(new Set(untranslated ? ['EN'] : []))
     // Each badge names the language in Portuguese, and the citation, whose label the catalog has only in English, reads "Citação" unmarked.
-    const titles = await badges.evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => element.getAttribute('title')))
+    const titles = await badges.evaluateAll((elements) =>
+      elements.filter((element) => element.checkVisibility()).map((element) => element.getAttribute('title'))
+    )
     expect(new Set(titles)).toEqual(new Set(untranslated ? ['Ainda não traduzido; exibido em inglês.'] : []))
     const cited = catalog.datasets.find((candidate) => candidate.citation)
     if (cited?.citation?.label.pt === undefined) expect(await page.locator(`[data-dataset-id="${cited?.id}"] .section-citation h4`).innerText()).toBe('Citação')
@@ -428,7 +473,10 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
   it('links downloads that resolve with the sizes it shows, and embeds JSON-LD that parses', async () => {
     await visit(`${real.server.url}?lang=en`)
     const links = await page.locator('a[data-download]').evaluateAll((anchors) =>
-      anchors.map((anchor) => ({href: (anchor as HTMLAnchorElement).href, bytes: Number(anchor.parentElement?.querySelector('data.size')?.getAttribute('value'))}))
+      anchors.map((anchor) => ({
+        href: (anchor as HTMLAnchorElement).href,
+        bytes: Number(anchor.parentElement?.querySelector('data.size')?.getAttribute('value'))
+      }))
     )
     const files = exampleFiles(real.catalog)
     expect(links.map(({href}) => new URL(href).pathname.slice(1)).sort()).toEqual(files.map((file) => file.path).sort())
@@ -436,7 +484,10 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     const downloadsAfter = await page.evaluate(() => {
       const downloads = document.querySelector('.downloads')
       const before = [document.getElementById('search'), document.getElementById('comparison'), ...document.querySelectorAll('[data-dataset-id]')]
-      return downloads !== null && before.every((element) => element !== null && (element.compareDocumentPosition(downloads) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)
+      return (
+        downloads !== null &&
+        before.every((element) => element !== null && (element.compareDocumentPosition(downloads) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)
+      )
     })
     expect(downloadsAfter).toBe(true)
     for (const {href, bytes} of links) {
@@ -477,7 +528,9 @@ describe.skipIf(skipReason !== '')(`the page in Chromium${skipReason ? ` (skippe
     expect(await page.locator('img, svg, iframe, object, embed').count()).toBe(0)
     expect(await page.evaluate(() => document.scripts.length)).toBe(3)
     const dataset = injected.catalog.datasets.find((candidate) => candidate.description.text.en?.includes('<script>')) as Dataset
-    expect(await page.locator(`[data-dataset-id="${dataset.id}"] .section-description p`).innerText()).toContain('<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">')
+    expect(await page.locator(`[data-dataset-id="${dataset.id}"] .section-description p`).innerText()).toContain(
+      '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">'
+    )
     // The JSON-LD holds the same text, </script> included, and still parses.
     expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '')).toEqual(exampleJsonLd(injected.catalog))
 

@@ -70,7 +70,9 @@ describe('buildComparisonView', () => {
     expect(size).toBeGreaterThan(0)
     for (const [index, row] of (view?.rows ?? []).entries()) {
       for (const variant of row.cells[size - 1] ?? []) {
-        expect(variant.number, `${row.dataset} ${variant.lang}`).toBe(String(readNumber(comparison.rows[index]?.cells[variant.lang]?.[size - 1] ?? '', variant.lang)))
+        expect(variant.number, `${row.dataset} ${variant.lang}`).toBe(
+          String(readNumber(comparison.rows[index]?.cells[variant.lang]?.[size - 1] ?? '', variant.lang))
+        )
       }
     }
     expect(view?.rows.find((row) => row.dataset === 'mimic-cxr')?.cells[size - 1]?.map(({lang, number}) => [lang, number])).toEqual([
@@ -78,7 +80,9 @@ describe('buildComparisonView', () => {
       ['pt', '377000']
     ])
     // A text cell carries no number.
-    expect(view?.rows.every((row) => row.cells.every((cell) => cell.every((variant) => variant.number === null || /^\d/.test(inlineToText(variant.value)))))).toBe(true)
+    expect(
+      view?.rows.every((row) => row.cells.every((cell) => cell.every((variant) => variant.number === null || /^\d/.test(inlineToText(variant.value)))))
+    ).toBe(true)
 
     const written = structuredClone(frozen)
     const first = written.comparison?.rows[0]

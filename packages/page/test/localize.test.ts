@@ -61,7 +61,13 @@ describe('localized values', () => {
     expect(afterPortuguese.ui.nl?.search).toBe('Buscar')
     expect(afterPortuguese.words.search[0]?.badges).toEqual([{shownIn: 'nl', lang: 'pt', text: 'PT', title: 'Ainda não traduzido; exibido em português.'}])
     // An override wins over the tables; a word it leaves out comes from the chain: nl, then the primary (none), then English.
-    const overridden = pageLanguages([{code: 'nl', name: 'Nederlands'}, {code: 'qq', name: 'Quenya'}], {nl: {search: 'Zoeken'}})
+    const overridden = pageLanguages(
+      [
+        {code: 'nl', name: 'Nederlands'},
+        {code: 'qq', name: 'Quenya'}
+      ],
+      {nl: {search: 'Zoeken'}}
+    )
     expect(overridden.ui.nl?.search).toBe('Zoeken')
     expect(overridden.ui.qq?.search).toBe('Zoeken')
     expect(overridden.ui.nl?.category).toBe('Category')

@@ -79,17 +79,24 @@ describe('renderPage', () => {
 
   it("labels the citation with the catalog's word where it has one, else the interface's, unmarked", () => {
     const html = render()
-    expect(real.datasets.some((dataset) => dataset.citation && dataset.citation.label.pt === undefined), 'the frozen catalog has no Portuguese citation label').toBe(true)
+    expect(
+      real.datasets.some((dataset) => dataset.citation && dataset.citation.label.pt === undefined),
+      'the frozen catalog has no Portuguese citation label'
+    ).toBe(true)
     for (const dataset of real.datasets) {
       if (!dataset.citation) continue
-      expect(html).toContain(`<h4 id="${dataset.id}-citation"><span lang="en" data-shown-in="en">${dataset.citation.label.en}</span><span lang="pt" data-shown-in="pt">Citação</span></h4>`)
+      expect(html).toContain(
+        `<h4 id="${dataset.id}-citation"><span lang="en" data-shown-in="en">${dataset.citation.label.en}</span><span lang="pt" data-shown-in="pt">Citação</span></h4>`
+      )
     }
     const labelled = structuredClone(real)
     const first = labelled.datasets.find((dataset) => dataset.citation)
     if (!first?.citation) throw new Error('no citation')
     first.citation.label.pt = 'Como citar'
     // One dataset's label stands for the catalog's word in that language.
-    expect(render(labelled).match(/<span lang="pt" data-shown-in="pt">Como citar<\/span><\/h4>/g)).toHaveLength(real.datasets.filter((dataset) => dataset.citation).length)
+    expect(render(labelled).match(/<span lang="pt" data-shown-in="pt">Como citar<\/span><\/h4>/g)).toHaveLength(
+      real.datasets.filter((dataset) => dataset.citation).length
+    )
   })
 
   it('lists exactly the downloads it is given, with sizes, and per-dataset files in their cards', () => {
@@ -102,7 +109,8 @@ describe('renderPage', () => {
     const section = html.slice(html.indexOf('<section class="downloads"'))
     expect(html.indexOf('<section class="downloads"')).toBeGreaterThan(html.lastIndexOf('</article>'))
     expect(matches(section, /<a href="([^"]+)" data-download=/g)).toEqual(downloads.filter((download) => download.dataset === undefined).map(({path}) => path))
-    for (const {path, bytes} of downloads) expect(html).toMatch(new RegExp(`data-download="${path}"><code>${path}</code></a>[^\\n]*<data class="size" value="${bytes}">`))
+    for (const {path, bytes} of downloads)
+      expect(html).toMatch(new RegExp(`data-download="${path}"><code>${path}</code></a>[^\\n]*<data class="size" value="${bytes}">`))
     const bibs = downloads.filter((download) => download.dataset !== undefined)
     expect(bibs.length).toBe(real.datasets.filter((dataset) => dataset.citation).length)
     for (const {path, dataset} of bibs) {
@@ -135,7 +143,12 @@ describe('renderPage', () => {
   it('allows its own script and style by hash in a CSP without unsafe-inline or inline handlers', () => {
     const html = render()
     const csp = decodeAttribute(matches(html, /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)[0] ?? '')
-    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values])
+    )
     const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
     const scripts = matches(html, /<script>([\s\S]*?)<\/script>/g)
     const styles = matches(html, /<style>([\s\S]*?)<\/style>/g)
@@ -167,8 +180,13 @@ describe('renderPage', () => {
     const html = render(larger)
     const dataset = larger.datasets.find((candidate) => candidate.description.text.pt === undefined)
     expect(dataset, 'the larger fixture has a description without a Portuguese translation').toBeDefined()
-    const attribute = (code: string): string => decodeAttribute(matches(html, new RegExp(`data-dataset-id="${dataset?.id}"[^>]* data-search-${code}="([^"]*)"`, 'g'))[0] ?? '')
-    const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+    const attribute = (code: string): string =>
+      decodeAttribute(matches(html, new RegExp(`data-dataset-id="${dataset?.id}"[^>]* data-search-${code}="([^"]*)"`, 'g'))[0] ?? '')
+    const fold = (text: string): string =>
+      text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
     expect(attribute('en')).toContain(fold(dataset?.description.text.en ?? 'missing'))
     // Portuguese searches the English description it shows, and the Portuguese tasks.
     expect(attribute('pt')).toContain(fold(dataset?.description.text.en ?? 'missing'))
@@ -190,7 +208,9 @@ describe('renderPage', () => {
     delete bare.comparison
     expect(markupOnly(render(bare))).not.toContain('data-unseen-')
     // The script says where a search found a word the card does not show, in each language's words.
-    const config = JSON.parse(matches(html, /<script type="application\/json" id="page-config">([\s\S]*?)<\/script>/g)[0] ?? '{}') as {ui: Record<string, {matchedIn: string}>}
+    const config = JSON.parse(matches(html, /<script type="application\/json" id="page-config">([\s\S]*?)<\/script>/g)[0] ?? '{}') as {
+      ui: Record<string, {matchedIn: string}>
+    }
     expect(config.ui.en?.matchedIn).toBe('Matched in: {fields}')
     expect(config.ui.pt?.matchedIn).toBe('Encontrado em: {fields}')
   })
@@ -204,7 +224,9 @@ describe('renderPage', () => {
     for (const [, id] of table.matchAll(/<a href="#([^"]+)">/g)) expect(html).toContain(`<article class="card" id="${id}" `)
     expect(matches(table, /<th scope="col">(.*?)<\/th>/g)).toHaveLength(comparison.columns.en?.length ?? 0)
     expect(table).toContain('<th scope="col"><span lang="en" data-shown-in="en">Institution</span><span lang="pt" data-shown-in="pt">Instituição</span></th>')
-    expect(table).toContain('<span lang="en" data-shown-in="en"><data value="377000">377k+ images</data></span><span lang="pt" data-shown-in="pt"><data value="377000">377k+ imagens</data></span>')
+    expect(table).toContain(
+      '<span lang="en" data-shown-in="en"><data value="377000">377k+ images</data></span><span lang="pt" data-shown-in="pt"><data value="377000">377k+ imagens</data></span>'
+    )
     expect(table).toContain('<span lang="en" data-shown-in="en">Stanford</span>')
     // The page's order: the search, the count, the table, the cards, then the downloads.
     const order = ['class="finder"', 'id="count"', 'id="comparison"', 'id="datasets"', 'class="downloads"'].map((marker) => html.indexOf(marker))
@@ -229,12 +251,16 @@ describe('renderPage', () => {
     const dutch = {...real, languages: [...real.languages, {code: 'nl', flag: '🇳🇱', name: 'Nederlands'}]}
     const html = renderPage(dutch, {downloads: [], uiText: {nl: {search: 'Zoeken'}}}).get('index.html') ?? ''
     expect(html).toContain('<span lang="nl" data-shown-in="nl">Zoeken</span>')
-    expect(html).toMatch(/<span lang="en" data-shown-in="en nl">Category <span class="untranslated" lang="en" data-shown-in="nl" title="Not translated yet; shown in English.">/)
+    expect(html).toMatch(
+      /<span lang="en" data-shown-in="en nl">Category <span class="untranslated" lang="en" data-shown-in="nl" title="Not translated yet; shown in English.">/
+    )
     expect(html).toContain('html[data-ui-lang="nl"] [data-shown-in]:not([data-shown-in~="nl"])')
     // A language with a table (es) shows its own words, unmarked.
     const spanish = {...real, languages: [...real.languages, {code: 'es', flag: '🇪🇸', name: 'Español'}]}
     const spanishHtml = renderPage(spanish, {downloads: []}).get('index.html') ?? ''
-    expect(spanishHtml).toContain('<label for="category-filter"><span lang="en" data-shown-in="en">Category</span><span lang="pt" data-shown-in="pt">Categoria</span><span lang="es" data-shown-in="es">Categoría</span></label>')
+    expect(spanishHtml).toContain(
+      '<label for="category-filter"><span lang="en" data-shown-in="en">Category</span><span lang="pt" data-shown-in="pt">Categoria</span><span lang="es" data-shown-in="es">Categoría</span></label>'
+    )
   })
 
   it('renders the same bytes for the same catalog', () => {

@@ -13,7 +13,8 @@ function datasetOf(catalog: Catalog, id: string): Dataset {
   return dataset
 }
 
-const indexOf = (id: string, language: string, catalog = frozen): ReturnType<typeof searchIndex> => searchIndex(catalog, datasetOf(catalog, id), language, codes)
+const indexOf = (id: string, language: string, catalog = frozen): ReturnType<typeof searchIndex> =>
+  searchIndex(catalog, datasetOf(catalog, id), language, codes)
 
 describe('foldForSearch', () => {
   it('lowercases, drops accents and makes runs of spaces one', () => {
@@ -104,7 +105,12 @@ describe('searchIndex', () => {
     const larger = loadCatalog(sources.larger)
     const dataset = larger.datasets.find((candidate) => candidate.description.text.pt === undefined)
     if (!dataset) throw new Error('the larger fixture has a description without a Portuguese translation')
-    const {shown} = searchIndex(larger, dataset, 'pt', larger.languages.map(({code}) => code))
+    const {shown} = searchIndex(
+      larger,
+      dataset,
+      'pt',
+      larger.languages.map(({code}) => code)
+    )
     expect(shown).toContain(foldForSearch(dataset.description.text.en ?? 'missing'))
     expect(shown).toContain(foldForSearch(dataset.tasks?.items.pt?.[0] ?? 'missing'))
   })

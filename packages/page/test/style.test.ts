@@ -14,7 +14,9 @@ function palette(marker: string): Record<string, string> {
 /** WCAG 2 relative luminance and contrast ratio. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string): number => {
-    const [r, g, b] = [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    const [r, g, b] = [1, 3, 5]
+      .map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255)
+      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
     return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)
   }
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
@@ -22,7 +24,10 @@ function contrast(a: string, b: string): number {
 }
 
 describe('the style sheet', () => {
-  for (const [scheme, marker] of [['light', ':root {'], ['dark', 'prefers-color-scheme: dark']] as const) {
+  for (const [scheme, marker] of [
+    ['light', ':root {'],
+    ['dark', 'prefers-color-scheme: dark']
+  ] as const) {
     it(`meets WCAG AA contrast in the ${scheme} scheme`, () => {
       const colors = palette(marker)
       expect(Object.keys(colors)).toEqual(expect.arrayContaining(['bg', 'fg', 'muted', 'surface', 'link', 'accent', 'focus', 'badge-bg', 'badge-fg']))

@@ -38,35 +38,65 @@ describe('slips a maintainer makes', () => {
 
   it.each([
     ['a misspelt key fact', '- **Size:** 377,110 chest X-ray images', '- **Sise:** 377,110 chest X-ray images', 'unknown label `Sise`; did you mean `Size`?'],
-    ['a misspelt section', '**Tasks:**\n- Radiology report generation', '**Taks:**\n- Radiology report generation', 'unknown label `Taks`; did you mean `Tasks`?'],
+    [
+      'a misspelt section',
+      '**Tasks:**\n- Radiology report generation',
+      '**Taks:**\n- Radiology report generation',
+      'unknown label `Taks`; did you mean `Tasks`?'
+    ],
     ['another case', '- **Patients:** 65,379 unique patients', '- **patients:** 65,379 unique patients', 'unknown label `patients`; did you mean `Patients`?'],
     ['a stray space', '- **Time Period:** 2011-2016', '- **Time  Period:** 2011-2016', 'unknown label `Time  Period`; did you mean `Time Period`?'],
-    ['a colon outside the bold', '- **Reports:** Free-text radiology reports for all images', '- **Reports**: Free-text radiology reports for all images', 'the colon of `Reports` stands outside the bold: write `**Reports:**`']
+    [
+      'a colon outside the bold',
+      '- **Reports:** Free-text radiology reports for all images',
+      '- **Reports**: Free-text radiology reports for all images',
+      'the colon of `Reports` stands outside the bold: write `**Reports:**`'
+    ]
   ])('%s is one error, at its line, naming the declared label; no other dataset changes', (_, from, to, message) => {
     const input = replaceOnce(source, from, to)
     const {file} = parse(input)
-    expect(errors(input).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' (if')[0]}`)).toEqual([`${lineOf(input, to.split('\n')[0] ?? '')} unknown-label ${message}`])
+    expect(errors(input).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' (if')[0]}`)).toEqual([
+      `${lineOf(input, to.split('\n')[0] ?? '')} unknown-label ${message}`
+    ])
     expect(others(file.data.catalog, 'mimic-cxr')).toEqual(others(fresh, 'mimic-cxr'))
   })
 
   it('an http link is one error, at its line', () => {
-    const input = replaceOnce(source, '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**', '- **URL:** [http://physionet.org/content/mimic-cxr/](http://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**')
+    const input = replaceOnce(
+      source,
+      '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**',
+      '- **URL:** [http://physionet.org/content/mimic-cxr/](http://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**'
+    )
     expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(input, '[http://physionet')} url-not-https`])
   })
 
   it('a heading without stars is one error, and its body is not reported block by block', () => {
-    const input = replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford Chest X-Ray Competition Dataset', '### CHEXPERT - Stanford Chest X-Ray Competition Dataset')
+    const input = replaceOnce(
+      source,
+      '### ⭐⭐⭐⭐ CHEXPERT - Stanford Chest X-Ray Competition Dataset',
+      '### CHEXPERT - Stanford Chest X-Ray Competition Dataset'
+    )
     expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(input, '### CHEXPERT')} malformed-dataset-heading`])
   })
 
   it('a schema violation is worded for people and placed at the value, with its pointer beside', () => {
-    const input = replaceOnce(source, '**Description:** MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports.\n\n', '').replace(/\*\*Descrição:\*\* MIMIC-CXR é o maior[^\n]*\n\n/, '')
+    const input = replaceOnce(
+      source,
+      '**Description:** MIMIC-CXR is the largest publicly available chest X-ray dataset, containing over 377,000 images paired with free-text radiology reports.\n\n',
+      ''
+    ).replace(/\*\*Descrição:\*\* MIMIC-CXR é o maior[^\n]*\n\n/, '')
     const schema = parse(input).file.messages.filter((message) => message.ruleId === 'schema')
-    expect(schema.map((message) => `${message.line} ${message.reason}`)).toEqual([`${lineOf(input, '### ⭐⭐⭐⭐ MIMIC-CXR')} the description of MIMIC-CXR is missing`])
+    expect(schema.map((message) => `${message.line} ${message.reason}`)).toEqual([
+      `${lineOf(input, '### ⭐⭐⭐⭐ MIMIC-CXR')} the description of MIMIC-CXR is missing`
+    ])
   })
 
   it('a description only the translation has is kept, in the translation, and the source round-trips it', () => {
-    const input = replaceOnce(source, '**Description:** CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.\n\n', '')
+    const input = replaceOnce(
+      source,
+      '**Description:** CheXpert is a large dataset of chest X-rays with uncertainty labels, designed for multi-label classification of thoracic diseases.\n\n',
+      ''
+    )
     const {catalog, file} = parse(input)
     expect(file.messages.filter((m) => m.fatal)).toEqual([])
     const chexpert = catalog?.datasets.find((dataset) => dataset.id === 'chexpert')
@@ -83,8 +113,12 @@ describe('slips a maintainer makes', () => {
     expect(mimic?.facts.items.find((item) => item.key === 'reports')?.label).toEqual({en: 'Reports', pt: 'Relatórios'})
   })
 
-  it('keeps what a translation\'s heading says otherwise, for the translation checks to report and the markdown to regenerate', () => {
-    const input = replaceOnce(source, '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**', '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**')
+  it("keeps what a translation's heading says otherwise, for the translation checks to report and the markdown to regenerate", () => {
+    const input = replaceOnce(
+      source,
+      '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**',
+      '### ⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Descrição:**'
+    )
     const {catalog, file} = parse(input)
     expect(file.messages).toEqual([])
     expect(catalog?.datasets.find((dataset) => dataset.id === 'isic')?.variants).toEqual({pt: {rating: 3}})
@@ -123,7 +157,7 @@ describe('a slip in one dataset', () => {
     fc.record({kind: fc.constant('typo' as const), at: fc.nat(), position: fc.nat(), character: fc.constantFrom('x', ' ', ':', '*', 'ã')})
   )
 
-  it('never changes another dataset\'s data, whatever the slip', {timeout: 300_000}, () => {
+  it("never changes another dataset's data, whatever the slip", {timeout: 300_000}, () => {
     fc.assert(
       fc.property(fc.nat(), fc.array(slip, {minLength: 1, maxLength: 3}), (which, slips) => {
         const range = datasetRanges[which % datasetRanges.length]

@@ -38,21 +38,50 @@ type Mutation = (lines: string[]) => string[]
 const at = (index: number, lines: readonly string[]): number => index % Math.max(lines.length, 1)
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((i): Mutation => (lines) => lines.filter((_, index) => index !== at(i, lines))),
-  fc.nat().map((i): Mutation => (lines) => lines.flatMap((line, index) => (index === at(i, lines) ? [line, line] : [line]))),
-  fc.tuple(fc.nat(), fc.nat()).map(([i, j]): Mutation => (lines) => {
-    const copy = [...lines]
-    const [a, b] = [at(i, copy), at(j, copy)]
-    ;[copy[a], copy[b]] = [copy[b] ?? '', copy[a] ?? '']
-    return copy
-  }),
-  fc.tuple(fc.nat(), fc.nat()).map(([i, k]): Mutation => (lines) => lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) : line))),
-  fc.tuple(fc.nat(), fc.constantFrom(...markers)).map(([i, marker]): Mutation => (lines) => lines.map((line, index) => (index === at(i, lines) ? line.split(marker).join('') : line))),
-  fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom(...nasty), fc.string({unit: 'binary', maxLength: 8}))).map(
-    ([i, k, text]): Mutation => (lines) => lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) + text + line.slice(k % (line.length + 1)) : line))
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.filter((_, index) => index !== at(i, lines))
   ),
-  fc.tuple(fc.nat(), fc.integer({min: 1000, max: 25_000})).map(([i, length]): Mutation => (lines) => lines.map((line, index) => (index === at(i, lines) ? line + 'x'.repeat(length) : line))),
-  fc.nat().map((i): Mutation => (lines) => lines.slice(0, at(i, lines)))
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.flatMap((line, index) => (index === at(i, lines) ? [line, line] : [line]))
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([i, j]): Mutation =>
+      (lines) => {
+        const copy = [...lines]
+        const [a, b] = [at(i, copy), at(j, copy)]
+        ;[copy[a], copy[b]] = [copy[b] ?? '', copy[a] ?? '']
+        return copy
+      }
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([i, k]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) : line))
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom(...markers)).map(
+    ([i, marker]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at(i, lines) ? line.split(marker).join('') : line))
+  ),
+  fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom(...nasty), fc.string({unit: 'binary', maxLength: 8}))).map(
+    ([i, k, text]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at(i, lines) ? line.slice(0, k % (line.length + 1)) + text + line.slice(k % (line.length + 1)) : line))
+  ),
+  fc.tuple(fc.nat(), fc.integer({min: 1000, max: 25_000})).map(
+    ([i, length]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at(i, lines) ? line + 'x'.repeat(length) : line))
+  ),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.slice(0, at(i, lines))
+  )
 )
 
 function check(input: string): void {

@@ -67,13 +67,23 @@ describe('citations', () => {
     ['eprint', 'eprint={data:text/html,x}'],
     ['howpublished', 'howpublished={\\url{javascript:alert(1)}}']
   ])('checks the %s of a citation like an access link, at its line', (field, line) => {
-    const input = replaceOnce(source, '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT', `  year={2019},\n  ${line}\n}\n\`\`\`\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT`)
+    const input = replaceOnce(
+      source,
+      '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT',
+      `  year={2019},\n  ${line}\n}\n\`\`\`\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT`
+    )
     const {file} = parse(input, 'x.md')
-    expect(file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' holds')[0]}`)).toEqual([`${lineOf(input, line)} url-not-https the citation's \`${field}\``])
+    expect(file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.ruleId} ${m.reason.split(' holds')[0]}`)).toEqual([
+      `${lineOf(input, line)} url-not-https the citation's \`${field}\``
+    ])
   })
 
   it('lets https links, bare DOIs and arXiv identifiers be', () => {
-    const input = replaceOnce(source, '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT', '  year={2019},\n  url={https://physionet.org/},\n  doi={10.1038/s41597-019-0322-0},\n  eprint={arXiv:1901.07042}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT')
+    const input = replaceOnce(
+      source,
+      '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT',
+      '  year={2019},\n  url={https://physionet.org/},\n  doi={10.1038/s41597-019-0322-0},\n  eprint={arXiv:1901.07042}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT'
+    )
     expect(errors(input)).toEqual([])
   })
 })
@@ -90,10 +100,16 @@ describe('a cache that cannot lie', () => {
   it.each([
     ['an empty tree for a section with text', () => []],
     ['an entry that is no tree', () => [{}]],
-    ['offsets shifted by a few characters', () => JSON.parse(JSON.stringify(nodes()).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 3}`)) as unknown[]],
+    [
+      'offsets shifted by a few characters',
+      () => JSON.parse(JSON.stringify(nodes()).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 3}`)) as unknown[]
+    ],
     ['a node left out', () => nodes().slice(1)],
     ['children that are no array', () => nodes().map((node) => ({...(node as object), children: 'x'}))],
-    ['a node past the end of the text', () => [...nodes(), {type: 'paragraph', position: {start: {line: 9, column: 1, offset: 900}, end: {line: 9, column: 2, offset: 901}}}]]
+    [
+      'a node past the end of the text',
+      () => [...nodes(), {type: 'paragraph', position: {start: {line: 9, column: 1, offset: 900}, end: {line: 9, column: 2, offset: 901}}}]
+    ]
   ])('refuses %s', (_, tampered) => {
     expect(fitsText(tampered(), section)).toBe(false)
   })
@@ -106,14 +122,19 @@ describe('a cache that cannot lie', () => {
     const entries = [...store.keys()]
     // Swap every section's entry with another's, empty every citation's: each must be caught.
     const values = entries.map((key) => store.get(key))
-    entries.forEach((key, index) => store.set(key, key.startsWith('citation:') ? {} : values[(index + 1) % values.length]))
+    entries.forEach((key, index) => {
+      store.set(key, key.startsWith('citation:') ? {} : values[(index + 1) % values.length])
+    })
     const served = parse(source, 'x.md', {cache})
     expect(served.catalog).toEqual(fresh.catalog)
     expect(served.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
     // An entry of the right key but tampered positions too.
     for (const key of entries.filter((name) => name.startsWith('section:'))) {
       const entry = store.get(key) as {key: string; nodes: unknown[]}
-      store.set(key, {key, nodes: JSON.parse(JSON.stringify(entry.nodes).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)) as unknown[]})
+      store.set(key, {
+        key,
+        nodes: JSON.parse(JSON.stringify(entry.nodes).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)) as unknown[]
+      })
     }
     expect(parse(source, 'x.md', {cache}).catalog).toEqual(fresh.catalog)
   })

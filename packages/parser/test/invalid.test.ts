@@ -37,25 +37,41 @@ const cases: Case[] = [
   },
   {
     name: 'duplicate dataset',
-    input: replaceOnce(source, '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Description:** ISIC', '### ⭐⭐⭐⭐ CheXpert - International Skin Imaging Collaboration\n\n**Description:** ISIC'),
+    input: replaceOnce(
+      source,
+      '### ⭐⭐⭐⭐ ISIC - International Skin Imaging Collaboration\n\n**Description:** ISIC',
+      '### ⭐⭐⭐⭐ CheXpert - International Skin Imaging Collaboration\n\n**Description:** ISIC'
+    ),
     rule: 'duplicate-dataset',
     line: lineOf(source, '### ⭐⭐⭐⭐ ISIC')
   },
   {
     name: 'seven stars',
-    input: replaceOnce(source, `${mimicHeading}\n\n**Description:** MIMIC-CXR is`, `### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest Chest X-Ray Dataset\n\n**Description:** MIMIC-CXR is`),
+    input: replaceOnce(
+      source,
+      `${mimicHeading}\n\n**Description:** MIMIC-CXR is`,
+      `### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest Chest X-Ray Dataset\n\n**Description:** MIMIC-CXR is`
+    ),
     rule: 'rating-range',
     line: lineOf(source, mimicHeading)
   },
   {
     name: 'missing access URL',
-    input: replaceOnce(source, '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n', '- **License:** PhysioNet Credentialed Health Data License\n'),
+    input: replaceOnce(
+      source,
+      '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n',
+      '- **License:** PhysioNet Credentialed Health Data License\n'
+    ),
     rule: 'missing-url',
     line: lineOf(source, '**Access:**')
   },
   {
     name: 'plain http URL',
-    input: replaceOnce(source, '- **URL:** [https://www.cancer.gov/tcga](https://www.cancer.gov/tcga)\n- **Portal:** [https://portal.gdc.cancer.gov/](https://portal.gdc.cancer.gov/)\n- **License:** Open', '- **URL:** [http://www.cancer.gov/tcga](http://www.cancer.gov/tcga)\n- **Portal:** [https://portal.gdc.cancer.gov/](https://portal.gdc.cancer.gov/)\n- **License:** Open'),
+    input: replaceOnce(
+      source,
+      '- **URL:** [https://www.cancer.gov/tcga](https://www.cancer.gov/tcga)\n- **Portal:** [https://portal.gdc.cancer.gov/](https://portal.gdc.cancer.gov/)\n- **License:** Open',
+      '- **URL:** [http://www.cancer.gov/tcga](http://www.cancer.gov/tcga)\n- **Portal:** [https://portal.gdc.cancer.gov/](https://portal.gdc.cancer.gov/)\n- **License:** Open'
+    ),
     rule: 'url-not-https',
     line: lineOf(source, '- **URL:** [https://www.cancer.gov/tcga]')
   },
@@ -121,7 +137,11 @@ const cases: Case[] = [
   },
   {
     name: 'section label without content',
-    input: replaceOnce(source, '**Tasks:**\n- Cancer diagnosis and subtyping\n- Prognosis prediction\n- Genomic-pathologic correlation\n- Survival analysis\n- Mutation prediction from histopathology\n', '**Tasks:**\n'),
+    input: replaceOnce(
+      source,
+      '**Tasks:**\n- Cancer diagnosis and subtyping\n- Prognosis prediction\n- Genomic-pathologic correlation\n- Survival analysis\n- Mutation prediction from histopathology\n',
+      '**Tasks:**\n'
+    ),
     rule: 'empty-section',
     line: lineOf(source, '- Cancer diagnosis and subtyping') - 1
   }
@@ -141,10 +161,16 @@ describe('bad inputs', () => {
   }
 
   it('reports every problem at once, not the first only', () => {
-    let broken = replaceOnce(source, `${mimicHeading}\n\n**Description:** MIMIC-CXR is`, `### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest Chest X-Ray Dataset\n\n**Description:** MIMIC-CXR is`)
+    let broken = replaceOnce(
+      source,
+      `${mimicHeading}\n\n**Description:** MIMIC-CXR is`,
+      `### ⭐⭐⭐⭐⭐⭐⭐ MIMIC-CXR - The Largest Chest X-Ray Dataset\n\n**Description:** MIMIC-CXR is`
+    )
     broken = replaceOnce(broken, '@article{codella2019skin,', '@article{../x,')
     broken = replaceOnce(broken, ptFacts, '- **Pacientez:** 65.379 pacientes únicos\n')
-    const rules = messagesOf(broken).filter((m) => m.includes('error')).map((m) => m.split(' ').at(-1))
+    const rules = messagesOf(broken)
+      .filter((m) => m.includes('error'))
+      .map((m) => m.split(' ').at(-1))
     expect(rules).toEqual(expect.arrayContaining(['rating-range', 'unsafe-citation-key', 'unknown-label']))
   })
 

@@ -12,7 +12,7 @@ describe('the frozen source, with its vocabulary', () => {
     expect(repaired.ok && repaired.text).toBe(readFileSync(frozenSourcePath, 'utf8'))
   })
 
-  it('parses without a message: every label is declared (its EN-only lists are the translation checks\' to report)', () => {
+  it("parses without a message: every label is declared (its EN-only lists are the translation checks' to report)", () => {
     expect(catalog).toBeDefined()
     expect(file.messages.map(String)).toEqual([])
   })

@@ -32,12 +32,15 @@ describe('section-by-section parsing', () => {
     // The English half: every kind of block, at half the parsing time.
     const lines = source.slice(0, source.indexOf('## 🇧🇷')).split('\n')
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '```', '~~~~', '<!--', '-->', '<pre>', '### h', '#x', '    ### h', '> q', '- l')), {maxLength: 6}), (edits) => {
-        const copy = [...lines]
-        for (const [at, line] of edits) copy.splice(at % copy.length, 0, line)
-        const text = copy.join('\n')
-        expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '```', '~~~~', '<!--', '-->', '<pre>', '### h', '#x', '    ### h', '> q', '- l')), {maxLength: 6}),
+        (edits) => {
+          const copy = [...lines]
+          for (const [at, line] of edits) copy.splice(at % copy.length, 0, line)
+          const text = copy.join('\n')
+          expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+        }
+      ),
       {seed: 7, numRuns: process.env['CI'] ? 300 : 40}
     )
   })
@@ -77,13 +80,70 @@ describe('section-by-section parsing', () => {
    */
   it('cuts only where a whole-document parse has a boundary, for fences and HTML of every shape', {timeout: 300_000}, () => {
     const blocks = [
-      '#x', '    # indented', 'text', 'more *text*',
-      '```', '````', '~~~', '~~~~', '```js', '```a`b', '~~~a`b', '``` ', '   ```', '  ```', ' ```', '    ```', '\t```', '- ```', '> ```', '1. ```', '```  x', '`` `',
-      '<!--', '-->', '<!-- x -->', '<!-->', '<!--->', ' <!--', '  <!--', '<div>', '</div>', '<pre>', '</pre>', '<script>', '</script>', '<?', '?>', '<!X', '<![CDATA[', ']]>', '<custom>', '<a href="x">', '<https://x.y>',
-      '- item', '  - nested', '  text', '1. one', '> quote', '>', '| a | b |', '| - | - |', '[a]: /u "t', '"', '===', '---', '***', '\ttab'
+      '#x',
+      '    # indented',
+      'text',
+      'more *text*',
+      '```',
+      '````',
+      '~~~',
+      '~~~~',
+      '```js',
+      '```a`b',
+      '~~~a`b',
+      '``` ',
+      '   ```',
+      '  ```',
+      ' ```',
+      '    ```',
+      '\t```',
+      '- ```',
+      '> ```',
+      '1. ```',
+      '```  x',
+      '`` `',
+      '<!--',
+      '-->',
+      '<!-- x -->',
+      '<!-->',
+      '<!--->',
+      ' <!--',
+      '  <!--',
+      '<div>',
+      '</div>',
+      '<pre>',
+      '</pre>',
+      '<script>',
+      '</script>',
+      '<?',
+      '?>',
+      '<!X',
+      '<![CDATA[',
+      ']]>',
+      '<custom>',
+      '<a href="x">',
+      '<https://x.y>',
+      '- item',
+      '  - nested',
+      '  text',
+      '1. one',
+      '> quote',
+      '>',
+      '| a | b |',
+      '| - | - |',
+      '[a]: /u "t',
+      '"',
+      '===',
+      '---',
+      '***',
+      '\ttab'
     ]
     // Headings after blank lines are where cuts happen: they come often.
-    const line = fc.oneof({weight: 3, arbitrary: fc.constant('')}, {weight: 2, arbitrary: fc.constantFrom('# t', '## h', '### d')}, {weight: 5, arbitrary: fc.constantFrom(...blocks)})
+    const line = fc.oneof(
+      {weight: 3, arbitrary: fc.constant('')},
+      {weight: 2, arbitrary: fc.constantFrom('# t', '## h', '### d')},
+      {weight: 5, arbitrary: fc.constantFrom(...blocks)}
+    )
     const documents = fc.array(line, {minLength: 1, maxLength: 40}).map((lines) => lines.join('\n'))
     const shape = (tree: ReturnType<typeof whole>) => tree.children.map((node) => [node.type, node.position?.start.offset, node.position?.end.offset])
     fc.assert(

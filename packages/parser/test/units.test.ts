@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {detectMojibake, languageCode, parseCitation, parseQuantity, repairMojibake, slugify} from '../src/index.js'
+import {slugify} from '@catalog/schema'
+import {detectMojibake, languageCode, parseCitation, parseQuantity, repairMojibake} from '../src/index.js'
 
 describe('slugify', () => {
   it.each([
@@ -91,7 +92,9 @@ describe('parseCitation', () => {
     expect(parseCitation('@misc{k, title={a}, title={b}}').problems.map((p) => [p.ruleId, p.line])).toEqual([['bibtex-duplicate-field', 1]])
     expect(parseCitation('@misc{a, title={a}}\n@misc{b, title={b}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-count'])
     expect(parseCitation('@datset{k, title={a}}').problems.map((p) => p.ruleId)).toEqual(['bibtex-entry-type'])
-    expect(parseCitation('@webpage{k, title={a}}').problems[0]?.reason).toMatch(/^unknown BibTeX entry type `@webpage`; use one of article, .*, dataset, software, online, report$/)
+    expect(parseCitation('@webpage{k, title={a}}').problems[0]?.reason).toMatch(
+      /^unknown BibTeX entry type `@webpage`; use one of article, .*, dataset, software, online, report$/
+    )
   })
 
   it("knows biblatex's @dataset, @software, @online and @report, with the fields biblatex requires", () => {
@@ -113,7 +116,12 @@ describe('parseCitation', () => {
     ])
     // A value closed twice: the entry ends there, and its fields go on.
     expect(parseCitation('@misc{k,\n  title={a} b},\n  year={2020}\n}').problems).toEqual([
-      {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)', line: 2, column: 14}
+      {
+        ruleId: 'bibtex-unbalanced-braces',
+        reason: 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)',
+        line: 2,
+        column: 14
+      }
     ])
     // A key without its comma.
     expect(parseCitation('@misc{k\n  title={a},\n  year={2020}\n}').problems).toEqual([

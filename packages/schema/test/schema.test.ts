@@ -23,7 +23,12 @@ describe('the catalog schema', () => {
     if (result.valid) return
     expect(result.violations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({pointer: '/datasets/0/rating', message: '/datasets/0/rating must be <= 5', keyword: 'maximum', params: {comparison: '<=', limit: 5}}),
+        expect.objectContaining({
+          pointer: '/datasets/0/rating',
+          message: '/datasets/0/rating must be <= 5',
+          keyword: 'maximum',
+          params: {comparison: '<=', limit: 5}
+        }),
         expect.objectContaining({pointer: '/datasets/1/facts', message: '/datasets/1 is missing `facts`', keyword: 'required'}),
         expect.objectContaining({pointer: '/datasets/0', message: '/datasets/0 has an unknown property `extra`', keyword: 'additionalProperties'})
       ])
@@ -46,12 +51,27 @@ describe('text', () => {
       change(copy)
       return validateCatalog(copy)
     }
-    expect(edit((copy) => void ((copy.datasets[0] as {description: {text: Record<string, string>}}).description.text['en'] = 'tab\tand\nbreak'))).toMatchObject({valid: true})
+    expect(
+      edit((copy) => {
+        ;(copy.datasets[0] as {description: {text: Record<string, string>}}).description.text['en'] = 'tab\tand\nbreak'
+      })
+    ).toMatchObject({valid: true})
     for (const control of ['\u001b', '\u0007', '\r', '\u007f', '\u0085']) {
-      const result = edit((copy) => void ((copy.datasets[0] as {name: string}).name = `CHEX${control}PERT`))
-      expect(result).toMatchObject({valid: false, violations: [{pointer: '/datasets/0/name', keyword: 'pattern', message: '/datasets/0/name holds a control character (only tabs and line breaks may stand in text)'}]})
+      const result = edit((copy) => {
+        ;(copy.datasets[0] as {name: string}).name = `CHEX${control}PERT`
+      })
+      expect(result).toMatchObject({
+        valid: false,
+        violations: [
+          {pointer: '/datasets/0/name', keyword: 'pattern', message: '/datasets/0/name holds a control character (only tabs and line breaks may stand in text)'}
+        ]
+      })
     }
-    expect(edit((copy) => void (copy.title = 'a\u0000b')).valid).toBe(false)
+    expect(
+      edit((copy) => {
+        copy.title = 'a\u0000b'
+      }).valid
+    ).toBe(false)
   })
 })
 

@@ -75,7 +75,12 @@ export function checkBibliography(catalog: Catalog, options: CheckOptions = {}):
     const base = `/datasets/${index}`
     const citation = dataset.citation
     if (!citation) {
-      flag('warning', bibliographyRules.missingCitation, `${dataset.name} has no citation, so datasets.bib cannot cite it: add a \`bibtex\` block under its citation section`, base)
+      flag(
+        'warning',
+        bibliographyRules.missingCitation,
+        `${dataset.name} has no citation, so datasets.bib cannot cite it: add a \`bibtex\` block under its citation section`,
+        base
+      )
       return
     }
     const fieldPointer = (name: string): string => `${base}/citation/fields/${escapePointer(name)}`
@@ -85,21 +90,41 @@ export function checkBibliography(catalog: Catalog, options: CheckOptions = {}):
     const sameKey = keys.get(folded)
     if (sameKey === undefined) keys.set(folded, index)
     else if (catalog.datasets[sameKey]?.citation?.key !== citation.key) {
-      flag('error', bibliographyRules.keyCaseCollision, `the citation key \`${citation.key}\` differs only in case from \`${catalog.datasets[sameKey]?.citation?.key ?? ''}\` of ${nameOf(sameKey)}; BibTeX treats them as one key and case-insensitive file systems as one file`, `${base}/citation/key`)
+      flag(
+        'error',
+        bibliographyRules.keyCaseCollision,
+        `the citation key \`${citation.key}\` differs only in case from \`${catalog.datasets[sameKey]?.citation?.key ?? ''}\` of ${nameOf(sameKey)}; BibTeX treats them as one key and case-insensitive file systems as one file`,
+        `${base}/citation/key`
+      )
     }
 
     for (const [name, value] of Object.entries(citation.fields)) {
       if (!bracesBalanced(value)) {
-        flag('error', bibliographyRules.unbalancedBraces, `the \`${name}\` of \`${citation.key}\` has unbalanced braces (or ends in a lone backslash), which would swallow the rest of the entry`, fieldPointer(name))
+        flag(
+          'error',
+          bibliographyRules.unbalancedBraces,
+          `the \`${name}\` of \`${citation.key}\` has unbalanced braces (or ends in a lone backslash), which would swallow the rest of the entry`,
+          fieldPointer(name)
+        )
       }
       const unmapped = unmappedCharacters(value, name)
       if (unmapped.length > 0) {
-        flag('warning', bibliographyRules.unmappedCharacter, `the \`${name}\` of \`${citation.key}\` has ${unmapped.map((char) => `"${char}" (U+${codePoint(char)})`).join(', ')} with no LaTeX command; it stays UTF-8, which biber reads but BibTeX styles and pdfLaTeX may not handle`, fieldPointer(name))
+        flag(
+          'warning',
+          bibliographyRules.unmappedCharacter,
+          `the \`${name}\` of \`${citation.key}\` has ${unmapped.map((char) => `"${char}" (U+${codePoint(char)})`).join(', ')} with no LaTeX command; it stays UTF-8, which biber reads but BibTeX styles and pdfLaTeX may not handle`,
+          fieldPointer(name)
+        )
       }
     }
 
     if (citation.fields['crossref'] !== undefined) {
-      flag('error', bibliographyRules.crossref, `\`${citation.key}\` uses \`crossref\`, so bib/${citation.key}.bib could not be typeset on its own: copy the fields it inherits into the entry`, fieldPointer('crossref'))
+      flag(
+        'error',
+        bibliographyRules.crossref,
+        `\`${citation.key}\` uses \`crossref\`, so bib/${citation.key}.bib could not be typeset on its own: copy the fields it inherits into the entry`,
+        fieldPointer('crossref')
+      )
     }
 
     // What plain.bst sees: a biblatex type as its stand-in in datasets.bib.
@@ -114,16 +139,31 @@ export function checkBibliography(catalog: Catalog, options: CheckOptions = {}):
       const bare = bareDoi(doi)
       // One slip, one finding: a DOI that is none is not also said to be written as a link.
       if (!doiPattern.test(bare)) {
-        flag('error', bibliographyRules.doiSyntax, `the DOI \`${doi.trim()}\` of \`${citation.key}\` is not a DOI, which reads \`10.\` and a registrant code, \`/\`, then a suffix without spaces, like \`10.1038/s41597-019-0322-0\``, fieldPointer('doi'))
+        flag(
+          'error',
+          bibliographyRules.doiSyntax,
+          `the DOI \`${doi.trim()}\` of \`${citation.key}\` is not a DOI, which reads \`10.\` and a registrant code, \`/\`, then a suffix without spaces, like \`10.1038/s41597-019-0322-0\``,
+          fieldPointer('doi')
+        )
       } else {
         if (bare !== doi.trim()) {
-          flag('warning', bibliographyRules.doiFormat, `the DOI of \`${citation.key}\` should be written bare, like \`10.1038/s41597-019-0322-0\`, not \`${doi.trim()}\``, fieldPointer('doi'))
+          flag(
+            'warning',
+            bibliographyRules.doiFormat,
+            `the DOI of \`${citation.key}\` should be written bare, like \`10.1038/s41597-019-0322-0\`, not \`${doi.trim()}\``,
+            fieldPointer('doi')
+          )
         }
         const normal = normalizeDoi(doi)
         const first = dois.get(normal)
         if (first === undefined) dois.set(normal, index)
         else {
-          flag('error', bibliographyRules.duplicateDoi, `the DOI \`${doi.trim()}\` of \`${citation.key}\` is already cited by ${nameOf(first)} as \`${catalog.datasets[first]?.citation?.key ?? ''}\`; cite one work under one key`, fieldPointer('doi'))
+          flag(
+            'error',
+            bibliographyRules.duplicateDoi,
+            `the DOI \`${doi.trim()}\` of \`${citation.key}\` is already cited by ${nameOf(first)} as \`${catalog.datasets[first]?.citation?.key ?? ''}\`; cite one work under one key`,
+            fieldPointer('doi')
+          )
         }
       }
     }
@@ -135,9 +175,19 @@ export function checkBibliography(catalog: Catalog, options: CheckOptions = {}):
       // When the work appeared; an original date (`origdate`) or the day of access may be any.
       const wrong = field === 'year' || field === 'date' ? years?.find((year) => year < firstYear || year > lastYear) : undefined
       if (years === undefined) {
-        flag('error', bibliographyRules.yearRange, `the \`${field}\` \`${value.trim()}\` of \`${citation.key}\` is no date biblatex reads: write \`2019\`, \`2019-11\`, \`2019-11-14\` or a range \`2018/2019\` (open at its end: \`2018/\`)`, fieldPointer(field))
+        flag(
+          'error',
+          bibliographyRules.yearRange,
+          `the \`${field}\` \`${value.trim()}\` of \`${citation.key}\` is no date biblatex reads: write \`2019\`, \`2019-11\`, \`2019-11-14\` or a range \`2018/2019\` (open at its end: \`2018/\`)`,
+          fieldPointer(field)
+        )
       } else if (wrong !== undefined) {
-        flag('error', bibliographyRules.yearRange, `\`${citation.key}\` is dated ${wrong} (its \`${field}\`), outside ${firstYear} to ${lastYear}: write the year the work appeared`, fieldPointer(field))
+        flag(
+          'error',
+          bibliographyRules.yearRange,
+          `\`${citation.key}\` is dated ${wrong} (its \`${field}\`), outside ${firstYear} to ${lastYear}: write the year the work appeared`,
+          fieldPointer(field)
+        )
       }
     }
 
@@ -146,12 +196,22 @@ export function checkBibliography(catalog: Catalog, options: CheckOptions = {}):
     // An empty `url` or `doi` is a slip of its own (no https link, no DOI), said there: once.
     const given = (name: string): boolean => (name === 'eprint' ? (citation.fields[name] ?? '').trim() !== '' : citation.fields[name] !== undefined)
     if (!requiresIdentifier && !identifierFields.some(given)) {
-      flag('warning', bibliographyRules.noIdentifier, `\`${citation.key}\` has no \`doi\`, \`url\` or \`eprint\`, so a reader cannot find the work from the citation (the .bib files give the dataset's link instead): add the DOI of what it cites, or its URL`, `${base}/citation/key`)
+      flag(
+        'warning',
+        bibliographyRules.noIdentifier,
+        `\`${citation.key}\` has no \`doi\`, \`url\` or \`eprint\`, so a reader cannot find the work from the citation (the .bib files give the dataset's link instead): add the DOI of what it cites, or its URL`,
+        `${base}/citation/key`
+      )
     }
 
     for (const field of ['author', 'editor']) {
       if (/(?:^|\s)and\s+others\s*$/i.test(citation.fields[field] ?? '')) {
-        flag('warning', bibliographyRules.incompleteAuthors, `the ${field === 'author' ? 'authors' : 'editors'} of \`${citation.key}\` end in "and others": the list is incomplete, and styles print "et al." even where they would name everyone; name every ${field}, as the work does`, fieldPointer(field))
+        flag(
+          'warning',
+          bibliographyRules.incompleteAuthors,
+          `the ${field === 'author' ? 'authors' : 'editors'} of \`${citation.key}\` end in "and others": the list is incomplete, and styles print "et al." even where they would name everyone; name every ${field}, as the work does`,
+          fieldPointer(field)
+        )
       }
     }
   })
@@ -193,7 +253,10 @@ const dateEnd = /^(-?\d{4})(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12]\d|3[01
  * as CSL.
  */
 function datedYears(value: string): number[] | undefined {
-  const [start = '', end, ...more] = value.trim().split('/').map((part) => part.trim())
+  const [start = '', end, ...more] = value
+    .trim()
+    .split('/')
+    .map((part) => part.trim())
   const startYear = dateEnd.exec(start)?.[1]
   if (startYear === undefined || more.length > 0) return undefined
   if (end === undefined || end === '' || end === '..') return [Number(startYear)]

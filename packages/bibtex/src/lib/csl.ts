@@ -1,9 +1,11 @@
-import {plugins} from '@citation-js/core'
+import {type CslItem, plugins} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import {caseProtectedFields, noCaseChangeGroups} from './case.js'
 import type {BibliographyEntry} from './entry.js'
 import {decodeCharacterCommands} from './latex-characters.js'
 import {formatEntryBody} from './format.js'
+
+export type {CslItem}
 
 /**
  * citation-js keeps the text of a braced group and drops its braces; CSL
@@ -14,13 +16,6 @@ import {formatEntryBody} from './format.js'
  */
 const bibtexConfig = plugins.config.get('@bibtex') as {constants: {formattingCommands: Record<string, string | undefined>}}
 bibtexConfig.constants.formattingCommands['NoCaseChange'] = 'nocase'
-
-/** One CSL-JSON item: `id` (the citation key) and `type`, then CSL variables. */
-export interface CslItem {
-  id: string
-  type: string
-  [variable: string]: unknown
-}
 
 /**
  * CSL-JSON for the entries, in their order, made by citation-js from the very
@@ -62,7 +57,20 @@ export function formatCslJson(items: readonly CslItem[]): string {
   return `${JSON.stringify(items, null, 2)}\n`
 }
 
-const nameVariables = ['author', 'editor', 'translator', 'collection-editor', 'container-author', 'director', 'illustrator', 'interviewer', 'recipient', 'reviewed-author', 'composer', 'original-author']
+const nameVariables = [
+  'author',
+  'editor',
+  'translator',
+  'collection-editor',
+  'container-author',
+  'director',
+  'illustrator',
+  'interviewer',
+  'recipient',
+  'reviewed-author',
+  'composer',
+  'original-author'
+]
 
 function tidy(item: CslItem): CslItem {
   const {id, type, ...rest} = item

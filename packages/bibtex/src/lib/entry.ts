@@ -1,4 +1,4 @@
-import type {Catalog, Dataset} from '@catalog/schema'
+import {type Catalog, type Dataset, datasetUrl} from '@catalog/schema'
 import {caseProtectedFields, protectCase} from './case.js'
 import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
 
@@ -82,11 +82,6 @@ export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
     })
   })
   return entries
-}
-
-/** The dataset's access URL: the access item with key `url`. */
-export function datasetUrl(dataset: Dataset): string | undefined {
-  return dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined)?.url
 }
 
 /** `NAME: Title` in the primary language (or the first language it has). */

@@ -13,10 +13,7 @@ const verbatimArgumentCommands: ReadonlySet<string> = new Set(['url', 'href', 'p
 /** Characters LaTeX reads as syntax in text; each gets a backslash when it has none. */
 const textSpecials: ReadonlySet<string> = new Set(['&', '%', '#', '_'])
 
-type Token =
-  | {kind: 'command'; text: string}
-  | {kind: 'verbatim'; text: string}
-  | {kind: 'char'; text: string}
+type Token = {kind: 'command'; text: string} | {kind: 'verbatim'; text: string} | {kind: 'char'; text: string}
 
 /**
  * Escape a field value for a .bib file. The value is LaTeX already (as the

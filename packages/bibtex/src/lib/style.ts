@@ -48,7 +48,8 @@ export function styleWarnings(type: string, key: string, fields: Readonly<Record
   }
 
   // book and inbook print either the authors or the editors.
-  if (sortedByAuthorOrEditor.has(type) && has('author') && has('editor')) warn('editor', "can't use both author and editor fields", 'keep one of `author` and `editor`')
+  if (sortedByAuthorOrEditor.has(type) && has('author') && has('editor'))
+    warn('editor', "can't use both author and editor fields", 'keep one of `author` and `editor`')
 
   // empty.misc.check
   if (type === 'misc' && !has('key') && !['author', 'title', 'howpublished', 'month', 'year', 'note'].some(has)) {

@@ -33,14 +33,23 @@ export interface CheckRecord {
 export function inputKey(sourceAbsolutePath: string, inputs: ReadonlyArray<Uint8Array | undefined>): string {
   const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(sourceAbsolutePath)
   hash.update('\0').update(String(new Date().getUTCFullYear()))
-  for (const bytes of inputs) hash.update('\0').update(bytes === undefined ? 'absent' : `${bytes.length}:`).update(bytes ?? '')
+  for (const bytes of inputs)
+    hash
+      .update('\0')
+      .update(bytes === undefined ? 'absent' : `${bytes.length}:`)
+      .update(bytes ?? '')
   return hash.digest('hex')
 }
 
 /** The digest of an output folder's files, by path: what a record is keyed by besides the inputs. */
 export function outputsDigest(hashes: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256')
-  for (const file of [...hashes.keys()].sort()) hash.update(file).update('\0').update(hashes.get(file) ?? '').update('\0')
+  for (const file of [...hashes.keys()].sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(hashes.get(file) ?? '')
+      .update('\0')
   return hash.digest('hex')
 }
 
@@ -118,7 +127,14 @@ function isCheckRecord(value: unknown): value is CheckRecord {
 }
 
 /** Keep the record of this run, and the few newest others (other sources, other checkouts). */
-export async function writeCheckRecord(cwd: string, sourcePath: string, key: string, digest: string, diagnostics: Diagnostic[], strictFailures: string[]): Promise<void> {
+export async function writeCheckRecord(
+  cwd: string,
+  sourcePath: string,
+  key: string,
+  digest: string,
+  diagnostics: Diagnostic[],
+  strictFailures: string[]
+): Promise<void> {
   const name = recordName(key, digest)
   const {given, placeholders} = spellings(sourcePath)
   const record: CheckRecord = {name, diagnostics: respell(diagnostics, given, placeholders), strictFailures}

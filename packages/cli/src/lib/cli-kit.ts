@@ -68,7 +68,13 @@ export function parseCommand<const O extends Options, const P extends boolean = 
   io: Pick<Io, 'stdout'>,
   allowPositionals?: P
 ): ParsedCommand<O, P> | undefined {
-  const parsed = parseArgs({args: [...args], options: {...options, ...helpOption}, allowPositionals: allowPositionals ?? false, allowNegative: true, strict: true})
+  const parsed = parseArgs({
+    args: [...args],
+    options: {...options, ...helpOption},
+    allowPositionals: allowPositionals ?? false,
+    allowNegative: true,
+    strict: true
+  })
   if ((parsed.values as {help?: boolean}).help) {
     io.stdout(help)
     return undefined
@@ -76,7 +82,9 @@ export function parseCommand<const O extends Options, const P extends boolean = 
   return parsed as unknown as ParsedCommand<O, P>
 }
 
-type ParsedCommand<O extends Options, P extends boolean> = ReturnType<typeof parseArgs<{args: string[]; options: O & typeof helpOption; allowPositionals: P; allowNegative: true; strict: true}>>
+type ParsedCommand<O extends Options, P extends boolean> = ReturnType<
+  typeof parseArgs<{args: string[]; options: O & typeof helpOption; allowPositionals: P; allowNegative: true; strict: true}>
+>
 
 const helpOption = {help: {type: 'boolean', short: 'h'}} as const satisfies Options
 
@@ -90,7 +98,7 @@ export const forceHelp = `  --force          replace DIR even when it holds file
 export const commonHelp = `  --reporter NAME  text (default, to stderr), json or github (to stdout)
   --strict         warnings fail the command too
   --no-cache       parse every section afresh (parsed sections are cached in
-                   node_modules/.cache/catalog, or \$CATALOG_CACHE_DIR)
+                   node_modules/.cache/catalog, or $CATALOG_CACHE_DIR)
   -h, --help       show this help
 `
 

@@ -32,7 +32,8 @@ export async function readBounded(file: string, limit: number): Promise<Buffer> 
   const handle = await open(file, 'r')
   try {
     const info = await handle.stat()
-    if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), {code: 'EISDIR', syscall: 'read', path: file})
+    if (info.isDirectory())
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), {code: 'EISDIR', syscall: 'read', path: file})
     if (info.isFile() && info.size > limit) throw new FileTooLargeError(file, limit, info.size)
     const chunks: Buffer[] = []
     let total = 0

@@ -28,7 +28,11 @@ export function toolFingerprint(): string {
     const below = (folder: string): string[] => listFolder(path.join(root, folder)).map((entry) => path.join(root, folder, entry.path))
     for (const file of [path.join(root, 'package.json'), ...below('dist'), ...below('templates')]) {
       if (file.endsWith('.map') || file.endsWith('.d.ts')) continue
-      hash.update(path.relative(path.dirname(root), file)).update('\0').update(readFileSync(file)).update('\0')
+      hash
+        .update(path.relative(path.dirname(root), file))
+        .update('\0')
+        .update(readFileSync(file))
+        .update('\0')
     }
   }
   for (let folder = cliRoot; ; folder = path.dirname(folder)) {

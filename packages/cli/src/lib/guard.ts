@@ -1,5 +1,5 @@
 import {formatSource} from '@catalog/markdown'
-import {parseCatalogSource} from '@catalog/parser'
+import {parseCatalogSource, pointAt} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 
 /**
@@ -14,10 +14,7 @@ export function lostWord(before: string, after: string): {word: string; line: nu
   for (const match of before.matchAll(words)) {
     const left = (remaining.get(match[0]) ?? 0) - 1
     remaining.set(match[0], left)
-    if (left < 0) {
-      const lines = before.slice(0, match.index).split('\n')
-      return {word: match[0], line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
-    }
+    if (left < 0) return {word: match[0], ...pointAt(before, match.index)}
   }
   return undefined
 }
@@ -29,7 +26,11 @@ export function firstDifference(a: unknown, b: unknown, pointer = ''): string | 
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b) ? undefined : pointer || '/'
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   for (const key of keys) {
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    const found = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
+    )
     if (found !== undefined) return found
   }
   return undefined
@@ -43,7 +44,11 @@ export function firstDifference(a: unknown, b: unknown, pointer = ''): string | 
  */
 export function roundTripProblem(catalog: Catalog): {pointer: string; message: string} | undefined {
   // Read back with the labels the catalog was read with (it carries them), so that it pairs as it did.
-  const {catalog: parsed, file} = parseCatalogSource(formatSource(catalog), 'README.md', catalog.vocabulary ? {vocabulary: {version: 1, labels: catalog.vocabulary}} : {})
+  const {catalog: parsed, file} = parseCatalogSource(
+    formatSource(catalog),
+    'README.md',
+    catalog.vocabulary ? {vocabulary: {version: 1, labels: catalog.vocabulary}} : {}
+  )
   const error = file.messages.find((message) => message.fatal)
   if (error || !parsed) {
     // Everything before the first error reads back as it was written, so the field whose markdown holds the
@@ -53,9 +58,13 @@ export function roundTripProblem(catalog: Catalog): {pointer: string; message: s
     for (const [candidate, position] of file.data.pointers ?? []) {
       if (position.start.line <= line && line <= position.end.line && candidate.length > pointer.length) pointer = candidate
     }
-    return {pointer, message: `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${line})`}
+    return {
+      pointer,
+      message: `the regenerated markdown does not parse back: ${error?.reason ?? 'no catalog'} [${error?.ruleId ?? 'unknown'}] (README.md line ${line})`
+    }
   }
   const difference = firstDifference(catalog, parsed)
-  return difference === undefined ? undefined : {pointer: difference, message: 'reads back differently from the regenerated markdown; a text field holds markup that starts another block'}
+  return difference === undefined
+    ? undefined
+    : {pointer: difference, message: 'reads back differently from the regenerated markdown; a text field holds markup that starts another block'}
 }
-

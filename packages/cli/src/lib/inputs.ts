@@ -11,7 +11,10 @@ export type InputRead = {bytes: Buffer} | {diagnostic: Diagnostic; missing: bool
  * first line, never an exception.
  */
 export async function readInput(file: string, cwd: string, what: string, limit = defaultLimits.maxBytes): Promise<InputRead> {
-  const at = (ruleId: string, message: string, missing = false) => ({diagnostic: {file, line: 1, column: 1, severity: 'error' as const, ruleId, message}, missing})
+  const at = (ruleId: string, message: string, missing = false) => ({
+    diagnostic: {file, line: 1, column: 1, severity: 'error' as const, ruleId, message},
+    missing
+  })
   try {
     return {bytes: await readBounded(path.resolve(cwd, file), limit)}
   } catch (error) {
@@ -24,4 +27,3 @@ export async function readInput(file: string, cwd: string, what: string, limit =
     return at('unreadable-file', `cannot read ${what}: ${reason}`, code === 'ENOENT')
   }
 }
-

@@ -61,7 +61,10 @@ export function readJson(text: string): {document: JsonDocument} | {error: {mess
           .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
         // The deepest node the pointer reaches: a missing property is named at the object that lacks it.
         for (let depth = segments.length; depth >= 0; depth--) {
-          const node = findNodeAtLocation(root, segments.slice(0, depth).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)))
+          const node = findNodeAtLocation(
+            root,
+            segments.slice(0, depth).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
+          )
           if (node) return placeAt(nodeStart(node))
         }
         return placeAt(0)

@@ -27,13 +27,20 @@ Exit codes: 0 ok, 1 problems in the input or a failed read or write,
 /** Run the CLI; returns the exit code. Nothing throws out of here: see `reportFailure`. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let printed = false
-  const watched: Io = {...io, stdout: (text) => ((printed = true), io.stdout(text))}
+  const watched: Io = {
+    ...io,
+    stdout: (text) => {
+      printed = true
+      io.stdout(text)
+    }
+  }
   try {
     return await dispatch(argv, watched)
   } catch (error) {
     const code = reportFailure(error, io)
     // A program reading JSON from stdout gets JSON even from a run that stopped early (the reason is on stderr).
-    if (!printed && wantsJson(argv)) io.stdout(argv[0] === 'i18n' && !['accept', 'export', 'import'].includes(argv[1] ?? '') ? '{"findings": [], "diagnostics": []}\n' : '[]\n')
+    if (!printed && wantsJson(argv))
+      io.stdout(argv[0] === 'i18n' && !['accept', 'export', 'import'].includes(argv[1] ?? '') ? '{"findings": [], "diagnostics": []}\n' : '[]\n')
     return code
   }
 }

@@ -28,7 +28,9 @@ export async function resolveOutFolder(out: string, cwd: string, protectedPaths:
     const real = await realPathOf(path.resolve(cwd, guard.path))
     if (real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) {
       const relation = real === folder ? 'is' : 'holds'
-      throw new UsageError(`refusing --out ${out}: it ${relation} ${guard.what} (${guard.path}), and building replaces the whole folder; choose a folder of its own, such as \`--out dist\``)
+      throw new UsageError(
+        `refusing --out ${out}: it ${relation} ${guard.what} (${guard.path}), and building replaces the whole folder; choose a folder of its own, such as \`--out dist\``
+      )
     }
   }
   if (existsSync(folder) && !statSync(folder).isDirectory()) {
@@ -54,7 +56,9 @@ export function assertReplaceable(folder: string, out: string, outputs: Outputs,
     .map((entry) => entry.path)
   if (foreign.length === 0) return
   const named = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '')
-  throw new UsageError(`refusing to replace ${out}: it holds files that catalog did not write (${named}); move them away, choose another --out, or pass --force to replace the folder with everything in it`)
+  throw new UsageError(
+    `refusing to replace ${out}: it holds files that catalog did not write (${named}); move them away, choose another --out, or pass --force to replace the folder with everything in it`
+  )
 }
 
 /** The files the previous build listed in its manifest; none when there is no readable manifest. */

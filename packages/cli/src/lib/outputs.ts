@@ -77,14 +77,21 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
     ['i18n-status.json', json(options.translationStatus ?? translationStatus(catalog, undefined))]
   ])
   // The page lists every other output with its size; a per-dataset file sits in that dataset's card.
-  const datasetOfFile = new Map<string, string>(catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : [])))
+  const datasetOfFile = new Map<string, string>(
+    catalog.datasets.flatMap((dataset) => (dataset.citation ? [[`bib/${dataset.citation.key}.bib`, dataset.id]] : []))
+  )
   const downloads: Download[] = [...outputs].map(([path, content]) => {
     const dataset = datasetOfFile.get(path)
     const label = downloadLabel(path, catalog)
     return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
   for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)
-  const files = [...outputs.keys()].sort().map((path) => [path, createHash('sha256').update(outputs.get(path) ?? '').digest('hex')])
+  const files = [...outputs.keys()].sort().map((path) => [
+    path,
+    createHash('sha256')
+      .update(outputs.get(path) ?? '')
+      .digest('hex')
+  ])
   outputs.set(manifestPath, json({generator: 'catalog build', files: Object.fromEntries(files)}))
   return outputs
 }

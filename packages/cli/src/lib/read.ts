@@ -31,7 +31,13 @@ const checks = [...outputChecks, translationChecks]
  * sections come from, and go to, the section cache unless `cache` is false.
  * A vocabulary that is not valid is an error of its own, and nothing is parsed.
  */
-export async function parseSource(sourcePath: string, cwd: string, bytes: Buffer, vocabularyRead: InputRead, options: {cache?: boolean} = {}): Promise<ParsedSource> {
+export async function parseSource(
+  sourcePath: string,
+  cwd: string,
+  bytes: Buffer,
+  vocabularyRead: InputRead,
+  options: {cache?: boolean} = {}
+): Promise<ParsedSource> {
   const {vocabulary, diagnostics: vocabularyProblems} = parseVocabularyFile(vocabularyPathOf(sourcePath), vocabularyRead)
   if (vocabularyProblems.length > 0) return {bytes, diagnostics: vocabularyProblems}
   const file = new VFile({path: sourcePath, cwd, value: bytes})

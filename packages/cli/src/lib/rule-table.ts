@@ -45,7 +45,12 @@ export function ruleTables(): string {
     }
     parts.push('')
   }
-  parts.push('**The limits** (`ParserOptions.limits`; a source over one is refused before parsing, at the first line over it)', '', '| most | default |', '| --- | ---: |')
+  parts.push(
+    '**The limits** (`ParserOptions.limits`; a source over one is refused before parsing, at the first line over it)',
+    '',
+    '| most | default |',
+    '| --- | ---: |'
+  )
   for (const [key, name] of Object.entries(limitNames)) parts.push(`| ${name} | \`${key}\` = ${defaultLimits[key as keyof Limits].toLocaleString('en-US')} |`)
   return `${parts.join('\n')}\n`
 }

@@ -1,4 +1,4 @@
-import {type UndeclaredLabel} from '@catalog/parser'
+import type {UndeclaredLabel} from '@catalog/parser'
 import {type Vocabulary, type VocabularyLabel, validateVocabulary} from '@catalog/schema'
 import type {Diagnostic} from './diagnostics.js'
 import type {InputRead} from './inputs.js'
@@ -20,7 +20,11 @@ export function parseVocabularyFile(vocabularyPath: string, read: InputRead): {v
   const result = validateVocabulary(value)
   if (!result.valid) {
     // `/labels/2/kind must be ...` is said `entry 3: kind must be ...`.
-    const say = (message: string): string => message.replace(/^\/labels\/(\d+)(?:\/(\S+))?/, (_, index: string, rest?: string) => `entry ${Number(index) + 1}${rest ? `: ${rest.replaceAll('/', '.')}` : ''}`)
+    const say = (message: string): string =>
+      message.replace(
+        /^\/labels\/(\d+)(?:\/(\S+))?/,
+        (_, index: string, rest?: string) => `entry ${Number(index) + 1}${rest ? `: ${rest.replaceAll('/', '.')}` : ''}`
+      )
     return {diagnostics: result.violations.map((violation) => at(`the vocabulary's ${say(violation.message)}`, placeOf(violation.pointer)))}
   }
   const diagnostics: Diagnostic[] = []
@@ -30,12 +34,23 @@ export function parseVocabularyFile(vocabularyPath: string, read: InputRead): {v
     const id = `${entry.kind}\u0000${entry.key}`
     const other = keys.get(id)
     if (other !== undefined) {
-      diagnostics.push(at(`the ${entry.kind} key \`${entry.key}\` is declared twice (entries ${other + 1} and ${index + 1}); keys name CSV columns and must be unique within a kind`, placeOf(`/labels/${index}/key`)))
+      diagnostics.push(
+        at(
+          `the ${entry.kind} key \`${entry.key}\` is declared twice (entries ${other + 1} and ${index + 1}); keys name CSV columns and must be unique within a kind`,
+          placeOf(`/labels/${index}/key`)
+        )
+      )
     } else keys.set(id, index)
     for (const [language, label] of Object.entries(entry.labels)) {
       const place = `${entry.kind === 'list' ? 'section' : entry.kind}\u0000${language}\u0000${label}`
       const first = texts.get(place)
-      if (first !== undefined) diagnostics.push(at(`the ${language} label \`${label}\` stands for two entries (${first + 1} and ${index + 1}); give each its own`, placeOf(`/labels/${index}/labels/${language}`)))
+      if (first !== undefined)
+        diagnostics.push(
+          at(
+            `the ${language} label \`${label}\` stands for two entries (${first + 1} and ${index + 1}); give each its own`,
+            placeOf(`/labels/${index}/labels/${language}`)
+          )
+        )
       else texts.set(place, index)
     }
   })
@@ -50,7 +65,11 @@ export function parseVocabularyFile(vocabularyPath: string, read: InputRead): {v
  * and a text that would stand for two entries stays with the one that uses it
  * most. What is left out is returned as `conflicts`, to say.
  */
-export function updateVocabulary(existing: Vocabulary | undefined, undeclared: readonly UndeclaredLabel[], primary: string): {vocabulary: Vocabulary; conflicts: string[]} {
+export function updateVocabulary(
+  existing: Vocabulary | undefined,
+  undeclared: readonly UndeclaredLabel[],
+  primary: string
+): {vocabulary: Vocabulary; conflicts: string[]} {
   const labels: VocabularyLabel[] = (existing?.labels ?? []).map((entry) => ({...entry, labels: {...entry.labels}}))
   const conflicts: string[] = []
   // Tally each (kind, key)'s spellings per language, in order of first use.
@@ -68,7 +87,9 @@ export function updateVocabulary(existing: Vocabulary | undefined, undeclared: r
   const groupOf = (kind: VocabularyLabel['kind']): string => (kind === 'list' ? 'section' : kind)
   // A text belongs to one entry per group and language: first to the existing entries, then to the most votes.
   const owners = new Map<string, {key: string; votes: number}>()
-  for (const entry of labels) for (const [language, text] of Object.entries(entry.labels)) owners.set(`${groupOf(entry.kind)}\u0000${language}\u0000${text}`, {key: entry.key, votes: Number.POSITIVE_INFINITY})
+  for (const entry of labels)
+    for (const [language, text] of Object.entries(entry.labels))
+      owners.set(`${groupOf(entry.kind)}\u0000${language}\u0000${text}`, {key: entry.key, votes: Number.POSITIVE_INFINITY})
   const candidates = [...tallies.values()]
   for (const tally of candidates) {
     for (const [language, votes] of tally.votes) {

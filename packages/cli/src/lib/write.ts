@@ -173,7 +173,9 @@ async function withLock<T>(lockPath: string, action: () => Promise<T>): Promise<
     }
     // The swap takes milliseconds: a lock held this long, whether we waited for it or found it old, is stuck.
     if (Date.now() - Math.min(since, info.mtimeMs) > stuckAfterMs) {
-      throw new RunError(`another catalog process (pid ${owner.pid}) has held ${lockPath} for more than ${stuckAfterMs / 1000} s; if no build is running, remove that file`)
+      throw new RunError(
+        `another catalog process (pid ${owner.pid}) has held ${lockPath} for more than ${stuckAfterMs / 1000} s; if no build is running, remove that file`
+      )
     }
     await pause()
   }

@@ -1,5 +1,5 @@
-import {type Catalog, catalogSchema, type Dataset, type LocalizedList, type LocalizedText, type Quantity} from '@catalog/schema'
-import {datasetUrl, languageCodes} from './dataset.js'
+import {type Catalog, catalogSchema, type Dataset, type LocalizedList, type LocalizedText, type Quantity, datasetUrl} from '@catalog/schema'
+import {languageCodes} from './dataset.js'
 
 /** Table Schema type of a column. */
 export type ColumnType = 'string' | 'integer' | 'number'
@@ -67,9 +67,22 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
   const columns: CsvColumn[] = []
   const inLanguage = (code: string): string => `in ${languageName.get(code) ?? code}`
   const titled = (label: string, code: string): string => `${label} (${languageName.get(code) ?? code})`
-  const textColumns = (base: string, label: string, describe: (code: string) => string, source: Omit<ColumnSource, 'language'>, read: (dataset: Dataset, index: number, code: string) => Cell | undefined): void => {
+  const textColumns = (
+    base: string,
+    label: string,
+    describe: (code: string) => string,
+    source: Omit<ColumnSource, 'language'>,
+    read: (dataset: Dataset, index: number, code: string) => Cell | undefined
+  ): void => {
     for (const code of codes) {
-      columns.push({name: `${base}_${code}`, type: 'string', title: titled(label, code), description: describe(code), source: {...source, language: code}, read: (dataset, index) => read(dataset, index, code)})
+      columns.push({
+        name: `${base}_${code}`,
+        type: 'string',
+        title: titled(label, code),
+        description: describe(code),
+        source: {...source, language: code},
+        read: (dataset, index) => read(dataset, index, code)
+      })
     }
   }
 
@@ -110,19 +123,37 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     read: (dataset, index) => ({value: dataset.category, pointer: `/datasets/${index}/category`})
   })
   const categoryIndex = new Map(catalog.categories.map((category, index) => [category.id, index]))
-  textColumns('category', 'Category', (code) => `Title of the category ${inLanguage(code)}.`, {section: 'category'}, (dataset, _index, code) => {
-    const position = categoryIndex.get(dataset.category)
-    const value = position === undefined ? undefined : catalog.categories[position]?.title[code]
-    return value === undefined ? undefined : {value, pointer: `/categories/${position}/title/${code}`}
-  })
-  textColumns('title', 'Title', (code) => `Title of the dataset (the heading after its name) ${inLanguage(code)}.`, {section: 'title'}, (dataset, index, code) =>
-    localizedCell(dataset.title, code, `/datasets/${index}/title`)
+  textColumns(
+    'category',
+    'Category',
+    (code) => `Title of the category ${inLanguage(code)}.`,
+    {section: 'category'},
+    (dataset, _index, code) => {
+      const position = categoryIndex.get(dataset.category)
+      const value = position === undefined ? undefined : catalog.categories[position]?.title[code]
+      return value === undefined ? undefined : {value, pointer: `/categories/${position}/title/${code}`}
+    }
   )
-  textColumns('description', 'Description', (code) => `Description of the dataset ${inLanguage(code)}.`, {section: 'description'}, (dataset, index, code) =>
-    localizedCell(dataset.description.text, code, `/datasets/${index}/description/text`)
+  textColumns(
+    'title',
+    'Title',
+    (code) => `Title of the dataset (the heading after its name) ${inLanguage(code)}.`,
+    {section: 'title'},
+    (dataset, index, code) => localizedCell(dataset.title, code, `/datasets/${index}/title`)
   )
-  textColumns('tasks', 'Tasks', (code) => `Tasks of the dataset ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'tasks'}, (dataset, index, code) =>
-    dataset.tasks ? listCell(dataset.tasks.items, code, `/datasets/${index}/tasks/items`) : undefined
+  textColumns(
+    'description',
+    'Description',
+    (code) => `Description of the dataset ${inLanguage(code)}.`,
+    {section: 'description'},
+    (dataset, index, code) => localizedCell(dataset.description.text, code, `/datasets/${index}/description/text`)
+  )
+  textColumns(
+    'tasks',
+    'Tasks',
+    (code) => `Tasks of the dataset ${inLanguage(code)}, joined by "${listSeparator}".`,
+    {section: 'tasks'},
+    (dataset, index, code) => (dataset.tasks ? listCell(dataset.tasks.items, code, `/datasets/${index}/tasks/items`) : undefined)
   )
   columns.push({
     name: 'url',
@@ -134,7 +165,7 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     source: {section: 'dataset', key: 'url'},
     read: (dataset, index) => {
       const position = dataset.access.items.findIndex((item) => item.key === 'url')
-      return position < 0 ? undefined : {value: datasetUrl(dataset), pointer: `/datasets/${index}/access/items/${position}/url`}
+      return position < 0 ? undefined : {value: datasetUrl(dataset) ?? '', pointer: `/datasets/${index}/access/items/${position}/url`}
     }
   })
   columns.push({
@@ -150,11 +181,17 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
     fact: (key: string, label: string): void => {
       const base = `fact_${key.replaceAll('-', '_')}`
       const itemIndex = (dataset: Dataset): number => dataset.facts.items.findIndex((item) => item.key === key)
-      textColumns(base, label, (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`, {section: 'facts', key}, (dataset, index, code) => {
-        const position = itemIndex(dataset)
-        const fact = dataset.facts.items[position]
-        return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
-      })
+      textColumns(
+        base,
+        label,
+        (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`,
+        {section: 'facts', key},
+        (dataset, index, code) => {
+          const position = itemIndex(dataset)
+          const fact = dataset.facts.items[position]
+          return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
+        }
+      )
       for (const {part, type} of quantityPartsOf(catalog.datasets, key)) {
         columns.push({
           name: `${base}_${part}`,
@@ -172,21 +209,33 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
       }
     },
     list: (key: string, label: string): void => {
-      textColumns(`list_${key.replaceAll('-', '_')}`, label, (code) => `The list "${label}" ${inLanguage(code)}, joined by "${listSeparator}".`, {section: 'lists', key}, (dataset, index, code) => {
-        const position = dataset.lists.findIndex((list) => list.key === key)
-        const list = dataset.lists[position]
-        return list ? listCell(list.items, code, `/datasets/${index}/lists/${position}/items`) : undefined
-      })
+      textColumns(
+        `list_${key.replaceAll('-', '_')}`,
+        label,
+        (code) => `The list "${label}" ${inLanguage(code)}, joined by "${listSeparator}".`,
+        {section: 'lists', key},
+        (dataset, index, code) => {
+          const position = dataset.lists.findIndex((list) => list.key === key)
+          const list = dataset.lists[position]
+          return list ? listCell(list.items, code, `/datasets/${index}/lists/${position}/items`) : undefined
+        }
+      )
     },
     access: (key: string, label: string): void => {
       if (key === 'url') return
       const base = `access_${key.replaceAll('-', '_')}`
       const itemIndex = (dataset: Dataset): number => dataset.access.items.findIndex((item) => item.key === key)
-      textColumns(base, label, (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`, {section: 'access', key}, (dataset, index, code) => {
-        const position = itemIndex(dataset)
-        const item = dataset.access.items[position]
-        return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
-      })
+      textColumns(
+        base,
+        label,
+        (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`,
+        {section: 'access', key},
+        (dataset, index, code) => {
+          const position = itemIndex(dataset)
+          const item = dataset.access.items[position]
+          return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
+        }
+      )
       if (!catalog.datasets.some((dataset) => dataset.access.items.some((item) => item.key === key && item.url !== undefined))) return
       columns.push({
         name: `${base}_link`,

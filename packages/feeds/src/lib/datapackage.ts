@@ -1,4 +1,4 @@
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, slugify} from '@catalog/schema'
 import type {CsvColumn} from './columns.js'
 import {lineTerminators} from './csv.js'
 import {hashSource} from './hash.js'
@@ -54,13 +54,7 @@ export function buildDataPackage(catalog: Catalog, columns: readonly CsvColumn[]
   }
 }
 
-/** A package name as Frictionless wants it (lowercase letters, digits, `-`, `.`, `_`), from the title. */
+/** A package name as Frictionless wants it (lowercase letters, digits, `-`, `.`, `_`): the title's slug. */
 function packageName(title: string): string {
-  const name = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9._]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return name === '' ? 'catalog' : name
+  return slugify(title) || 'catalog'
 }

@@ -5,11 +5,6 @@ export function languageCodes(catalog: Catalog): string[] {
   return catalog.languages.map((language) => language.code)
 }
 
-/** The dataset's URL: the `url` property of its access entry keyed `url` (the schema requires one). */
-export function datasetUrl(dataset: Dataset): string {
-  return dataset.access.items.find((item) => item.key === 'url')?.url ?? ''
-}
-
 export function accessItemOf(dataset: Dataset, key: string): AccessItem | undefined {
   return dataset.access.items.find((item) => item.key === key)
 }

@@ -1,5 +1,5 @@
-import type {Catalog} from '@catalog/schema'
-import {accessItemOf, datasetUrl, inCatalogOrder, languageCodes} from './dataset.js'
+import {type Catalog, datasetUrl} from '@catalog/schema'
+import {accessItemOf, inCatalogOrder, languageCodes} from './dataset.js'
 import {type FeedOptions, resolveOptions} from './options.js'
 
 /**
@@ -48,7 +48,7 @@ export function buildFeed(catalog: Catalog, options: FeedOptions = {}): Feed {
         name: dataset.name,
         rating: dataset.rating,
         category: dataset.category,
-        url: datasetUrl(dataset),
+        url: datasetUrl(dataset) ?? '',
         license: license ? inCatalogOrder(license.value, codes) : null,
         citationKey: dataset.citation?.key ?? null,
         title: inCatalogOrder(dataset.title, codes),

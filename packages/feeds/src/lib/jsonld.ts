@@ -1,5 +1,5 @@
-import type {Catalog, Citation, Dataset, LocalizedList, LocalizedText} from '@catalog/schema'
-import {accessItemOf, datasetUrl, factOf, languageCodes} from './dataset.js'
+import {type Catalog, type Citation, type Dataset, type LocalizedList, type LocalizedText, datasetUrl} from '@catalog/schema'
+import {accessItemOf, factOf, languageCodes} from './dataset.js'
 import {freeAccessEvidence} from './free-access.js'
 import {type FeedOptions, type ResolvedOptions, resolveOptions} from './options.js'
 
@@ -40,7 +40,7 @@ function datasetNode(catalog: Catalog, dataset: Dataset, index: number, options:
     name: dataset.name,
     alternateName: localized(dataset.title, codes),
     description: localized(dataset.description.text, codes),
-    url: datasetUrl(dataset)
+    url: datasetUrl(dataset) ?? ''
   }
   const license = accessItemOf(dataset, options.licenseKey)
   if (license) {
@@ -58,7 +58,14 @@ function datasetNode(catalog: Catalog, dataset: Dataset, index: number, options:
   return node
 }
 
-const citationTypes: Record<string, string> = {article: 'ScholarlyArticle', inproceedings: 'ScholarlyArticle', conference: 'ScholarlyArticle', book: 'Book', phdthesis: 'Thesis', mastersthesis: 'Thesis'}
+const citationTypes: Record<string, string> = {
+  article: 'ScholarlyArticle',
+  inproceedings: 'ScholarlyArticle',
+  conference: 'ScholarlyArticle',
+  book: 'Book',
+  phdthesis: 'Thesis',
+  mastersthesis: 'Thesis'
+}
 
 /**
  * The paper to cite. BibTeX values keep their LaTeX in the catalog; here
@@ -69,7 +76,10 @@ function citationNode(citation: Citation): Record<string, unknown> {
   const node: Record<string, unknown> = {'@type': (Object.hasOwn(citationTypes, citation.type) ? citationTypes[citation.type] : undefined) ?? 'CreativeWork'}
   if (fields.title !== undefined) node.name = plainBibtex(fields.title)
   if (fields.author !== undefined) {
-    const authors = fields.author.split(/\s+and\s+/).map((author) => plainBibtex(author).trim()).filter((author) => author !== '' && author !== 'others')
+    const authors = fields.author
+      .split(/\s+and\s+/)
+      .map((author) => plainBibtex(author).trim())
+      .filter((author) => author !== '' && author !== 'others')
     if (authors.length > 0) node.author = authors.map((name) => ({'@type': 'Person', name}))
   }
   if (fields.year !== undefined) node.datePublished = plainBibtex(fields.year)
@@ -77,7 +87,7 @@ function citationNode(citation: Citation): Record<string, unknown> {
   if (venue !== undefined) node.isPartOf = {'@type': fields.journal === undefined ? 'CreativeWork' : 'Periodical', name: plainBibtex(venue)}
   if (fields.pages !== undefined) node.pagination = plainBibtex(fields.pages)
   if (fields.doi !== undefined) node.sameAs = `https://doi.org/${fields.doi}`
-  else if (fields.url !== undefined && fields.url.startsWith('https://')) node.url = fields.url
+  else if (fields.url?.startsWith('https://')) node.url = fields.url
   return node
 }
 

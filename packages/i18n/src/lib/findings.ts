@@ -61,7 +61,13 @@ const ruleOfState: Readonly<Record<Exclude<TranslationState, 'mismatch'>, string
   untranslated: 'untranslated'
 }
 
-function finding(state: TranslationState, language: string, draft: Draft, message: string, ruleId = state === 'mismatch' ? 'number-mismatch' : ruleOfState[state]): TranslationFinding {
+function finding(
+  state: TranslationState,
+  language: string,
+  draft: Draft,
+  message: string,
+  ruleId = state === 'mismatch' ? 'number-mismatch' : ruleOfState[state]
+): TranslationFinding {
   return {...draft, state, language, message, ruleId}
 }
 
@@ -91,7 +97,12 @@ function presenceFindings(catalog: Catalog, primary: string, language: string, n
 
   const overview = catalog.overview
   if (overview) {
-    compare(present(overview.text), {dataset: null, field: 'overview', primary: text(overview.text, primary), translation: text(overview.text, language)}, {primary: `/overview/text/${primary}`, translation: `/overview/text/${language}`}, 'the overview')
+    compare(
+      present(overview.text),
+      {dataset: null, field: 'overview', primary: text(overview.text, primary), translation: text(overview.text, language)},
+      {primary: `/overview/text/${primary}`, translation: `/overview/text/${language}`},
+      'the overview'
+    )
   }
   catalog.categories.forEach((category, index) => {
     compare(
@@ -135,7 +146,12 @@ function presenceFindings(catalog: Catalog, primary: string, language: string, n
         })
       } else if ('style' in section) {
         const items = section.items
-        compare(present(items), {...draft, primary: list(items, primary), translation: list(items, language)}, {primary: `${base}/${name}`, translation: `${base}/${name}/items/${language}`}, what)
+        compare(
+          present(items),
+          {...draft, primary: list(items, primary), translation: list(items, language)},
+          {primary: `${base}/${name}`, translation: `${base}/${name}/items/${language}`},
+          what
+        )
       }
     }
     const row = comparison?.rows.findIndex((candidate) => candidate.dataset === dataset.id) ?? -1
@@ -164,15 +180,31 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
 
   const ours = segment.items[primary] ?? []
   const theirs = segment.items[language] ?? []
-  const copied = segment.kind === 'link' ? [] : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
+  const copied =
+    segment.kind === 'link' ? [] : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
   if (copied.length > 0) {
-    found.push(finding('untranslated', language, {...draft, primary: copied.join('\n'), translation: copied.join('\n')}, `the ${languageName} text is the ${primaryName} text, untranslated`))
+    found.push(
+      finding(
+        'untranslated',
+        language,
+        {...draft, primary: copied.join('\n'), translation: copied.join('\n')},
+        `the ${languageName} text is the ${primaryName} text, untranslated`
+      )
+    )
   }
 
   const confirmed = options.lock ? confirmedEntry(options.lock, language, segment) : undefined
   if (confirmed === undefined) {
     // A copy is said once, as untranslated: confirming it is not what it needs.
-    if (copied.length === 0) found.push(finding('unconfirmed', language, draft, `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``))
+    if (copied.length === 0)
+      found.push(
+        finding(
+          'unconfirmed',
+          language,
+          draft,
+          `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``
+        )
+      )
   } else if (confirmed.sha256 !== hashText(source)) {
     const message = `the ${primaryName} text changed since its ${languageName} translation was confirmed`
     found.push(finding('outdated', language, {...draft, previous: confirmed.text ?? null}, message))
@@ -209,11 +241,42 @@ function variantFindings(catalog: Catalog, primary: string, language: string, na
     }
     const variant = dataset.variants?.[language]
     const heading = `${base}/variants/${language}`
-    if (variant?.name !== undefined) add('name', 'heading-mismatch', dataset.name, variant.name, heading, `the ${languageName} heading names ${dataset.name} "${variant.name}"; write it as in the primary half`)
-    if (variant?.rating !== undefined) add('rating', 'rating-mismatch', String(dataset.rating), String(variant.rating), heading, `${dataset.name} has ${variant.rating} stars in ${languageName} but ${dataset.rating} in the primary half`)
-    if (variant?.category !== undefined) add('category', 'category-mismatch', dataset.category, variant.category, heading, `${dataset.name} stands under another category in ${languageName} than in the primary half`)
+    if (variant?.name !== undefined)
+      add(
+        'name',
+        'heading-mismatch',
+        dataset.name,
+        variant.name,
+        heading,
+        `the ${languageName} heading names ${dataset.name} "${variant.name}"; write it as in the primary half`
+      )
+    if (variant?.rating !== undefined)
+      add(
+        'rating',
+        'rating-mismatch',
+        String(dataset.rating),
+        String(variant.rating),
+        heading,
+        `${dataset.name} has ${variant.rating} stars in ${languageName} but ${dataset.rating} in the primary half`
+      )
+    if (variant?.category !== undefined)
+      add(
+        'category',
+        'category-mismatch',
+        dataset.category,
+        variant.category,
+        heading,
+        `${dataset.name} stands under another category in ${languageName} than in the primary half`
+      )
     if (variant?.sections !== undefined) {
-      add('sections', 'section-order', dataset.sections.join(', '), variant.sections.join(', '), heading, `the sections of ${dataset.name} come in another order in ${languageName} than in the primary half`)
+      add(
+        'sections',
+        'section-order',
+        dataset.sections.join(', '),
+        variant.sections.join(', '),
+        heading,
+        `the sections of ${dataset.name} come in another order in ${languageName} than in the primary half`
+      )
     }
     dataset.access.items.forEach((item, position) => {
       const url = item.urlVariants?.[language]
@@ -221,17 +284,30 @@ function variantFindings(catalog: Catalog, primary: string, language: string, na
       // Where the link's text is its address and that differs too, the segment check has said it.
       const said = isLink(shown.primary) && isLink(shown.translation) && shown.primary !== shown.translation
       if (url !== undefined && item.url !== undefined && !said) {
-        add(`access.${item.key}`, 'url-mismatch', item.url, url, `${base}/access/items/${position}/urlVariants/${language}`, `the link ${url} differs from the primary half's ${item.url}`)
+        add(
+          `access.${item.key}`,
+          'url-mismatch',
+          item.url,
+          url,
+          `${base}/access/items/${position}/urlVariants/${language}`,
+          `the link ${url} differs from the primary half's ${item.url}`
+        )
       }
     })
     const raw = dataset.citation?.rawVariants?.[language]
     if (raw !== undefined && dataset.citation) {
-      add('citation', 'citation-mismatch', dataset.citation.raw, raw, `${base}/citation/rawVariants/${language}`, `the ${languageName} citation of ${dataset.name} differs from the primary half's; cite once, the same way in every half`)
+      add(
+        'citation',
+        'citation-mismatch',
+        dataset.citation.raw,
+        raw,
+        `${base}/citation/rawVariants/${language}`,
+        `the ${languageName} citation of ${dataset.name} differs from the primary half's; cite once, the same way in every half`
+      )
     }
   })
   return found
 }
-
 
 /**
  * In reading order: language by language, the document's own parts first,

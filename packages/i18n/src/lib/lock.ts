@@ -81,7 +81,9 @@ export function createLock(catalog: Catalog): TranslationLock {
  * those are, and the rest of `lock` is kept as it was.
  */
 export function acceptTranslations(catalog: Catalog, lock: TranslationLock | undefined, selectors: readonly string[] = []): TranslationLock {
-  const unknown = selectors.filter((selector) => !catalog.datasets.some((dataset) => dataset.id === selector) && !(documentGroups as readonly string[]).includes(selector))
+  const unknown = selectors.filter(
+    (selector) => !catalog.datasets.some((dataset) => dataset.id === selector) && !(documentGroups as readonly string[]).includes(selector)
+  )
   if (unknown.length > 0) throw new UnknownSelectorError(unknown)
   if (selectors.length === 0) return confirmSegments(catalog, undefined, () => true)
   return confirmSegments(catalog, lock, (segment) => selectors.includes(segment.dataset ?? segment.field.split('.')[0] ?? ''))
@@ -95,7 +97,11 @@ export function acceptTranslations(catalog: Catalog, lock: TranslationLock | und
  * so does one for which `selected` says `'drop'` (a translation changed but
  * marked as needing review).
  */
-export function confirmSegments(catalog: Catalog, lock: TranslationLock | undefined, selected: (segment: Segment, language: string) => boolean | 'drop'): TranslationLock {
+export function confirmSegments(
+  catalog: Catalog,
+  lock: TranslationLock | undefined,
+  selected: (segment: Segment, language: string) => boolean | 'drop'
+): TranslationLock {
   const primary = catalog.languages[0]?.code ?? ''
   const previous = lock?.primary === primary ? lock : undefined
   const languages: Record<string, LanguageLock> = {}
@@ -106,7 +112,7 @@ export function confirmSegments(catalog: Catalog, lock: TranslationLock | undefi
     for (const segment of segments) {
       const choice = selected(segment, code)
       if (choice === false) continue
-      const fields = segment.dataset === null ? entry.document : (entry.datasets[segment.dataset] ??= {})
+      const fields = fieldsOf(entry, segment.dataset)
       const source = segmentText(segment, primary)
       if (choice === 'drop' || source === undefined || segmentText(segment, code) === undefined) delete fields[segment.field]
       else fields[segment.field] = {sha256: hashText(source), text: source}
@@ -115,6 +121,13 @@ export function confirmSegments(catalog: Catalog, lock: TranslationLock | undefi
     languages[code] = entry
   }
   return {version: 2, primary, languages}
+}
+
+/** The confirmations of a language's document parts (`null`) or of one dataset, created when missing. */
+function fieldsOf(entry: LanguageLock, dataset: string | null): Record<string, Confirmed> {
+  if (dataset === null) return entry.document
+  entry.datasets[dataset] ??= {}
+  return entry.datasets[dataset]
 }
 
 /** The lock as committed: two-space JSON, keys sorted below the top level, a final newline; each entry its confirmed text, or `{"sha256": …}` where only the hash is known. */
@@ -133,7 +146,11 @@ export function serializeLock(lock: TranslationLock): string {
       .sort()
       .map((code) => {
         const entry = lock.languages[code] ?? {document: {}, datasets: {}}
-        const datasets = Object.fromEntries(Object.keys(entry.datasets).sort().map((id) => [id, sorted(entry.datasets[id] ?? {})]))
+        const datasets = Object.fromEntries(
+          Object.keys(entry.datasets)
+            .sort()
+            .map((id) => [id, sorted(entry.datasets[id] ?? {})])
+        )
         return [code, {document: sorted(entry.document), datasets}]
       })
   )
@@ -158,7 +175,8 @@ export function readLock(text: string): TranslationLock {
  * its pointer.
  */
 export function lockFromJson(value: unknown): TranslationLock {
-  const isRecord = (candidate: unknown): candidate is Record<string, unknown> => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
+  const isRecord = (candidate: unknown): candidate is Record<string, unknown> =>
+    typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
   const isHash = (hash: unknown): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
   if (!isRecord(value)) throw new InvalidLockError('the translation lock needs `version: 2`, `primary` and `languages`')
   const version = value['version']
@@ -166,7 +184,7 @@ export function lockFromJson(value: unknown): TranslationLock {
   if (typeof value['primary'] !== 'string') throw new InvalidLockError('the translation lock needs `primary`, the code of the primary language', '/primary')
   const languages = value['languages']
   if (!isRecord(languages)) throw new InvalidLockError('the translation lock needs `languages`, an object by language code', '/languages')
-  const escape = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1')
+  const escapePointer = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1')
   const what = version === 1 ? 'a sha256 hash (64 hexadecimal digits)' : 'the confirmed text, or {"sha256": "<64 hexadecimal digits>"}'
   const entries = (candidate: unknown, pointer: string, where: string): Record<string, Confirmed> => {
     if (!isRecord(candidate)) throw new InvalidLockError(`the translation lock's ${where} needs an object by field`, pointer)
@@ -175,18 +193,24 @@ export function lockFromJson(value: unknown): TranslationLock {
       if (version === 1 && isHash(entry)) confirmed[name] = {sha256: entry}
       else if (version === 2 && typeof entry === 'string') confirmed[name] = {sha256: hashText(entry), text: entry}
       else if (version === 2 && isRecord(entry) && isHash(entry['sha256']) && Object.keys(entry).length === 1) confirmed[name] = {sha256: entry['sha256']}
-      else throw new InvalidLockError(`the translation lock's entry "${name}" in ${where} is not ${what}`, `${pointer}/${escape(name)}`)
+      else throw new InvalidLockError(`the translation lock's entry "${name}" in ${where} is not ${what}`, `${pointer}/${escapePointer(name)}`)
     }
     return confirmed
   }
   const lock: TranslationLock = {version: 2, primary: value['primary'], languages: {}}
   for (const [code, entry] of Object.entries(languages)) {
-    const at = `/languages/${escape(code)}`
+    const at = `/languages/${escapePointer(code)}`
     if (!isRecord(entry)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`document\` and \`datasets\``, at)
     const document = entries(entry['document'], `${at}/document`, `"${code}" (its \`document\`)`)
     const datasets = entry['datasets']
-    if (!isRecord(datasets)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`datasets\`, an object by dataset id`, `${at}/datasets`)
-    lock.languages[code] = {document, datasets: Object.fromEntries(Object.entries(datasets).map(([id, fields]) => [id, entries(fields, `${at}/datasets/${escape(id)}`, `"${code}" (dataset "${id}")`)]))}
+    if (!isRecord(datasets))
+      throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`datasets\`, an object by dataset id`, `${at}/datasets`)
+    lock.languages[code] = {
+      document,
+      datasets: Object.fromEntries(
+        Object.entries(datasets).map(([id, fields]) => [id, entries(fields, `${at}/datasets/${escapePointer(id)}`, `"${code}" (dataset "${id}")`)])
+      )
+    }
   }
   return lock
 }

@@ -1,5 +1,5 @@
 import type {Catalog} from '@catalog/schema'
-import {po, type PoEntry} from 'gettext-parser'
+import {po, type PoEntry, type PoTable} from 'gettext-parser'
 import type {TranslationFinding, TranslationState} from './finding.js'
 import {translationFindings} from './findings.js'
 import type {TranslationLock} from './lock.js'
@@ -68,7 +68,9 @@ export function exportPo(catalog: Catalog, options: PoExportOptions): string {
     const fuzzy = translation !== undefined && own.some((item) => fuzzyStates.includes(item.state))
     const comments = {
       extracted: extracted.join('\n'),
-      ...(lines.some((line) => line !== undefined) ? {reference: lines.flatMap((line) => (line === undefined ? [] : [`${options.sourcePath}:${line}`])).join(' ')} : {}),
+      ...(lines.some((line) => line !== undefined)
+        ? {reference: lines.flatMap((line) => (line === undefined ? [] : [`${options.sourcePath}:${line}`])).join(' ')}
+        : {}),
       ...(fuzzy ? {flag: 'fuzzy'} : {}),
       ...(fuzzy && typeof outdated?.previous === 'string' ? {previous: poString('msgid', outdated.previous)} : {})
     }
@@ -106,10 +108,10 @@ function poDate(date: Date): string {
  * with `""` and ends each line after its `\n`.
  */
 function poString(keyword: string, text: string): string {
-  const escape = (part: string): string => part.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n')
+  const escapePo = (part: string): string => part.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n')
   const lines = text.split(/(?<=\n)/)
-  if (lines.length < 2) return `${keyword} "${escape(text)}"`
-  return [`${keyword} ""`, ...lines.map((line) => `"${escape(line)}"`)].join('\n')
+  if (lines.length < 2) return `${keyword} "${escapePo(text)}"`
+  return [`${keyword} ""`, ...lines.map((line) => `"${escapePo(line)}"`)].join('\n')
 }
 
 /** A PO file that cannot be imported, or an entry of one that cannot; `line` is 1-based in the PO file. */
@@ -148,7 +150,7 @@ export interface PoFile {
  * (`#~`) entries are skipped. Throws `PoError` at the line at fault.
  */
 export function readPo(text: string): PoFile {
-  let table
+  let table: PoTable
   try {
     table = po.parse(text, {defaultCharset: 'utf-8'})
   } catch (error) {
@@ -156,19 +158,24 @@ export function readPo(text: string): PoFile {
     const reported = (error as {lineNumber?: unknown}).lineNumber
     const malformed = firstMalformedLine(text)
     const line = malformed ?? (typeof reported === 'number' ? reported : 1)
-    const reason = malformed === undefined ? (error as Error).message.replace(/^Error parsing PO data: /, '') : 'a line that is neither a comment, a keyword with its quoted string, nor a quoted string (an unescaped or missing quote?)'
+    const reason =
+      malformed === undefined
+        ? (error as Error).message.replace(/^Error parsing PO data: /, '')
+        : 'a line that is neither a comment, a keyword with its quoted string, nor a quoted string (an unescaped or missing quote?)'
     throw new PoError(`not a PO file gettext reads: ${reason}`, line, 'po-syntax')
   }
   const language = table.headers['Language']?.trim() ?? ''
   const starts = entryStarts(text)
   const header = starts.find((start) => start.context === undefined && start.msgid === '')
-  if (language === '') throw new PoError('the header names no `Language`; write the code of the translated language (`"Language: pt\\n"`)', header?.line ?? 1, 'po-syntax')
+  if (language === '')
+    throw new PoError('the header names no `Language`; write the code of the translated language (`"Language: pt\\n"`)', header?.line ?? 1, 'po-syntax')
   const seen = new Map<string, number>()
   const entries: PoImportEntry[] = []
   for (const start of starts) {
     if (start === header) continue
     if (start.plural) throw new PoError('an entry with plural forms (`msgid_plural`); the catalog has none', start.line, 'po-syntax')
-    if (start.context === undefined) throw new PoError('an entry without `msgctxt`; each entry names its segment there, as `catalog i18n export` writes it', start.line, 'po-syntax')
+    if (start.context === undefined)
+      throw new PoError('an entry without `msgctxt`; each entry names its segment there, as `catalog i18n export` writes it', start.line, 'po-syntax')
     const first = seen.get(start.context)
     if (first !== undefined) throw new PoError(`a second entry for "${start.context}" (the first is at line ${first})`, start.line, 'po-syntax')
     seen.set(start.context, start.line)
@@ -210,7 +217,8 @@ function entryStarts(text: string): EntryStart[] {
   fields.forEach((field, index) => {
     const before = fields[index - 1]
     const context = before?.keyword === 'msgctxt' ? before : undefined
-    if (field.keyword === 'msgid') starts.push({line: context?.line ?? field.line, context: context?.value, msgid: field.value, plural: fields[index + 1]?.keyword === 'msgid_plural'})
+    if (field.keyword === 'msgid')
+      starts.push({line: context?.line ?? field.line, context: context?.value, msgid: field.value, plural: fields[index + 1]?.keyword === 'msgid_plural'})
   })
   return starts
 }
@@ -273,17 +281,21 @@ export function applyPo(catalog: Catalog, file: PoFile): PoImport {
   const result: PoImport = {language, catalog: structuredClone(catalog), changed: [], confirmed: [], skipped: [], declared: [], pointers: new Map()}
   for (const entry of file.entries) {
     const segment = segments.get(entry.id)
-    if (!segment) throw new PoError(`no segment of the source is called "${entry.id}"; run \`catalog i18n export\` for the current ones`, entry.line, 'po-unknown-entry')
+    if (!segment)
+      throw new PoError(`no segment of the source is called "${entry.id}"; run \`catalog i18n export\` for the current ones`, entry.line, 'po-unknown-entry')
     const current = segmentText(segment, language)
     if (entry.msgstr === '' || entry.msgstr === current) {
       if (entry.msgstr !== '' && !entry.fuzzy && entry.msgid === segmentText(segment, primary)) result.confirmed.push(entry)
       continue
     }
     if (entry.msgid !== segmentText(segment, primary)) {
-      result.skipped.push({entry, message: `"${entry.id}" was translated from another ${languageName(catalog, primary)} text than the source's now; it is left out: run \`catalog i18n export\` again and translate the new text`})
+      result.skipped.push({
+        entry,
+        message: `"${entry.id}" was translated from another ${languageName(catalog, primary)} text than the source's now; it is left out: run \`catalog i18n export\` again and translate the new text`
+      })
       continue
     }
-    setAt(result.catalog, segment.pointer(language), valueOf(segment, entry, segmentText(segment, primary) ?? ''))
+    setAt(result.catalog, segment.pointer(language), translationValue(segment, entry, segmentText(segment, primary) ?? ''))
     if (segment.kind === 'label') declareLabel(result, segment, entry)
     result.changed.push(entry)
     result.pointers.set(entry.id, segment.pointer(language))
@@ -313,17 +325,23 @@ function declareLabel(result: PoImport, segment: Segment, entry: PoImportEntry):
     label.labels[result.language] = entry.msgstr
     result.declared.push(entry)
   } else if (current !== entry.msgstr) {
-    throw new PoError(`the vocabulary declares "${current}" as the ${result.language} label of \`${declared.key}\`, for every dataset: change it in vocabulary.json, not here`, entry.line, 'po-unwritable')
+    throw new PoError(
+      `the vocabulary declares "${current}" as the ${result.language} label of \`${declared.key}\`, for every dataset: change it in vocabulary.json, not here`,
+      entry.line,
+      'po-unwritable'
+    )
   }
 }
 
 /** The value a translation takes in the catalog: a string, or the items of a list or table row. */
-function valueOf(segment: Segment, entry: PoImportEntry, primaryText: string): string | string[] {
+function translationValue(segment: Segment, entry: PoImportEntry, primaryText: string): string | string[] {
   const many = segment.kind === 'list' || segment.kind === 'cells'
   const items = entry.msgstr.split('\n')
-  if (!many && items.length > 1) throw new PoError(`"${entry.id}" is one line in the source; write its translation without line breaks`, entry.line, 'po-unwritable')
+  if (!many && items.length > 1)
+    throw new PoError(`"${entry.id}" is one line in the source; write its translation without line breaks`, entry.line, 'po-unwritable')
   if (!many) return entry.msgstr
-  if (items.some((item) => item.trim() === '')) throw new PoError(`"${entry.id}" holds one ${segment.kind === 'list' ? 'item' : 'cell'} per line; remove the empty line`, entry.line, 'po-unwritable')
+  if (items.some((item) => item.trim() === ''))
+    throw new PoError(`"${entry.id}" holds one ${segment.kind === 'list' ? 'item' : 'cell'} per line; remove the empty line`, entry.line, 'po-unwritable')
   const cells = primaryText.split('\n').length
   if (segment.kind === 'cells' && items.length !== cells) {
     throw new PoError(`"${entry.id}" is a table row of ${cells} cells, one per line; the translation has ${items.length} lines`, entry.line, 'po-unwritable')
@@ -333,7 +351,10 @@ function valueOf(segment: Segment, entry: PoImportEntry, primaryText: string): s
 
 /** Set the value at a JSON pointer whose parent exists (the primary language's text is always there beside it). */
 function setAt(target: unknown, pointer: string, value: unknown): void {
-  const tokens = pointer.split('/').slice(1).map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
   const last = tokens.pop()
   let parent = target as Record<string, unknown>
   for (const token of tokens) parent = parent[token] as Record<string, unknown>

@@ -62,7 +62,9 @@ export function segmentsOf(catalog: Catalog): Segment[] {
   catalog.categories.forEach((category, index) => {
     documentPart(`categories.${category.id}`, 'title', text(category.title), (l) => `/categories/${index}/title/${l}`)
   })
-  catalog.datasets.forEach((dataset, index) => segments.push(...datasetSegments(catalog, dataset, index)))
+  catalog.datasets.forEach((dataset, index) => {
+    segments.push(...datasetSegments(catalog, dataset, index))
+  })
   const comparison = catalog.comparison
   if (comparison) {
     documentPart('comparison.heading', 'title', text(comparison.heading), (l) => `/comparison/heading/${l}`)

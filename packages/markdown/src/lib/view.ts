@@ -109,7 +109,14 @@ export {sectionOf}
  * citation block where it differs from the primary half's (the regenerated
  * source); otherwise missing items fall back to another language.
  */
-export function sectionView(dataset: Dataset, name: string, label: string, notice: string | null, reading: Reading, asWritten = false): SectionView | undefined {
+export function sectionView(
+  dataset: Dataset,
+  name: string,
+  label: string,
+  notice: string | null,
+  reading: Reading,
+  asWritten = false
+): SectionView | undefined {
   const base = {label, notice}
   if (name === 'description') return {...base, partial: 'sections/text', text: pickText(dataset.description.text, reading)}
   if (name === 'facts' || name === 'access') {

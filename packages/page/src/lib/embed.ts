@@ -1,23 +1,11 @@
 /**
- * What the page embeds of its own: JSON inside `<script>` data blocks, and
- * the Content-Security-Policy that allows the page's own style and script
- * by hash and nothing else.
+ * The Content-Security-Policy that allows the page's own style and script by
+ * hash and nothing else. (JSON inside the page's `<script>` data blocks is
+ * written by `jsonForScript` of @catalog/feeds, which also writes
+ * `datasets.jsonld`: one escaping for every JSON that may stand in HTML.)
  */
 
 import {createHash} from 'node:crypto'
-
-/**
- * JSON that is safe inside a `<script>` element: `<`, `>` and `&` written as
- * `\u003c`, `\u003e` and `\u0026`, so that `</script>` or `<!--` in a
- * catalog text cannot end the element or change how the HTML parser reads
- * it, and U+2028/U+2029 escaped for old JavaScript parsers. `JSON.parse`
- * gives back the same value.
- */
-export function jsonForScript(value: unknown): string {
-  const json = JSON.stringify(value)
-  if (json === undefined) throw new TypeError('cannot embed a value that has no JSON form')
-  return json.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
 
 /** A CSP hash source for the exact text of an inline `<script>` or `<style>` element. */
 export function hashSource(text: string): string {

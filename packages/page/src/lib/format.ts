@@ -31,10 +31,13 @@ export function formatBytes(bytes: number, language: string): string {
  */
 export function readNumber(text: string, language: string): number | undefined {
   const {group, decimal} = separatorsOf(language)
-  const escape = (char: string): string => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  const escapeRegExp = (char: string): string => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
   // Where a language groups digits with a space, any space does (people type a plain one).
-  const groupPattern = /^[\s\u00A0\u202F]$/.test(group) ? '[\\s\\u00A0\\u202F]' : escape(group)
-  const pattern = new RegExp(`^[\\s~≈<>≥≤+]*(\\d{1,3}(?:${groupPattern}\\d{3})+(?:${escape(decimal)}\\d+)?|\\d+(?:${escape(decimal)}\\d+)?)\\s*([kMB](?![\\p{L}\\p{N}]))?`, 'u')
+  const groupPattern = /^[\s\u00A0\u202F]$/.test(group) ? '[\\s\\u00A0\\u202F]' : escapeRegExp(group)
+  const pattern = new RegExp(
+    `^[\\s~≈<>≥≤+]*(\\d{1,3}(?:${groupPattern}\\d{3})+(?:${escapeRegExp(decimal)}\\d+)?|\\d+(?:${escapeRegExp(decimal)}\\d+)?)\\s*([kMB](?![\\p{L}\\p{N}]))?`,
+    'u'
+  )
   const match = pattern.exec(text)
   if (!match?.[1]) return undefined
   const digits = match[1].replace(new RegExp(groupPattern, 'g'), '').replace(decimal, '.')

@@ -6,7 +6,7 @@
 
 import type {HelperDelegate} from 'handlebars'
 import Handlebars from 'handlebars'
-import {jsonForScript} from './embed.js'
+import {jsonForScript} from '@catalog/feeds'
 import {inlineToHtml} from './inline.js'
 
 export const helpers: Readonly<Record<string, HelperDelegate>> = {

@@ -1,5 +1,5 @@
 import type {PhrasingContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as plainText} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -77,7 +77,7 @@ export function parseInlineWithRemark(markup: string): InlineNode[] {
   if (markup === '') return []
   const [only, ...more] = processor.parse(`\u00A0${markup}`).children
   const first = only?.type === 'paragraph' ? only.children[0] : undefined
-  if (!only || only.type !== 'paragraph' || more.length > 0 || first?.type !== 'text' || !first.value.startsWith('\u00A0')) {
+  if (only?.type !== 'paragraph' || more.length > 0 || first?.type !== 'text' || !first.value.startsWith('\u00A0')) {
     return [{type: 'text', value: markup}]
   }
   first.value = first.value.slice(1)
@@ -104,7 +104,7 @@ function fromMdast(node: PhrasingContent): InlineNode[] {
     case 'image':
       return [{type: 'text', value: node.alt ?? ''}]
     default:
-      return [{type: 'text', value: toString(node)}]
+      return [{type: 'text', value: plainText(node)}]
   }
 }
 
@@ -147,9 +147,13 @@ function nodesToHtml(nodes: readonly InlineNode[], inLink: boolean): string {
         case 'emphasis':
           return `<em>${nodesToHtml(node.children, inLink)}</em>`
         case 'link':
-          return inLink ? nodesToHtml(node.children, true) : `<a href="${escapeHtml(node.url)}" rel="noopener noreferrer">${nodesToHtml(node.children, true)}</a>`
+          return inLink
+            ? nodesToHtml(node.children, true)
+            : `<a href="${escapeHtml(node.url)}" rel="noopener noreferrer">${nodesToHtml(node.children, true)}</a>`
         case 'unsafe-link':
           return nodesToHtml(node.children, inLink)
+        default:
+          return unreachable(node)
       }
     })
     .join('')
@@ -170,4 +174,9 @@ export function* walkInline(nodes: readonly InlineNode[]): Generator<InlineNode>
     yield node
     if ('children' in node) yield* walkInline(node.children)
   }
+}
+
+/** A node of a type the switch above does not know: the compiler proves there is none. */
+function unreachable(node: never): string {
+  throw new TypeError(`unknown inline node ${JSON.stringify(node)}`)
 }

@@ -87,7 +87,11 @@ export function interfaceVariants(lookUp: (locale: string) => string | undefined
 }
 
 /** Group the page languages by the value they show (`sourceOf` says whose), marking each fallback in the language that shows it. */
-function variantsBy<T>(values: Readonly<Record<string, T | undefined>>, languages: Marking, sourceOf: (language: string) => string | undefined): VariantView<T>[] {
+function variantsBy<T>(
+  values: Readonly<Record<string, T | undefined>>,
+  languages: Marking,
+  sourceOf: (language: string) => string | undefined
+): VariantView<T>[] {
   const variants = new Map<string, {shownIn: string[]; badges: BadgeView[]}>()
   for (const language of languages.codes) {
     const source = sourceOf(language)
@@ -136,13 +140,19 @@ export function pageLanguages(
   const wordIn = (key: keyof UiText, locale: string): string | undefined => overrides[locale]?.[key] ?? messageTables[locale]?.page?.[key]
   const resolved = (code: string, key: keyof UiText): Localized<string> | undefined => resolveLocalized(code, primary, (locale) => wordIn(key, locale))
   // The base locale's table holds every word, so each resolves; '' only satisfies the types.
-  const ui = Object.fromEntries(codes.map((code) => [code, Object.fromEntries(keys.map((key) => [key, resolved(code, key)?.value ?? '']))])) as Record<string, UiText>
+  const ui = Object.fromEntries(codes.map((code) => [code, Object.fromEntries(keys.map((key) => [key, resolved(code, key)?.value ?? '']))])) as Record<
+    string,
+    UiText
+  >
   const untranslated: Record<string, Localized<string>> = {}
   for (const code of codes) {
     const found = resolved(code, 'untranslated')
     if (found) untranslated[code] = found
   }
   const marking: Marking = {codes, names, untranslated}
-  const words = Object.fromEntries(keys.map((key) => [key, interfaceVariants((locale) => wordIn(key, locale), marking)])) as Record<keyof UiText, VariantView<string>[]>
+  const words = Object.fromEntries(keys.map((key) => [key, interfaceVariants((locale) => wordIn(key, locale), marking)])) as Record<
+    keyof UiText,
+    VariantView<string>[]
+  >
   return {...marking, ui, words, wordIn}
 }

@@ -26,7 +26,12 @@ export interface SearchIndex {
  * made one. The page's script folds what is typed the same way.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**
@@ -69,10 +74,13 @@ export function searchIndex(catalog: Catalog, dataset: Dataset, language: string
     ...dataset.access.items.flatMap((item) => markup(pick(item.value))),
     ...(citation ? [citation.key, ...Object.values(citation.fields).map(latexForSearch)] : [])
   ]
-  const shown = shownParts.map(foldForSearch).filter((part) => part !== '').join(' \u2022 ')
+  const shown = shownParts
+    .map(foldForSearch)
+    .filter((part) => part !== '')
+    .join(' \u2022 ')
 
-  const candidates: Array<[label: string | undefined, text: string]> = dataset.access.items.flatMap((item): Array<[string | undefined, string]> =>
-    item.url === undefined ? [] : [[markup(pick(item.label))[0], item.url]]
+  const candidates: Array<[label: string | undefined, text: string]> = dataset.access.items.flatMap(
+    (item): Array<[string | undefined, string]> => (item.url === undefined ? [] : [[markup(pick(item.label))[0], item.url]])
   )
   const comparison = catalog.comparison
   if (comparison) {

@@ -20,7 +20,10 @@ export const pageStyle = read('page.css')
 /** The page's own script, exactly as inlined (its hash goes into the CSP). */
 export const pageScript = read('page.js')
 
-for (const [name, text] of [['page.css', pageStyle], ['page.js', pageScript]] as const) {
+for (const [name, text] of [
+  ['page.css', pageStyle],
+  ['page.js', pageScript]
+] as const) {
   // Inlined as is: a closing tag inside would end the element early.
   if (/<\/(?:script|style)/i.test(text) || text.includes('<!--')) throw new Error(`templates/${name} must not contain "</script", "</style" or "<!--"`)
 }

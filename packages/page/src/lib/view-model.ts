@@ -166,9 +166,19 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
   const shownGroups = groups.filter((group) => group.cards.length > 0)
   const minimum = ratingSchema.minimum
   const maximum = ratingSchema.maximum
-  const ratingOptions: OptionView[] = [option('', perCode((ui) => ui.anyRating))]
+  const ratingOptions: OptionView[] = [
+    option(
+      '',
+      perCode((ui) => ui.anyRating)
+    )
+  ]
   for (let stars = minimum + 1; stars <= maximum; stars++) {
-    ratingOptions.push(option(String(stars), perCode((ui) => fill(ui.atLeastStars, {stars}))))
+    ratingOptions.push(
+      option(
+        String(stars),
+        perCode((ui) => fill(ui.atLeastStars, {stars}))
+      )
+    )
   }
 
   return {
@@ -182,7 +192,10 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
     searchPlaceholders: JSON.stringify(perCode((ui) => ui.searchPlaceholder)),
     overview: catalog.overview ? {heading: text(catalog.overview.heading), text: text(catalog.overview.text)} : null,
     categoryOptions: [
-      option('', perCode((ui) => ui.allCategories)),
+      option(
+        '',
+        perCode((ui) => ui.allCategories)
+      ),
       ...shownGroups.map((group) => option(group.id, perLanguage(categories.get(group.id)?.title ?? {[primary]: group.id}, languages)))
     ],
     ratingOptions,
@@ -231,7 +244,9 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
         return [{partial: 'section-facts', headingId, label: text(dataset.facts.label), items}]
       }
       if (name === 'tasks' && dataset.tasks) {
-        return [{partial: 'section-list', headingId, label: text(dataset.tasks.label), items: list(dataset.tasks.items), inline: dataset.tasks.style === 'inline'}]
+        return [
+          {partial: 'section-list', headingId, label: text(dataset.tasks.label), items: list(dataset.tasks.items), inline: dataset.tasks.style === 'inline'}
+        ]
       }
       if (listIndexOf(name) !== undefined) {
         const titled = dataset.lists[listIndexOf(name) ?? -1]

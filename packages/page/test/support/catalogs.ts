@@ -50,7 +50,11 @@ export function exampleFiles(catalog: Catalog): Array<{path: string; content: st
   const citations = catalog.datasets.flatMap((dataset) => (dataset.citation ? [{dataset, citation: dataset.citation}] : []))
   return [
     {path: 'datasets.bib', content: `${citations.map(({citation}) => citation.raw).join('\n\n')}\n`, label: 'Every citation (BibTeX)'},
-    {path: 'datasets.csv', content: `id,name,rating\n${catalog.datasets.map((d) => `${d.id},${d.name},${d.rating}`).join('\n')}\n`, label: 'One row per dataset (CSV)'},
+    {
+      path: 'datasets.csv',
+      content: `id,name,rating\n${catalog.datasets.map((d) => `${d.id},${d.name},${d.rating}`).join('\n')}\n`,
+      label: 'One row per dataset (CSV)'
+    },
     {path: 'datasets.json', content: `${JSON.stringify(catalog, null, 2)}\n`, label: 'The catalog (JSON)'},
     {path: 'datasets.jsonld', content: `${JSON.stringify(exampleJsonLd(catalog), null, 2)}\n`},
     ...citations.map(({dataset, citation}) => ({path: `bib/${citation.key}.bib`, content: `${citation.raw}\n`, dataset: dataset.id}))

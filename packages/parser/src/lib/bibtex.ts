@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {entryTypeOf, entryTypes} from '@catalog/schema'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
+import {pointAt} from './encoding.js'
 
 export interface BibtexProblem {
   ruleId: string
@@ -153,13 +154,21 @@ function checkBraces(text: string): BibtexProblem | undefined {
   let lineStart = 0
   for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index)
-    if (index === lineStart && open.length > 1 && leftOpen === undefined && fieldStart.test(text.slice(index, text.indexOf('\n', index) + 1 || undefined))) leftOpen = open[1]
+    if (index === lineStart && open.length > 1 && leftOpen === undefined && fieldStart.test(text.slice(index, text.indexOf('\n', index) + 1 || undefined)))
+      leftOpen = open[1]
     if (char === '\n') lineStart = index + 1
     else if (char === '{') open.push(index)
     else if (char === '}') {
       if (open.length === 0) {
         const at = closedEarly ?? index
-        return {ruleId: 'bibtex-unbalanced-braces', reason: closedEarly === undefined ? 'unbalanced braces: `}` closes nothing' : 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)', ...pointIn(text, at)}
+        return {
+          ruleId: 'bibtex-unbalanced-braces',
+          reason:
+            closedEarly === undefined
+              ? 'unbalanced braces: `}` closes nothing'
+              : 'unbalanced braces: this `}` ends the entry, but its fields go on after it (a `}` too many)',
+          ...pointAt(text, at)
+        }
       }
       open.pop()
       if (open.length === 0 && closedEarly === undefined && /^[^@]*[^\s@]/.test(text.slice(index + 1).split('@')[0] ?? '')) closedEarly = index
@@ -167,11 +176,19 @@ function checkBraces(text: string): BibtexProblem | undefined {
   }
   const unclosed = open[0]
   if (unclosed !== undefined) {
-    if (leftOpen !== undefined) return {ruleId: 'bibtex-unbalanced-braces', reason: 'unbalanced braces: this value is never closed (a later line starts a field inside it)', ...pointIn(text, leftOpen)}
+    if (leftOpen !== undefined)
+      return {
+        ruleId: 'bibtex-unbalanced-braces',
+        reason: 'unbalanced braces: this value is never closed (a later line starts a field inside it)',
+        ...pointAt(text, leftOpen)
+      }
     return {
       ruleId: 'bibtex-unbalanced-braces',
-      reason: open.length === 1 && unclosed === text.indexOf('{') ? 'unclosed entry: the `{` that opens it is never closed' : 'unbalanced braces: `{` is never closed',
-      ...pointIn(text, open[open.length - 1] ?? unclosed)
+      reason:
+        open.length === 1 && unclosed === text.indexOf('{')
+          ? 'unclosed entry: the `{` that opens it is never closed'
+          : 'unbalanced braces: `{` is never closed',
+      ...pointAt(text, open[open.length - 1] ?? unclosed)
     }
   }
   return undefined
@@ -187,21 +204,20 @@ function checkKeyComma(text: string): BibtexProblem | undefined {
   if (!head) return undefined
   const next = text.charAt(head.index + head[0].length)
   if (next === ',' || next === '}' || next === '') return undefined
-  return {ruleId: 'bibtex-syntax', reason: `BibTeX syntax error: a comma must follow the key \`${head[1] ?? ''}\``, ...pointIn(text, head.index + head[0].trimEnd().length)}
+  return {
+    ruleId: 'bibtex-syntax',
+    reason: `BibTeX syntax error: a comma must follow the key \`${head[1] ?? ''}\``,
+    ...pointAt(text, head.index + head[0].trimEnd().length)
+  }
 }
 
 /** A line that starts a field: `  title = {`. */
 const fieldStart = /^\s*[A-Za-z][\w-]*\s*=/
 
-function pointIn(text: string, offset: number): {line: number; column: number} {
-  const before = text.slice(0, offset).split('\n')
-  return {line: before.length, column: (before[before.length - 1] ?? '').length + 1}
-}
-
 function locate(text: string, pattern: RegExp, occurrence: number): {line: number; column: number} {
   let index = 0
   for (const match of text.matchAll(pattern)) {
-    if (index++ === occurrence) return pointIn(text, match.index + (match[0].length - match[0].trimStart().length))
+    if (index++ === occurrence) return pointAt(text, match.index + (match[0].length - match[0].trimStart().length))
   }
   return {line: 1, column: 1}
 }

@@ -34,7 +34,8 @@ const fenceStart = /^(`{3,}|~{3,})(.*)$/
 const htmlStart = /^<(!--|\?|![A-Za-z]|!\[CDATA\[|\/?[A-Za-z][A-Za-z0-9-]*)/
 
 /** A line that is one whole open or closing tag and white space: CommonMark's HTML block start 7. */
-const completeTagLine = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/
+const completeTagLine =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/
 
 /** A line without the list markers, quote markers and indentation in front of its content. */
 function withoutContainers(rest: string): string {
@@ -102,7 +103,8 @@ export class TopLevelBlocks {
     }
     // Indented, or inside a list or a quote: such a block may end where the container ends, or run on.
     const nested = this.startOf(withoutContainers(rest))
-    if (nested) this.uncertain ??= {line, reason: `the ${nested.name} at line ${line} is indented or inside a list or quote, so it may end with its container or run on`}
+    if (nested)
+      this.uncertain ??= {line, reason: `the ${nested.name} at line ${line} is indented or inside a list or quote, so it may end with its container or run on`}
     return 'markdown'
   }
 

@@ -7,7 +7,7 @@ import type {Limits} from './limits.js'
 import {report} from './messages.js'
 import type {SectionCache} from './sections.js'
 import type {CategoryOutline, Half, Outline} from './structure.js'
-import {slugify} from './text.js'
+import {slugify} from '@catalog/schema'
 
 /** Options of the parser; every one has a documented default. */
 export interface ParserOptions {
@@ -49,7 +49,11 @@ export type PointerMap = Map<string, Position>
  * JSON pointer. Structure only: what the halves disagree on is kept, and the
  * translation checks of @catalog/i18n report it.
  */
-export function buildCatalog(outline: Outline, file: VFile, options: ParserOptions = {}): {catalog: Catalog; pointers: PointerMap; undeclared: UndeclaredLabel[]} {
+export function buildCatalog(
+  outline: Outline,
+  file: VFile,
+  options: ParserOptions = {}
+): {catalog: Catalog; pointers: PointerMap; undeclared: UndeclaredLabel[]} {
   const pointers: PointerMap = new Map()
   const at = (pointer: string, place: Node | Position | undefined): void => {
     const position = place && 'type' in place ? place.position : place
@@ -71,12 +75,29 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
   const idOf = (text: string, what: string, node: Node | undefined, standIn: string): string => {
     const id = slugify(text)
     if (id !== '') return id
-    report(file, 'error', 'empty-id', `${what} "${text}" has no Latin letter or digit to make its id from; ids are made of the Latin letters and digits of a name: write the name with some, such as its Latin transliteration`, node)
+    report(
+      file,
+      'error',
+      'empty-id',
+      `${what} "${text}" has no Latin letter or digit to make its id from; ids are made of the Latin letters and digits of a name: write the name with some, such as its Latin transliteration`,
+      node
+    )
     return standIn
   }
-  const context: DatasetContext = {file, primary: outline.halves[0]?.code ?? '', labels: new Labels(options.vocabulary), tasksKey: options.tasksKey ?? 'tasks', cache: options.cache, at, idOf, undeclared: []}
+  const context: DatasetContext = {
+    file,
+    primary: outline.halves[0]?.code ?? '',
+    labels: new Labels(options.vocabulary),
+    tasksKey: options.tasksKey ?? 'tasks',
+    cache: options.cache,
+    at,
+    idOf,
+    undeclared: []
+  }
   at('/title', outline.title?.node)
-  outline.halves.forEach((half, index) => at(`/languages/${index}`, half.node))
+  outline.halves.forEach((half, index) => {
+    at(`/languages/${index}`, half.node)
+  })
   if (!primary) return {catalog, pointers, undeclared: []}
   // Lookups by id and by object, so that large catalogs stay linear.
   const datasetsById = new Map<string, Dataset[]>()
@@ -177,7 +198,13 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
       const pairing = entries.length > 1 ? `; paired${declared.length > 0 ? ` with ${named(declared)}` : ''} by position within ${dataset}` : ` (${dataset})`
       const more = group.length > 1 ? `, and so in ${group.length - 1} more dataset${group.length > 2 ? 's' : ''}` : ''
       const verb = undeclared.length > 1 ? 'are' : 'is'
-      report(file, 'warning', 'undeclared-label', `${named(undeclared)} ${verb} not declared in the vocabulary${pairing}${more}; declare ${undeclared.length > 1 ? 'them' : 'it'} with \`catalog vocabulary --write\``, {line: first.line, column: 1})
+      report(
+        file,
+        'warning',
+        'undeclared-label',
+        `${named(undeclared)} ${verb} not declared in the vocabulary${pairing}${more}; declare ${undeclared.length > 1 ? 'them' : 'it'} with \`catalog vocabulary --write\``,
+        {line: first.line, column: 1}
+      )
     }
   }
 
@@ -243,6 +270,8 @@ export function buildCatalog(outline: Outline, file: VFile, options: ParserOptio
     if (!outline.resources) return
     catalog.resources = {heading: outline.resources.heading, items: outline.resources.items.map(({text, url}) => ({text, url}))}
     at('/resources', outline.resources.node)
-    outline.resources.items.forEach((item, index) => at(`/resources/items/${index}`, item.node))
+    outline.resources.items.forEach((item, index) => {
+      at(`/resources/items/${index}`, item.node)
+    })
   }
 }

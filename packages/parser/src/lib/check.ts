@@ -32,7 +32,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     const base = `/datasets/${index}`
     const first = ids.get(dataset.id)
     if (first !== undefined) {
-      flag('error', 'duplicate-dataset', `the dataset id \`${dataset.id}\` is already used by dataset ${first + 1}, ${catalog.datasets[first]?.name ?? ''}`, `${base}/id`)
+      flag(
+        'error',
+        'duplicate-dataset',
+        `the dataset id \`${dataset.id}\` is already used by dataset ${first + 1}, ${catalog.datasets[first]?.name ?? ''}`,
+        `${base}/id`
+      )
     } else ids.set(dataset.id, index)
 
     if (!Number.isInteger(dataset.rating) || dataset.rating < 1 || dataset.rating > 5) {
@@ -42,7 +47,13 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     // The half that leads a dataset (the primary one, unless only a translation has it) gives its link: one only another half has is no substitute.
     const lead = dataset.title[primary] !== undefined ? primary : (Object.keys(dataset.title)[0] ?? primary)
     const link = dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined && item.label[lead] !== undefined)
-    if (!link) flag('error', 'missing-url', `${dataset.name} has no access URL: add \`- **URL:** [https://...](https://...)\` under its access section`, `${base}/access`)
+    if (!link)
+      flag(
+        'error',
+        'missing-url',
+        `${dataset.name} has no access URL: add \`- **URL:** [https://...](https://...)\` under its access section`,
+        `${base}/access`
+      )
     dataset.access.items.forEach((item, position) => {
       if (item.url !== undefined && !isHttps(item.url)) {
         flag('error', 'url-not-https', `the link \`${item.url}\` must be an absolute https URL`, `${base}/access/items/${position}`)
@@ -52,7 +63,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     dataset.facts.items.forEach((fact, position) => {
       const quantity = fact.quantity
       if (quantity?.kind === 'year-range' && quantity.from > quantity.to) {
-        flag('error', 'reversed-year-range', `the years ${quantity.from}-${quantity.to} run backwards; write ${quantity.to}-${quantity.from}`, `${base}/facts/items/${position}`)
+        flag(
+          'error',
+          'reversed-year-range',
+          `the years ${quantity.from}-${quantity.to} run backwards; write ${quantity.to}-${quantity.from}`,
+          `${base}/facts/items/${position}`
+        )
       }
     })
 
@@ -66,7 +82,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       if (keyProblem) flag('error', 'unsafe-citation-key', `the citation key \`${citation.key}\` cannot name a file: it ${keyProblem}`, `${base}/citation/key`)
       const other = keys.get(citation.key)
       if (other !== undefined) {
-        flag('error', 'duplicate-citation-key', `the citation key \`${citation.key}\` is already used by ${catalog.datasets[other]?.name ?? 'another dataset'}`, `${base}/citation/key`)
+        flag(
+          'error',
+          'duplicate-citation-key',
+          `the citation key \`${citation.key}\` is already used by ${catalog.datasets[other]?.name ?? 'another dataset'}`,
+          `${base}/citation/key`
+        )
       } else keys.set(citation.key, index)
     }
   })
@@ -76,7 +97,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
   })
 
   for (const {pointer, more} of todosIn(catalog, '')) {
-    flag('error', 'todo-left', `${describePointer(catalog, pointer)}: a TODO is left${more > 0 ? ` (and ${more} more in its items)` : ''}; write the value, or remove what does not apply`, pointer)
+    flag(
+      'error',
+      'todo-left',
+      `${describePointer(catalog, pointer)}: a TODO is left${more > 0 ? ` (and ${more} more in its items)` : ''}; write the value, or remove what does not apply`,
+      pointer
+    )
   }
 
   const result = validateCatalog(catalog)
@@ -103,7 +129,22 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 }
 
 /** Properties that hold no text a maintainer writes (ids, keys, names of things), or text said elsewhere (a citation's fields are its block's). */
-const notWritten = new Set(['id', 'key', 'category', 'sections', 'kind', 'style', 'language', 'type', 'fields', 'vocabulary', 'dataset', 'code', 'flag', 'emoji'])
+const notWritten = new Set([
+  'id',
+  'key',
+  'category',
+  'sections',
+  'kind',
+  'style',
+  'language',
+  'type',
+  'fields',
+  'vocabulary',
+  'dataset',
+  'code',
+  'flag',
+  'emoji'
+])
 const todo = /\bTODO\b/
 
 /**
@@ -146,7 +187,9 @@ export function humanize(catalog: Catalog, violation: SchemaViolation): string {
     case 'minLength': {
       // An empty label, text or item list is a section the source does not have.
       const last = violation.pointer.slice(violation.pointer.lastIndexOf('/') + 1)
-      return ['label', 'text', 'items'].includes(last) ? `${describePointer(catalog, violation.pointer.slice(0, violation.pointer.lastIndexOf('/')))} is missing` : `${where} is empty`
+      return ['label', 'text', 'items'].includes(last)
+        ? `${describePointer(catalog, violation.pointer.slice(0, violation.pointer.lastIndexOf('/')))} is missing`
+        : `${where} is empty`
     }
     case 'maximum':
     case 'minimum':
@@ -181,7 +224,11 @@ export function describePointer(catalog: Catalog, pointer: string): string {
       case 'lists':
         return `the list ${labelOf(dataset?.lists[Number(second)]?.label)} of ${name}`
       case 'citation':
-        return second === 'fields' && third !== undefined ? `the citation field \`${third}\` of ${name}` : second === 'key' ? `the citation key of ${name}` : `the citation of ${name}`
+        return second === 'fields' && third !== undefined
+          ? `the citation field \`${third}\` of ${name}`
+          : second === 'key'
+            ? `the citation key of ${name}`
+            : `the citation of ${name}`
       case 'description':
       case 'tasks':
       case 'rating':
@@ -195,7 +242,8 @@ export function describePointer(catalog: Catalog, pointer: string): string {
     }
   }
   if (top === 'categories') return `the category \`${Object.values(catalog.categories[index]?.title ?? {})[0] ?? index + 1}\``
-  if (top === 'resources') return first === 'items' && part !== undefined ? `the related resource \`${catalog.resources?.items[Number(part)]?.text ?? ''}\`` : 'the related resources'
+  if (top === 'resources')
+    return first === 'items' && part !== undefined ? `the related resource \`${catalog.resources?.items[Number(part)]?.text ?? ''}\`` : 'the related resources'
   if (top === 'comparison') {
     const row = first === 'rows' && part !== undefined ? catalog.comparison?.rows[Number(part)] : undefined
     const name = row ? (catalog.datasets.find((dataset) => dataset.id === row.dataset)?.name ?? row.dataset) : undefined

@@ -7,7 +7,7 @@ import {report} from './messages.js'
 import {parseQuantity} from './quantity.js'
 import type {SectionCache} from './sections.js'
 import type {DatasetOutline, PairOutline, SectionOutline, SectionShape} from './structure.js'
-import {slugify} from './text.js'
+import {slugify} from '@catalog/schema'
 
 /** What a dataset's section is: one of the five fixed sections, or a titled list. */
 export type Role = 'description' | 'facts' | 'tasks' | 'access' | 'citation' | 'list'
@@ -128,7 +128,12 @@ const handlers: Record<Role, SectionHandler> = {
   list: {
     create: (context, dataset, section, language, base) => {
       const name = listSectionName(dataset.lists.length)
-      dataset.lists.push({key: section.key, label: {[language]: section.outline.label}, style: styleOf(section.outline), items: {[language]: section.outline.items ?? []}})
+      dataset.lists.push({
+        key: section.key,
+        label: {[language]: section.outline.label},
+        style: styleOf(section.outline),
+        items: {[language]: section.outline.items ?? []}
+      })
       atItems(context, `${base}/${name}/items/${language}`, section.outline)
       return name
     },
@@ -242,7 +247,15 @@ export function mergeTranslation(context: DatasetContext, dataset: Dataset, inde
       const role = roleOf(name)
       handlers[role].merge(context, dataset, name, section, language, base)
       // Noted under what it paired with: an undeclared `Tarefas` that paired with the tasks is the tasks' label.
-      if (!section.entry) noteUndeclaredItem(context, dataset, role === 'list' ? 'list' : 'section', role === 'list' ? (dataset.lists[listIndexOf(name) ?? -1]?.key ?? section.key) : role, {...sectionLabelOf(dataset, name)}, section.outline.node)
+      if (!section.entry)
+        noteUndeclaredItem(
+          context,
+          dataset,
+          role === 'list' ? 'list' : 'section',
+          role === 'list' ? (dataset.lists[listIndexOf(name) ?? -1]?.key ?? section.key) : role,
+          {...sectionLabelOf(dataset, name)},
+          section.outline.node
+        )
     }
     context.at(`${base}/${name}/label/${language}`, section.outline.node)
     order.push(name)
@@ -294,7 +307,8 @@ function undeclaredRole(context: DatasetContext, section: SectionOutline, lonePa
       return 'citation'
     case 'pairs': {
       // A lone list of pairs is the access list when it holds the URL link; of several, the first free role in order.
-      if (lonePairs && !taken.has('facts') && !taken.has('access')) return section.pairs?.some((pair) => pair.url !== undefined && slugify(pair.label) === 'url') ? 'access' : 'facts'
+      if (lonePairs && !taken.has('facts') && !taken.has('access'))
+        return section.pairs?.some((pair) => pair.url !== undefined && slugify(pair.label) === 'url') ? 'access' : 'facts'
       return taken.has('facts') ? 'access' : 'facts'
     }
     default:
@@ -343,7 +357,13 @@ function pairDeclared(dataset: Dataset, section: Resolved, paired: Map<SectionNa
  * lists and tasks of the same style that this language's vocabulary does not
  * name and that are still unpaired, the first with as many items first.
  */
-function pairByPosition(context: DatasetContext, dataset: Dataset, section: Resolved, paired: Map<SectionName, Resolved>, language: string): SectionName | undefined {
+function pairByPosition(
+  context: DatasetContext,
+  dataset: Dataset,
+  section: Resolved,
+  paired: Map<SectionName, Resolved>,
+  language: string
+): SectionName | undefined {
   if (section.role !== 'list' && section.role !== 'tasks') return pairDeclared(dataset, section, paired)
   const style = styleOf(section.outline)
   const candidates = (dataset.sections as SectionName[]).filter((name) => {
@@ -354,7 +374,10 @@ function pairByPosition(context: DatasetContext, dataset: Dataset, section: Reso
   })
   // Of those, the first with as many items, else the first: a list and its translation have as many.
   const count = section.outline.items?.length ?? 0
-  const name = candidates.find((candidate) => (candidate === 'tasks' ? dataset.tasks : dataset.lists[listIndexOf(candidate) ?? -1])?.items[context.primary]?.length === count) ?? candidates[0]
+  const name =
+    candidates.find(
+      (candidate) => (candidate === 'tasks' ? dataset.tasks : dataset.lists[listIndexOf(candidate) ?? -1])?.items[context.primary]?.length === count
+    ) ?? candidates[0]
   if (name !== undefined) paired.set(name, section)
   return name
 }
@@ -376,11 +399,24 @@ function sectionLabelOf(dataset: Dataset, name: SectionName): Record<string, str
 }
 
 /** The items of a primary key-facts or access list, each keyed by the vocabulary or its label's slug. */
-function createItems(context: DatasetContext, dataset: Dataset, section: Resolved, group: 'fact' | 'access', language: string, base: string): Array<Fact & AccessItem> {
+function createItems(
+  context: DatasetContext,
+  dataset: Dataset,
+  section: Resolved,
+  group: 'fact' | 'access',
+  language: string,
+  base: string
+): Array<Fact & AccessItem> {
   const items: Array<Fact & AccessItem> = []
   for (const {pair, key, entry} of resolvePairs(context, section.outline, group, language)) {
     if (items.some((item) => item.key === key)) {
-      report(context.file, 'error', 'duplicate-section', `"${pair.label}" is given twice in the ${group === 'fact' ? 'key facts' : 'access list'} of ${dataset.name}`, pair.node)
+      report(
+        context.file,
+        'error',
+        'duplicate-section',
+        `"${pair.label}" is given twice in the ${group === 'fact' ? 'key facts' : 'access list'} of ${dataset.name}`,
+        pair.node
+      )
       continue
     }
     const pointer = `${base}/items/${items.length}`
@@ -403,7 +439,15 @@ function createItems(context: DatasetContext, dataset: Dataset, section: Resolve
  * items it does not name that are still unpaired; an item that pairs with
  * nothing is kept in this language only.
  */
-function mergeItems(context: DatasetContext, dataset: Dataset, items: Array<Fact | AccessItem>, section: Resolved, group: 'fact' | 'access', language: string, base: string): void {
+function mergeItems(
+  context: DatasetContext,
+  dataset: Dataset,
+  items: Array<Fact | AccessItem>,
+  section: Resolved,
+  group: 'fact' | 'access',
+  language: string,
+  base: string
+): void {
   const resolved = resolvePairs(context, section.outline, group, language)
   const taken = new Set<number>()
   const target = new Map<ResolvedPair, number>()
@@ -417,7 +461,10 @@ function mergeItems(context: DatasetContext, dataset: Dataset, items: Array<Fact
   }
   for (const item of resolved) {
     if (target.has(item) || item.entry) continue
-    const index = items.findIndex((candidate, position) => !taken.has(position) && context.labels.entry(group, candidate.key)?.labels[language] === undefined && candidate.label[language] === undefined)
+    const index = items.findIndex(
+      (candidate, position) =>
+        !taken.has(position) && context.labels.entry(group, candidate.key)?.labels[language] === undefined && candidate.label[language] === undefined
+    )
     if (index !== -1) {
       taken.add(index)
       target.set(item, index)
@@ -427,7 +474,13 @@ function mergeItems(context: DatasetContext, dataset: Dataset, items: Array<Fact
     let index = target.get(item)
     if (index === undefined) {
       if (items.some((candidate) => candidate.label[language] === item.pair.label)) {
-        report(context.file, 'error', 'duplicate-section', `"${item.pair.label}" is given twice in the ${group === 'fact' ? 'key facts' : 'access list'} of ${dataset.name}`, item.pair.node)
+        report(
+          context.file,
+          'error',
+          'duplicate-section',
+          `"${item.pair.label}" is given twice in the ${group === 'fact' ? 'key facts' : 'access list'} of ${dataset.name}`,
+          item.pair.node
+        )
         continue
       }
       // Only in this translation: kept, in this language alone.
@@ -468,7 +521,14 @@ function noteUndeclared(context: DatasetContext, dataset: Dataset, section: Reso
   noteUndeclaredItem(context, dataset, kind, section.key, labels, section.outline.node)
 }
 
-function noteUndeclaredItem(context: DatasetContext, dataset: Dataset, kind: UndeclaredLabel['kind'], key: string, labels: Record<string, string>, node: Node): void {
+function noteUndeclaredItem(
+  context: DatasetContext,
+  dataset: Dataset,
+  kind: UndeclaredLabel['kind'],
+  key: string,
+  labels: Record<string, string>,
+  node: Node
+): void {
   const line = node.position?.start.line ?? 1
   const existing = context.undeclared.find((entry) => entry.dataset === dataset.id && entry.kind === kind && entry.key === key)
   if (existing) Object.assign(existing.labels, labels)
@@ -483,7 +543,9 @@ function styleOf(section: SectionOutline): 'bullets' | 'inline' {
 function atItems(context: DatasetContext, pointer: string, section: SectionOutline): void {
   // The items of a language as a whole (a list one item short, say) are named at the list's label in that half.
   context.at(pointer, section.node)
-  section.itemNodes?.forEach((node, index) => context.at(`${pointer}/${index}`, node))
+  section.itemNodes?.forEach((node, index) => {
+    context.at(`${pointer}/${index}`, node)
+  })
 }
 
 function readCitation(context: DatasetContext, section: SectionOutline, base: string): Omit<NonNullable<Dataset['citation']>, 'label'> | undefined {

@@ -15,7 +15,12 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     return {ok: true, text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)}
   } catch {
     const bad = firstInvalidUtf8Byte(bytes)
-    return {ok: false, ruleId: 'invalid-utf8', reason: `invalid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8`, ...lineOf(bytes, bad)}
+    return {
+      ok: false,
+      ruleId: 'invalid-utf8',
+      reason: `invalid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8`,
+      ...lineOf(bytes, bad)
+    }
   }
 }
 
@@ -49,7 +54,7 @@ export function sourceText(value: string | Uint8Array): DecodeResult {
  * C0 and C1 controls and DEL, but tab and line feed: they have no place in
  * text, and raw in a terminal, a CSV or a .bib they act instead of showing.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
 
 function lineOf(bytes: Uint8Array, offset: number): {line: number; column: number} {

@@ -40,12 +40,26 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
       for (const id of named) {
         const rule = ruleOf(id)
         if (!rule) report(file, 'warning', 'unused-disable', `\`catalog-disable\` names no rule: \`${id}\``, node)
-        else if (!rule.disable) report(file, 'error', 'disable-not-allowed', `\`${id}\` cannot be disabled: its finding would leave an output invalid or incomplete; fix what it reports`, node)
+        else if (!rule.disable)
+          report(
+            file,
+            'error',
+            'disable-not-allowed',
+            `\`${id}\` cannot be disabled: its finding would leave an output invalid or incomplete; fix what it reports`,
+            node
+          )
       }
       const rules = named.filter((id) => ruleOf(id)?.disable === true)
       // A comment whose every rule was refused above has been reported once: its region suppresses nothing, silently.
       const refused = named.length > 0 && rules.length === 0
-      const region: Region = {rules: named.length === 0 ? 'all' : new Set(rules), from: line, to: Number.POSITIVE_INFINITY, line, column: node.position.start.column, used: refused}
+      const region: Region = {
+        rules: named.length === 0 ? 'all' : new Set(rules),
+        from: line,
+        to: Number.POSITIVE_INFINITY,
+        line,
+        column: node.position.start.column,
+        used: refused
+      }
       regions.push(region)
       open.set(key, region)
     } else {
@@ -54,7 +68,13 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
         region.to = line
         open.delete(key)
       } else {
-        report(file, 'warning', 'unused-disable', `\`catalog-enable${named.length ? ` ${named.join(' ')}` : ''}\` closes no \`catalog-disable\` with the same rules`, node)
+        report(
+          file,
+          'warning',
+          'unused-disable',
+          `\`catalog-enable${named.length ? ` ${named.join(' ')}` : ''}\` closes no \`catalog-disable\` with the same rules`,
+          node
+        )
       }
     }
   }
@@ -64,7 +84,9 @@ export function applyDisableComments(tree: Root, file: VFile, pointers: PointerM
   file.messages = file.messages.filter((message) => {
     if (message.line === undefined || ruleOf(message.ruleId ?? '')?.disable !== true) return true
     const line = message.line
-    const region = regions.find((candidate) => line > candidate.from && line < candidate.to && (candidate.rules === 'all' || candidate.rules.has(message.ruleId ?? '')))
+    const region = regions.find(
+      (candidate) => line > candidate.from && line < candidate.to && (candidate.rules === 'all' || candidate.rules.has(message.ruleId ?? ''))
+    )
     if (!region) return true
     region.used = true
     if (message.fatal) suppressedError = true

@@ -87,7 +87,7 @@ export function pointAt(text: string, offset: number): TextPoint {
 }
 
 /** Runs of non-ASCII characters: mojibake always comes as such a run. */
-const nonAsciiRun = /[^\u0000-\u007F]+/g
+const nonAsciiRun = /[^\p{ASCII}]+/gu
 
 export interface MojibakeFinding {
   encoding: MojibakeEncoding
@@ -141,6 +141,7 @@ export function detectMojibake(text: string): MojibakeFinding | undefined {
   return undefined
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole range from U+0000 is meant: controls are judged elsewhere, not here
 const westernText = /^[\u0000-\u024F\u2000-\u206F\u20AC\u2122]+$/u
 
 /** The text re-encoded and read as UTF-8, when that works and changes it. */
@@ -151,9 +152,7 @@ function reverseWhole(text: string, encoding: MojibakeEncoding): string | undefi
   return repaired !== undefined && repaired !== text ? repaired : undefined
 }
 
-export type RepairResult =
-  | {ok: true; text: string; encoding: MojibakeEncoding; encodingName: string}
-  | {ok: false; reason: string; point: TextPoint}
+export type RepairResult = {ok: true; text: string; encoding: MojibakeEncoding; encodingName: string} | {ok: false; reason: string; point: TextPoint}
 
 /**
  * Reverse the damage exactly: encode the whole text back with the encoding it
@@ -168,7 +167,7 @@ export function repairMojibake(text: string): RepairResult {
     const char = text.charAt(result.offset)
     return {
       ok: false,
-      reason: `cannot repair losslessly: "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) has no byte in ${finding.encodingName}, so the text mixes damaged and undamaged parts`,
+      reason: `cannot repair losslessly: "${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) has no byte in ${finding.encodingName}, so the text mixes damaged and undamaged parts`,
       point: pointAt(text, result.offset)
     }
   }
@@ -201,7 +200,22 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
       index++
       continue
     }
-    const [length, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0]
+    const [length, low, high] =
+      lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : lead === 0xed
+            ? [3, 0x80, 0x9f]
+            : lead >= 0xe1 && lead <= 0xef
+              ? [3, 0x80, 0xbf]
+              : lead === 0xf0
+                ? [4, 0x90, 0xbf]
+                : lead >= 0xf1 && lead <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : lead === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : [0, 0, 0]
     if (length === 0) return index
     for (let next = 1; next < length; next++) {
       const byte = bytes[index + next]

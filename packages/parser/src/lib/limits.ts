@@ -53,7 +53,11 @@ export function checkLimits(text: string, limits: Limits): LimitProblem[] {
   const addMarkup = (count: number, line: number): void => {
     paragraph.markup += count
     if (paragraph.markup > limits.maxParagraphMarkup) {
-      flag('too-much-markup-in-paragraph', `the paragraph that starts at line ${paragraph.start} holds more than ${limits.maxParagraphMarkup} markup characters (\`*\`, \`_\`, \`~\`, backticks, brackets, \`<\`, \`>\`, \`&\`, \`\\\\\`, \`!\`); the limit is ${limits.maxParagraphMarkup} per paragraph`, line)
+      flag(
+        'too-much-markup-in-paragraph',
+        `the paragraph that starts at line ${paragraph.start} holds more than ${limits.maxParagraphMarkup} markup characters (\`*\`, \`_\`, \`~\`, backticks, brackets, \`<\`, \`>\`, \`&\`, \`\\\\\`, \`!\`); the limit is ${limits.maxParagraphMarkup} per paragraph`,
+        line
+      )
     }
   }
 
@@ -62,7 +66,12 @@ export function checkLimits(text: string, limits: Limits): LimitProblem[] {
     checkLineLength(line, number, limits, flag)
     const kind = blocks.next(line, number)
     blankRun = kind === 'blank' ? blankRun + 1 : 0
-    if (blankRun > limits.maxBlankLines) flag('too-many-blank-lines', `more than ${limits.maxBlankLines} blank lines in a row; the limit is ${limits.maxBlankLines}`, number - limits.maxBlankLines)
+    if (blankRun > limits.maxBlankLines)
+      flag(
+        'too-many-blank-lines',
+        `more than ${limits.maxBlankLines} blank lines in a row; the limit is ${limits.maxBlankLines}`,
+        number - limits.maxBlankLines
+      )
     // Code and raw HTML are not read as markdown, unless the top level is uncertain: then every line counts.
     const verbatim = !blocks.uncertain && (kind === 'inside' || kind === 'opener')
     if (kind === 'blank' || verbatim) {
@@ -75,17 +84,30 @@ export function checkLimits(text: string, limits: Limits): LimitProblem[] {
     }
     const {depth, markers, content} = containers(columns, rest)
     if (depth > limits.maxDepth) {
-      flag('nesting-too-deep', `this line nests lists or block quotes ${depth} deep (two columns of indentation count as one level); the limit is ${limits.maxDepth}`, number)
+      flag(
+        'nesting-too-deep',
+        `this line nests lists or block quotes ${depth} deep (two columns of indentation count as one level); the limit is ${limits.maxDepth}`,
+        number
+      )
     }
     listItems += markers
     markersOf[index] = markers
-    if (listItems > limits.maxListItems) flag('too-many-list-items', `the source has more than ${limits.maxListItems} list items and block quote markers; the limit is ${limits.maxListItems}`, number)
+    if (listItems > limits.maxListItems)
+      flag(
+        'too-many-list-items',
+        `the source has more than ${limits.maxListItems} list items and block quote markers; the limit is ${limits.maxListItems}`,
+        number
+      )
     // The markers in front are containers, not inline markup.
     const marks = content.match(markupCharacters)?.length ?? 0
     markup += marks
     markupOf[index] = marks
     if (markup > limits.maxMarkup) {
-      flag('too-much-markup', `the source holds more than ${limits.maxMarkup} markup characters (\`*\`, \`_\`, \`~\`, backticks, brackets, \`<\`, \`>\`, \`&\`, \`\\\\\`, \`!\`) outside code blocks; the limit is ${limits.maxMarkup}`, number)
+      flag(
+        'too-much-markup',
+        `the source holds more than ${limits.maxMarkup} markup characters (\`*\`, \`_\`, \`~\`, backticks, brackets, \`<\`, \`>\`, \`&\`, \`\\\\\`, \`!\`) outside code blocks; the limit is ${limits.maxMarkup}`,
+        number
+      )
     }
     // A paragraph is one inline context; a table row, a heading and each list item are others.
     const startsBlock = columns <= 3 && paragraphBreak.test(rest)
@@ -117,7 +139,8 @@ export function checkLimits(text: string, limits: Limits): LimitProblem[] {
     // A line or paragraph over its own limit is the one slip to report; its section adds nothing.
     if (!over || problems.some((problem) => problem.line >= first && problem.line < first + count)) continue
     const [what, value, limit] = over
-    const why = blocks.uncertain && blocks.uncertain.line >= first ? ` (no heading after line ${blocks.uncertain.line} is cut at: ${blocks.uncertain.reason})` : ''
+    const why =
+      blocks.uncertain && blocks.uncertain.line >= first ? ` (no heading after line ${blocks.uncertain.line} is cut at: ${blocks.uncertain.reason})` : ''
     flag(
       'section-too-long',
       `the section at lines ${first} to ${first + count - 1} holds ${value} ${what}; the limit is ${limit} a section (a section runs from a heading after a blank line to the next such heading${why}): split it with headings`,
@@ -136,7 +159,8 @@ function checkLineLength(line: string, number: number, limits: Limits, flag: (ru
     characters++
     if (characters === limits.maxLineLength + 1) column = offset + 1
   }
-  if (characters > limits.maxLineLength) flag('line-too-long', `line ${number} is ${characters} characters long; the limit is ${limits.maxLineLength}`, number, column)
+  if (characters > limits.maxLineLength)
+    flag('line-too-long', `line ${number} is ${characters} characters long; the limit is ${limits.maxLineLength}`, number, column)
 }
 
 /**
@@ -165,6 +189,9 @@ function isTableHeader(line: string, next: string | undefined): boolean {
 }
 
 function cellCount(row: string): number {
-  const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
+  const trimmed = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
   return trimmed.split(/(?<!\\)\|/).length
 }

@@ -24,24 +24,22 @@ declare module 'vfile' {
  * remark plugin: read the catalog out of the mdast into `file.data.catalog`,
  * reporting every problem as a message on the file.
  */
-export const remarkCatalog: Plugin<[ParserOptions?], Root> = function (options) {
-  return (tree: Root, file: VFile) => {
-    const source = String(file.value)
-    const outline = readOutline(tree, file, source)
-    const {catalog, pointers, undeclared} = buildCatalog(outline, file, options ?? {})
-    // After the structure refused a part, what the schema says of the catalog read without it (an empty half,
-    // a dataset with no description) follows from the slip already reported: said once, at the slip.
-    const findings = checkCatalog(catalog).filter((finding) => finding.ruleId !== 'schema' || !hasErrors(file))
-    // The extra checks assume a catalog the schema accepts, read whole: after a part was refused (a heading
-    // without stars, say), the translation checks would report its other half as an orphan, a consequence of
-    // the one slip already reported.
-    if (!hasErrors(file) && !findings.some((finding) => finding.severity === 'error')) {
-      for (const check of options?.checks ?? []) findings.push(...check(catalog))
-    }
-    reportFindings(file, findings, pointers)
-    file.data.catalog = catalog
-    file.data.pointers = pointers
-    file.data.undeclared = undeclared
-    applyDisableComments(tree, file, pointers)
+export const remarkCatalog: Plugin<[ParserOptions?], Root> = (options) => (tree: Root, file: VFile) => {
+  const source = String(file.value)
+  const outline = readOutline(tree, file, source)
+  const {catalog, pointers, undeclared} = buildCatalog(outline, file, options ?? {})
+  // After the structure refused a part, what the schema says of the catalog read without it (an empty half,
+  // a dataset with no description) follows from the slip already reported: said once, at the slip.
+  const findings = checkCatalog(catalog).filter((finding) => finding.ruleId !== 'schema' || !hasErrors(file))
+  // The extra checks assume a catalog the schema accepts, read whole: after a part was refused (a heading
+  // without stars, say), the translation checks would report its other half as an orphan, a consequence of
+  // the one slip already reported.
+  if (!hasErrors(file) && !findings.some((finding) => finding.severity === 'error')) {
+    for (const check of options?.checks ?? []) findings.push(...check(catalog))
   }
+  reportFindings(file, findings, pointers)
+  file.data.catalog = catalog
+  file.data.pointers = pointers
+  file.data.undeclared = undeclared
+  applyDisableComments(tree, file, pointers)
 }

@@ -1,5 +1,5 @@
 import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as plainText} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {languageCode} from './language.js'
 import {report} from './messages.js'
@@ -93,7 +93,10 @@ interface Cursor {
 }
 
 /** Ends a skip at the next heading of this depth or less. */
-const upTo = (depth: number) => (heading: Heading): boolean => heading.depth <= depth
+const upTo =
+  (depth: number) =>
+  (heading: Heading): boolean =>
+    heading.depth <= depth
 
 /** Walk the top-level nodes once, keeping a cursor on where we are in the outline. */
 export function readOutline(tree: Root, file: VFile, source: string): Outline {
@@ -127,7 +130,13 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
     // Inside a dataset, a line of `---` or `===` right under text makes it a heading (setext): a separator that lost
     // its blank line. Taken for a heading it would end the dataset and reshape what follows; it is one slip.
     if (cursor.dataset && cursor.skipUntil === undefined && node.type === 'heading' && node.position && node.position.start.line !== node.position.end.line) {
-      report(file, 'error', 'unexpected-heading', 'the line of `---` or `===` under this text makes it a heading; put a blank line between them (a separator stands alone)', node)
+      report(
+        file,
+        'error',
+        'unexpected-heading',
+        'the line of `---` or `===` under this text makes it a heading; put a blank line between them (a separator stands alone)',
+        node
+      )
       continue
     }
     if (cursor.skipUntil !== undefined) {
@@ -144,7 +153,7 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       }
       if (node.depth === 2) {
         closeSection()
-        const lead = splitLeadingEmoji(toString(node))
+        const lead = splitLeadingEmoji(plainText(node))
         if (cursor.resources) {
           report(file, 'error', 'unexpected-content', 'nothing may follow the shared resources section', node)
           cursor.skipUntil = upTo(1)
@@ -217,7 +226,7 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
     cursor.skipUntil = (heading) => {
       if (heading.depth === 1) return true
       if (heading.depth !== 2) return false
-      const lead = splitLeadingEmoji(toString(heading))
+      const lead = splitLeadingEmoji(plainText(heading))
       return !lead || isFlag(lead.emoji)
     }
   }
@@ -269,7 +278,7 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       columns: header ? cellsOf(header) : [],
       rows: body.map((row) => {
         const [first, ...rest] = row.children
-        return {name: first ? toString(first) : '', cells: rest.map((cell) => innerSourceOf(source, cell)), node: row}
+        return {name: first ? plainText(first) : '', cells: rest.map((cell) => innerSourceOf(source, cell)), node: row}
       })
     }
     half.comparison = section.comparison
@@ -308,7 +317,7 @@ function describe(node: RootContent): string {
 function splitLabel(paragraph: Paragraph): {label: string; rest: PhrasingContent[]; colonOutside: boolean} | undefined {
   const [first, ...rest] = paragraph.children
   if (first?.type !== 'strong') return undefined
-  const text = toString(first).trim()
+  const text = plainText(first).trim()
   if (text.endsWith(':')) return {label: text.slice(0, -1).trim(), rest, colonOutside: false}
   const next = rest[0]
   if (next?.type === 'text' && next.value.startsWith(':') && text !== '') return {label: text, rest, colonOutside: true}
@@ -341,7 +350,13 @@ export function readSections(blocks: readonly RootContent[], file: VFile, source
     if (!block) continue
     const labelled = block.type === 'paragraph' ? splitLabel(block) : undefined
     if (block.type !== 'paragraph' || !labelled) {
-      report(file, 'error', 'unexpected-content', `unexpected ${describe(block)}: each part of a dataset starts with a bold label such as \`**Tasks:**\``, block)
+      report(
+        file,
+        'error',
+        'unexpected-content',
+        `unexpected ${describe(block)}: each part of a dataset starts with a bold label such as \`**Tasks:**\``,
+        block
+      )
       continue
     }
     const {label, rest} = labelled

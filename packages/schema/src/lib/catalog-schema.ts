@@ -62,8 +62,7 @@ const httpsUrl = {
 /** Section label as printed before the colon, e.g. `Key Features`. */
 const sectionLabel = {
   ...localizedText,
-  description:
-    'The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.'
+  description: 'The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.'
 } as const
 
 const quantity = {
@@ -116,8 +115,7 @@ const fact = {
 
 const accessItem = {
   type: 'object',
-  description:
-    'One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.',
+  description: 'One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.',
   properties: {
     key: {...slug, description: 'The key its label has in the vocabulary, else the slug of the primary-language label.'},
     label: localizedText,
@@ -125,7 +123,8 @@ const accessItem = {
     url: httpsUrl,
     urlVariants: {
       type: 'object',
-      description: "Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.",
+      description:
+        "Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.",
       propertyNames: languageCode,
       additionalProperties: httpsUrl,
       minProperties: 1
@@ -142,8 +141,7 @@ const listStyle = {
 
 const titledList = {
   type: 'object',
-  description:
-    'A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.',
+  description: 'A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.',
   properties: {
     key: {...slug, description: 'Slug of the primary-language label.'},
     label: sectionLabel,
@@ -175,7 +173,8 @@ const citation = {
     raw: {...text, description: 'The code block exactly as in the source.'},
     rawVariants: {
       type: 'object',
-      description: "Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.",
+      description:
+        "Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.",
       propertyNames: languageCode,
       additionalProperties: text,
       minProperties: 1
@@ -353,7 +352,10 @@ export const catalogSchema = {
       required: ['heading', 'text'],
       additionalProperties: false
     },
-    vocabulary: {...vocabularyLabels, description: 'The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none.'},
+    vocabulary: {
+      ...vocabularyLabels,
+      description: 'The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none.'
+    },
     categories: {type: 'array', items: category},
     datasets: {type: 'array', items: dataset, description: 'The datasets in source order.'},
     comparison,

@@ -52,4 +52,3 @@ export const defaultLimits: Readonly<Limits> = {
   maxParagraphMarkup: 1_000,
   maxDatasets: 4_000
 }
-

@@ -8,7 +8,9 @@ import type {Dataset} from './types.js'
 export type SectionName = 'description' | 'facts' | 'tasks' | 'access' | 'citation' | `lists/${number}`
 
 /** A section of a dataset, whichever it is. */
-export type Section = NonNullable<Dataset['description'] | Dataset['facts'] | Dataset['tasks'] | Dataset['access'] | Dataset['citation'] | Dataset['lists'][number]>
+export type Section = NonNullable<
+  Dataset['description'] | Dataset['facts'] | Dataset['tasks'] | Dataset['access'] | Dataset['citation'] | Dataset['lists'][number]
+>
 
 /** The name of the titled list at `index` of `dataset.lists`. */
 export function listSectionName(index: number): SectionName {
@@ -35,4 +37,14 @@ export function sectionOf(dataset: Dataset, name: string): Section | undefined {
     default:
       return undefined
   }
+}
+
+/**
+ * The dataset's address: the link of its access entry keyed `url` (the
+ * schema requires one for a valid catalog; undefined for a catalog read with
+ * errors). The one reading of it that the BibTeX `url`, the feed, the CSV and
+ * the JSON-LD share.
+ */
+export function datasetUrl(dataset: Dataset): string | undefined {
+  return dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined)?.url
 }

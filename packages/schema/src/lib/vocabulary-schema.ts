@@ -38,6 +38,7 @@ const label = {
   required: ['key', 'kind', 'labels'],
   additionalProperties: false,
   if: {properties: {kind: {const: 'section'}}, required: ['kind']},
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords; this object is a schema, never awaited
   then: {properties: {key: {enum: fixedSectionKeys}}}
 } as const
 

@@ -14,7 +14,9 @@ import {
   readReporter,
   sourceFiles,
   sourceOption,
-  vocabularyPathOf, parseCommand} from '../cli-kit.js'
+  vocabularyPathOf,
+  parseCommand
+} from '../cli-kit.js'
 import type {Diagnostic, ReporterName} from '../diagnostics.js'
 import {resolveOutFolder} from '../out-folder.js'
 import {readInput} from '../inputs.js'
@@ -74,7 +76,8 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const lockRead = await readInput(lockPath, io.cwd, 'the translation lock')
   const vocabularyRead = await readInput(vocabularyPathOf(sourcePath), io.cwd, 'the vocabulary')
   const bytesOf = (read: typeof lockRead): Buffer | undefined => ('bytes' in read ? read.bytes : undefined)
-  const key = command !== 'validate' && values.cache ? inputKey(path.resolve(io.cwd, sourcePath), [source.bytes, bytesOf(lockRead), bytesOf(vocabularyRead)]) : undefined
+  const key =
+    command !== 'validate' && values.cache ? inputKey(path.resolve(io.cwd, sourcePath), [source.bytes, bytesOf(lockRead), bytesOf(vocabularyRead)]) : undefined
 
   // `check` first asks whether a run with byte-identical inputs wrote exactly this folder: then it is fresh.
   if (command === 'check' && key) {

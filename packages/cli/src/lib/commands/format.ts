@@ -38,7 +38,14 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
   const comments = (text: string): number => text.split('<!--').length - 1
   if (comments(current) > comments(formatted)) {
     const line = current.slice(0, current.indexOf('<!--')).split('\n').length
-    diagnostics.push({file: sourcePath, line, column: 1, severity: 'error', ruleId: 'format-drops-comments', message: 'the canonical form keeps no HTML comments; remove them (or the catalog-disable directives) before formatting'})
+    diagnostics.push({
+      file: sourcePath,
+      line,
+      column: 1,
+      severity: 'error',
+      ruleId: 'format-drops-comments',
+      message: 'the canonical form keeps no HTML comments; remove them (or the catalog-disable directives) before formatting'
+    })
     printDiagnostics(diagnostics, reporter, io)
     return exitCodes.problems
   }
@@ -51,7 +58,13 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
     const start = lost ?? positionOf(file?.data.pointers ?? new Map(), difference ?? '')?.start
     const where = {line: start?.line ?? 1, column: start?.column ?? 1}
     const what = lost ? `would lose the word \`${lost.word}\`` : 'would not read back as the same catalog'
-    diagnostics.push({file: sourcePath, ...where, severity: 'error', ruleId: 'format-loses-text', message: `the canonical form ${what}, so the source is left as it was: write that part in the catalog's style`})
+    diagnostics.push({
+      file: sourcePath,
+      ...where,
+      severity: 'error',
+      ruleId: 'format-loses-text',
+      message: `the canonical form ${what}, so the source is left as it was: write that part in the catalog's style`
+    })
     printDiagnostics(diagnostics, reporter, io)
     return exitCodes.problems
   }
@@ -59,7 +72,10 @@ export async function formatCommand(args: readonly string[], io: Io): Promise<nu
   if (values.check && !canonical) {
     const line = firstDifferentLine(current, formatted)
     const canonicalLine = formatted.split('\n')[line - 1]
-    const shown = canonicalLine === undefined || canonicalLine === '' ? 'a blank line' : `\`${canonicalLine.length > 60 ? `${canonicalLine.slice(0, 59)}…` : canonicalLine}\``
+    const shown =
+      canonicalLine === undefined || canonicalLine === ''
+        ? 'a blank line'
+        : `\`${canonicalLine.length > 60 ? `${canonicalLine.slice(0, 59)}…` : canonicalLine}\``
     diagnostics.push({
       file: sourcePath,
       line,

@@ -57,15 +57,20 @@ Crowdin, Lokalize) as a PO file and take it back: see their --help.
 `
 
 export async function i18nCommand(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseCommand(args, {
+  const parsed = parseCommand(
+    args,
+    {
       ...sourceOption,
-      
+
       cache: commonOptions.cache,
       reporter: {type: 'string', default: 'text'},
       json: {type: 'boolean', default: false},
       strict: commonOptions.strict,
       'min-translated': {type: 'string'}
-    }, help, io)
+    },
+    help,
+    io
+  )
   if (!parsed) return exitCodes.ok
   const {values} = parsed
   const reporter = values.json ? 'json' : readReporter(values.reporter)
@@ -144,7 +149,9 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
   }
   // A translation whose numbers or links disagree with the primary text is not one to confirm without saying so.
   const selected = (dataset: string | null, field: string): boolean => positionals.length === 0 || positionals.includes(dataset ?? field.split('.')[0] ?? '')
-  const mismatches = translationFindings(catalog, {lock: lockFile.lock}).filter((finding) => finding.state === 'mismatch' && selected(finding.dataset, finding.field))
+  const mismatches = translationFindings(catalog, {lock: lockFile.lock}).filter(
+    (finding) => finding.state === 'mismatch' && selected(finding.dataset, finding.field)
+  )
   if (mismatches.length > 0 && !values.force) {
     const pointers = file.data.pointers ?? new Map()
     printDiagnostics(
@@ -155,7 +162,9 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
       'text',
       io
     )
-    io.stderr(`catalog: nothing confirmed: ${mismatches.length} ${mismatches.length === 1 ? 'mismatch' : 'mismatches'} above; correct the translation, or confirm it as it is with --force\n`)
+    io.stderr(
+      `catalog: nothing confirmed: ${mismatches.length} ${mismatches.length === 1 ? 'mismatch' : 'mismatches'} above; correct the translation, or confirm it as it is with --force\n`
+    )
     return exitCodes.problems
   }
   await writeFileAtomically(path.resolve(io.cwd, lockPath), serializeLock(lock))

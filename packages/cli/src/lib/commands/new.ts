@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {formatSource} from '@catalog/markdown'
-import {parseCatalogSource, positionOf, slugify} from '@catalog/parser'
-import type {AccessItem, Catalog, Dataset, Fact, Vocabulary, VocabularyLabel} from '@catalog/schema'
+import {parseCatalogSource, positionOf} from '@catalog/parser'
+import {type AccessItem, type Catalog, type Dataset, type Fact, slugify, type Vocabulary, type VocabularyLabel} from '@catalog/schema'
 import {commonOptions, exitCodes, type Io, parseCommand, pathOption, printDiagnostics, sourceOption, UsageError} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {writeFileAtomically} from '../files.js'
@@ -37,18 +37,26 @@ const todo = 'TODO'
 export async function newCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommand(
     args,
-    {...sourceOption, cache: commonOptions.cache, name: {type: 'string'}, category: {type: 'string'}, stars: {type: 'string', default: '3'}, languages: {type: 'string'}},
+    {
+      ...sourceOption,
+      cache: commonOptions.cache,
+      name: {type: 'string'},
+      category: {type: 'string'},
+      stars: {type: 'string', default: '3'},
+      languages: {type: 'string'}
+    },
     help,
     io
   )
   if (!parsed) return exitCodes.ok
   const {values} = parsed
   const name = values.name?.trim() ?? ''
-  if (name === '') throw new UsageError('--name is required: the dataset\'s name, as its heading will read')
+  if (name === '') throw new UsageError("--name is required: the dataset's name, as its heading will read")
   if (values.category === undefined) throw new UsageError('--category is required: the id of the category to list the dataset under')
   const stars = Number(values.stars)
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw new UsageError('--stars takes a rating from 1 to 5')
-  if (values.languages !== undefined && values.languages !== 'all') throw new UsageError('--languages takes `all` (every half); without it, the primary half only')
+  if (values.languages !== undefined && values.languages !== 'all')
+    throw new UsageError('--languages takes `all` (every half); without it, the primary half only')
   const sourcePath = pathOption(values.source, '--source')
 
   const {catalog, bytes, diagnostics, vocabulary} = await readCatalog(sourcePath, io.cwd, {cache: values.cache})
@@ -66,7 +74,9 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   const existing = catalog.datasets.find((dataset) => dataset.id === id)
   if (existing) return refuse(`the catalog already has a dataset with the id \`${id}\` (${existing.name})`)
   if (!catalog.categories.some((category) => category.id === values.category)) {
-    return refuse(`no category has the id \`${values.category ?? ''}\`; the categories are ${catalog.categories.map((category) => `\`${category.id}\``).join(', ')}`)
+    return refuse(
+      `no category has the id \`${values.category ?? ''}\`; the categories are ${catalog.categories.map((category) => `\`${category.id}\``).join(', ')}`
+    )
   }
 
   const codes = values.languages === 'all' ? catalog.languages.map((language) => language.code) : catalog.languages.slice(0, 1).map((language) => language.code)
@@ -106,7 +116,8 @@ function skeleton(catalog: Catalog, wanted: Wanted): Dataset {
   const label = (kind: VocabularyLabel['kind'], key: string, fallback: string): Record<string, string> =>
     Object.fromEntries(
       wanted.codes.flatMap((code) => {
-        const text = labels.get(`${kind}\u0000${key}\u0000${code}`) ?? (code === primary ? (labels.get(`${kind}\u0000${key}\u0000${primary}`) ?? fallback) : undefined)
+        const text =
+          labels.get(`${kind}\u0000${key}\u0000${code}`) ?? (code === primary ? (labels.get(`${kind}\u0000${key}\u0000${primary}`) ?? fallback) : undefined)
         return text === undefined ? [] : [[code, text]]
       })
     )
@@ -133,7 +144,14 @@ function skeleton(catalog: Catalog, wanted: Wanted): Dataset {
     tasks: {label: tasks, style: 'bullets', items: Object.fromEntries(Object.keys(tasks).map((code) => [code, [todo]]))},
     lists: [],
     access: {label: label('section', 'access', 'Access'), items: access},
-    citation: {label: label('section', 'citation', 'Citation'), language: 'bibtex', type: 'misc', key: wanted.id, fields: {title: todo, author: todo, year: todo}, raw},
+    citation: {
+      label: label('section', 'citation', 'Citation'),
+      language: 'bibtex',
+      type: 'misc',
+      key: wanted.id,
+      fields: {title: todo, author: todo, year: todo},
+      raw
+    },
     sections: ['description', 'facts', 'tasks', 'access', 'citation']
   }
 }
@@ -173,7 +191,10 @@ function withDataset(catalog: Catalog, dataset: Dataset, codes: readonly string[
   const table = grown.comparison
   if (table) {
     const before = new Set(grown.datasets.slice(0, at).map((candidate) => candidate.id))
-    const row = {dataset: dataset.id, cells: Object.fromEntries(codes.filter((code) => table.columns[code]).map((code) => [code, (table.columns[code] ?? []).slice(1).map(() => todo)]))}
+    const row = {
+      dataset: dataset.id,
+      cells: Object.fromEntries(codes.filter((code) => table.columns[code]).map((code) => [code, (table.columns[code] ?? []).slice(1).map(() => todo)]))
+    }
     const lastBefore = table.rows.findLastIndex((candidate) => before.has(candidate.dataset))
     table.rows.splice(lastBefore + 1, 0, row)
   }
@@ -184,7 +205,14 @@ function withDataset(catalog: Catalog, dataset: Dataset, codes: readonly string[
  * Why the written source would not do (a word lost, or another part of the
  * catalog read back otherwise), else the line of the new dataset's heading.
  */
-function guard(current: string, written: string, catalog: Catalog, id: string, sourcePath: string, vocabulary: Vocabulary | undefined): {diagnostic: Diagnostic} | {line: number} {
+function guard(
+  current: string,
+  written: string,
+  catalog: Catalog,
+  id: string,
+  sourcePath: string,
+  vocabulary: Vocabulary | undefined
+): {diagnostic: Diagnostic} | {line: number} {
   const at = (line: number, column: number, message: string): {diagnostic: Diagnostic} => ({
     diagnostic: {file: sourcePath, line, column, severity: 'error', ruleId: 'format-loses-text', message: `${message}, so the source is left as it was`}
   })

@@ -19,7 +19,19 @@ import {formatSource} from '@catalog/markdown'
 import {parseCatalogSource, positionOf} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {applyPatch, structuredPatch} from 'diff'
-import {commonOptions, exitCodes, type Io, lockPathOf, pathOption, printDiagnostics, readReporter, sourceOption, UsageError, vocabularyPathOf, parseCommand} from '../cli-kit.js'
+import {
+  commonOptions,
+  exitCodes,
+  type Io,
+  lockPathOf,
+  pathOption,
+  printDiagnostics,
+  readReporter,
+  sourceOption,
+  UsageError,
+  vocabularyPathOf,
+  parseCommand
+} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {writeFileAtomically} from '../files.js'
 import {firstDifference, roundTripProblem} from '../guard.js'
@@ -79,7 +91,9 @@ export async function exportCommand(args: readonly string[], io: Io): Promise<nu
   const language = values.lang ?? (translated.length === 1 ? translated[0] : undefined)
   if (language === undefined || !translated.includes(language)) {
     const known = translated.length > 0 ? `one of ${translated.join(', ')}` : 'none: the catalog has one language'
-    throw new UsageError(`${values.lang === undefined ? 'name the language with --lang' : `the catalog does not translate into "${language}"`}; its translated languages are ${known}`)
+    throw new UsageError(
+      `${values.lang === undefined ? 'name the language with --lang' : `the catalog does not translate into "${language}"`}; its translated languages are ${known}`
+    )
   }
   const lockPath = lockPathOf(sourcePath)
   const lockFile = await readLockFile(lockPath, io.cwd)
@@ -88,7 +102,12 @@ export async function exportCommand(args: readonly string[], io: Io): Promise<nu
     return exitCodes.problems
   }
   const pointers = file.data.pointers ?? new Map()
-  const text = exportPo(catalog, {language, lock: lockFile.lock, sourcePath: sourcePath.split(path.sep).join('/'), lineOf: (pointer) => positionOf(pointers, pointer)?.start.line})
+  const text = exportPo(catalog, {
+    language,
+    lock: lockFile.lock,
+    sourcePath: sourcePath.split(path.sep).join('/'),
+    lineOf: (pointer) => positionOf(pointers, pointer)?.start.line
+  })
   if (outPath === undefined) {
     io.stdout(text)
     return exitCodes.ok
@@ -137,7 +156,14 @@ export async function importCommand(args: readonly string[], io: Io): Promise<nu
     if (error instanceof PoError) return fail([atPo(error)])
     throw error
   }
-  const warnings: Diagnostic[] = plan.skipped.map(({entry, message}) => ({file: poPath, line: entry.line, column: 1, severity: 'warning', ruleId: 'po-stale-entry', message}))
+  const warnings: Diagnostic[] = plan.skipped.map(({entry, message}) => ({
+    file: poPath,
+    line: entry.line,
+    column: 1,
+    severity: 'warning',
+    ruleId: 'po-stale-entry',
+    message
+  }))
 
   const current = bytes.toString('utf8')
   // A label the vocabulary lacked in this language is declared with the translation (see `applyPo`).
@@ -150,7 +176,16 @@ export async function importCommand(args: readonly string[], io: Io): Promise<nu
     // Before anything is written: the new source must read back as the catalog with the PO file's translations.
     const readBack = parseCatalogSource(written, sourcePath, declared ? {vocabulary: declared} : {}).catalog
     const difference = readBack ? firstDifference(plan.catalog, readBack) : '/'
-    if (difference !== undefined) return fail([atPo(new PoError(`the source would not read back as written (at ${difference}), so nothing is written`, entryAt(plan, difference)?.line ?? 1, 'po-unwritable'))])
+    if (difference !== undefined)
+      return fail([
+        atPo(
+          new PoError(
+            `the source would not read back as written (at ${difference}), so nothing is written`,
+            entryAt(plan, difference)?.line ?? 1,
+            'po-unwritable'
+          )
+        )
+      ])
   }
 
   // Confirm what the translator gave without reservation, unless the source still disagrees with it (numbers, links).
@@ -175,7 +210,8 @@ export async function importCommand(args: readonly string[], io: Io): Promise<nu
     return review.has(id) ? 'drop' : confirm.has(id)
   })
   // Only a change of what is confirmed rewrites the lock (not the form of a version 1 lock, say).
-  const lockChanged = serializeLock(lock) !== (lockFile.lock ? serializeLock(lockFile.lock) : serializeLock(confirmSegments(plan.catalog, undefined, () => false)))
+  const lockChanged =
+    serializeLock(lock) !== (lockFile.lock ? serializeLock(lockFile.lock) : serializeLock(confirmSegments(plan.catalog, undefined, () => false)))
 
   printDiagnostics(warnings, reporter, io)
   if (values.strict && warnings.length > 0) return exitCodes.problems

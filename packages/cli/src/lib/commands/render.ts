@@ -12,7 +12,9 @@ import {
   pathOption,
   printDiagnostics,
   readReporter,
-  UsageError, parseCommand} from '../cli-kit.js'
+  UsageError,
+  parseCommand
+} from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {readInput} from '../inputs.js'
 import {roundTripProblem} from '../guard.js'
@@ -73,7 +75,11 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
     if (roundTrip) diagnostics.push(atPointer('render-round-trip', roundTrip.pointer, roundTrip.message))
   }
   if (!diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(...outputChecks.flatMap((check) => check(catalog)).map((finding) => ({...atPointer(finding.ruleId, finding.pointer, finding.message), severity: finding.severity})))
+    diagnostics.push(
+      ...outputChecks
+        .flatMap((check) => check(catalog))
+        .map((finding) => ({...atPointer(finding.ruleId, finding.pointer, finding.message), severity: finding.severity}))
+    )
   }
   if (diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)) return fail(diagnostics)
   let lock: TranslationLock | undefined

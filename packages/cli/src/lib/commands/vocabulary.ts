@@ -23,7 +23,12 @@ replaces the file; --check exits 1 when the file would change.
 `
 
 export async function vocabularyCommand(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseCommand(args, {...sourceOption, cache: commonOptions.cache, write: {type: 'boolean', default: false}, check: {type: 'boolean', default: false}}, help, io)
+  const parsed = parseCommand(
+    args,
+    {...sourceOption, cache: commonOptions.cache, write: {type: 'boolean', default: false}, check: {type: 'boolean', default: false}},
+    help,
+    io
+  )
   if (!parsed) return exitCodes.ok
   const {values} = parsed
   const sourcePath = pathOption(values.source, '--source')

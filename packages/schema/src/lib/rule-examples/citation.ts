@@ -51,7 +51,8 @@ export const citationExamples = {
   'bibtex-entry-count': {
     fails: {
       title: 'a second entry in the block (in English; the Portuguese block stands in)',
-      source: (catalog) => edit(catalog, '  year={2020}\n}\n', '  year={2020}\n}\n@misc{doe2019alpha,\n  title={ALPHA, a preprint},\n  author={Doe, Jane},\n  year={2019}\n}\n'),
+      source: (catalog) =>
+        edit(catalog, '  year={2020}\n}\n', '  year={2020}\n}\n@misc{doe2019alpha,\n  title={ALPHA, a preprint},\n  author={Doe, Jane},\n  year={2019}\n}\n'),
       at: '@article{doe2020alpha,'
     },
     passes: {

@@ -6,7 +6,8 @@ import type {RuleExamples} from './types.js'
 const renameBeta = (catalog: string, name: string, row: string | null): string => {
   let text = edit(catalog, '### ⭐⭐⭐ BETA - A Labelled', `### ⭐⭐⭐ ${name} - A Labelled`)
   text = edit(text, '### ⭐⭐⭐ BETA - Um Dataset', `### ⭐⭐⭐ ${name} - Um Dataset`)
-  for (const cells of ['| 500 images | Free |\n', '| 500 imagens | Gratuito |\n']) text = edit(text, `| **BETA** ${cells}`, row === null ? '' : `| **${row}** ${cells}`)
+  for (const cells of ['| 500 images | Free |\n', '| 500 imagens | Gratuito |\n'])
+    text = edit(text, `| **BETA** ${cells}`, row === null ? '' : `| **${row}** ${cells}`)
   return text
 }
 
@@ -39,7 +40,8 @@ export const dataExamples = {
     },
     passes: {
       title: 'the fact filled in, even where it names a to-do list',
-      source: (catalog) => edit(catalog, 'ALPHA holds 1,000 chest X-rays with reports.', 'ALPHA holds 1,000 chest X-rays with reports, and a todo list of findings.')
+      source: (catalog) =>
+        edit(catalog, 'ALPHA holds 1,000 chest X-rays with reports.', 'ALPHA holds 1,000 chest X-rays with reports, and a todo list of findings.')
     }
   },
   'duplicate-dataset': {
@@ -78,7 +80,12 @@ export const dataExamples = {
   'url-not-https': {
     fails: {
       title: 'an access link in http',
-      source: (catalog) => edit(catalog, '- **URL:** [https://example.org/alpha/](https://example.org/alpha/)', '- **URL:** [http://example.org/alpha/](http://example.org/alpha/)'),
+      source: (catalog) =>
+        edit(
+          catalog,
+          '- **URL:** [https://example.org/alpha/](https://example.org/alpha/)',
+          '- **URL:** [http://example.org/alpha/](http://example.org/alpha/)'
+        ),
       at: '[http://example.org/alpha/]'
     },
     passes: {title: 'the same link in https'}

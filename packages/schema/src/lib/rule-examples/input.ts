@@ -5,7 +5,19 @@ import {exampleSource, exampleVocabulary} from './example-catalog.js'
 import type {RuleExamples} from './types.js'
 
 // The limits every source is read with by default.
-const {maxBytes, maxLineLength, maxLines, maxBlankLines, maxSectionLines, maxDepth, maxListItems, maxSectionListItems, maxMarkup, maxParagraphMarkup, maxDatasets} = defaultLimits
+const {
+  maxBytes,
+  maxLineLength,
+  maxLines,
+  maxBlankLines,
+  maxSectionLines,
+  maxDepth,
+  maxListItems,
+  maxSectionListItems,
+  maxMarkup,
+  maxParagraphMarkup,
+  maxDatasets
+} = defaultLimits
 
 const overview = "A small catalog that every rule's example edits.\n"
 const firstDataset = '### ⭐⭐⭐⭐ ALPHA - A Chest X-Ray Dataset\n'
@@ -33,7 +45,11 @@ function withCommentOfBytes(catalog: string, bytes: number): string {
   const left = bytes - Buffer.byteLength(catalog) - frame
   const full = Math.floor(left / size)
   const rest = left - full * size
-  return edit(catalog, overview, `${overview}\n<!--\n${line.repeat(full)}${rest > 0 ? `${'注'.repeat(Math.floor((rest - 1) / 3))}${'x'.repeat((rest - 1) % 3)}\n` : ''}-->\n`)
+  return edit(
+    catalog,
+    overview,
+    `${overview}\n<!--\n${line.repeat(full)}${rest > 0 ? `${'注'.repeat(Math.floor((rest - 1) / 3))}${'x'.repeat((rest - 1) % 3)}\n` : ''}-->\n`
+  )
 }
 
 /** The catalog's lines. */
@@ -50,7 +66,11 @@ const afterOverview = exampleSource.split('\n').indexOf(overview.trimEnd()) + 2
 
 /** The vocabulary with an entry more, for a fact the catalog does not use. */
 const withEntry = (key: string): string =>
-  edit(exampleVocabulary, '    {"key":"time-period"', `    {"key":"${key}","kind":"fact","labels":{"en":"Image Count","pt":"Número de Imagens"}},\n    {"key":"time-period"`)
+  edit(
+    exampleVocabulary,
+    '    {"key":"time-period"',
+    `    {"key":"${key}","kind":"fact","labels":{"en":"Image Count","pt":"Número de Imagens"}},\n    {"key":"time-period"`
+  )
 
 export const inputExamples = {
   'unreadable-file': {
@@ -62,7 +82,11 @@ export const inputExamples = {
     passes: {title: 'the source with its text'}
   },
   'binary-file': {
-    fails: {title: 'a source ending in NUL bytes, as a crashed save leaves it', source: (catalog) => Buffer.concat([Buffer.from(catalog, 'utf8'), Buffer.alloc(16)]), at: 1},
+    fails: {
+      title: 'a source ending in NUL bytes, as a crashed save leaves it',
+      source: (catalog) => Buffer.concat([Buffer.from(catalog, 'utf8'), Buffer.alloc(16)]),
+      at: 1
+    },
     passes: {title: 'the same source without them', source: (catalog) => Buffer.from(catalog, 'utf8')}
   },
   'invalid-utf8': {
@@ -97,18 +121,30 @@ export const inputExamples = {
     passes: {title: 'a source right at the limit', source: (catalog) => withCommentOfBytes(catalog, maxBytes)}
   },
   'line-too-long': {
-    fails: {title: 'an overview line one character over the limit', source: (catalog) => edit(catalog, overview, `${overview.trimEnd().padEnd(maxLineLength + 1, ' It edits.')}\n`), at: 'A small catalog'},
+    fails: {
+      title: 'an overview line one character over the limit',
+      source: (catalog) => edit(catalog, overview, `${overview.trimEnd().padEnd(maxLineLength + 1, ' It edits.')}\n`),
+      at: 'A small catalog'
+    },
     passes: {title: 'the line right at the limit', source: (catalog) => edit(catalog, overview, `${overview.trimEnd().padEnd(maxLineLength, ' It edits.')}\n`)}
   },
   'too-many-lines': {
     // The line over the limit is the last: the shared resources' link.
-    fails: {title: 'a comment that makes the source one line too long', source: (catalog) => withComment(catalog, maxLines + 1 - catalogLines - 3), at: '[Example Resources]'},
+    fails: {
+      title: 'a comment that makes the source one line too long',
+      source: (catalog) => withComment(catalog, maxLines + 1 - catalogLines - 3),
+      at: '[Example Resources]'
+    },
     // A source of as many lines as allowed takes seconds to parse: the near miss is the catalog as it is.
     passes: {title: 'the catalog at its own length'}
   },
   'too-many-blank-lines': {
     // The overview's text is followed by one blank line already.
-    fails: {title: 'one blank line too many after the overview', source: (catalog) => edit(catalog, overview, `${overview}${'\n'.repeat(maxBlankLines)}`), at: afterOverview},
+    fails: {
+      title: 'one blank line too many after the overview',
+      source: (catalog) => edit(catalog, overview, `${overview}${'\n'.repeat(maxBlankLines)}`),
+      at: afterOverview
+    },
     passes: {title: 'as many blank lines as allowed', source: (catalog) => edit(catalog, overview, `${overview}${'\n'.repeat(maxBlankLines - 1)}`)}
   },
   'section-too-long': {
@@ -117,22 +153,38 @@ export const inputExamples = {
     passes: {title: 'an overview right at the limit', source: (catalog) => withComment(catalog, maxSectionLines - 6 - 3)}
   },
   'nesting-too-deep': {
-    fails: {title: 'a quote nested one level too deep in the overview', source: (catalog) => edit(catalog, overview, `${overview}\n${'> '.repeat(maxDepth + 1)}A quote.\n`), at: 'A quote.'},
+    fails: {
+      title: 'a quote nested one level too deep in the overview',
+      source: (catalog) => edit(catalog, overview, `${overview}\n${'> '.repeat(maxDepth + 1)}A quote.\n`),
+      at: 'A quote.'
+    },
     passes: {title: 'the quote as deep as allowed', source: (catalog) => edit(catalog, overview, `${overview}\n${'> '.repeat(maxDepth)}A quote.\n`)}
   },
   'too-much-markup': {
     // Each made-up dataset's description holds as much markup as a paragraph may; ALPHA's is the first over the limit.
     fails: {
       title: 'datasets that together hold more markup than allowed',
-      source: (catalog) => withDatasets(catalog, maxMarkup / maxParagraphMarkup, (name) => `**Description:** ${name} ${'*tag* '.repeat((maxParagraphMarkup - 4) / 2).trimEnd()}\n`),
+      source: (catalog) =>
+        withDatasets(
+          catalog,
+          maxMarkup / maxParagraphMarkup,
+          (name) => `**Description:** ${name} ${'*tag* '.repeat((maxParagraphMarkup - 4) / 2).trimEnd()}\n`
+        ),
       at: '**Description:** ALPHA holds'
     },
     // Some 200 datasets take seconds to parse: the near miss is the catalog as it is.
     passes: {title: 'the catalog with its own markup'}
   },
   'too-much-markup-in-paragraph': {
-    fails: {title: 'an overview paragraph with one markup character too many', source: (catalog) => edit(catalog, overview, `${overview.trimEnd()}${' &'.repeat(maxParagraphMarkup + 1)}\n`), at: 'A small catalog'},
-    passes: {title: 'the paragraph with as many as allowed', source: (catalog) => edit(catalog, overview, `${overview.trimEnd()}${' &'.repeat(maxParagraphMarkup)}\n`)}
+    fails: {
+      title: 'an overview paragraph with one markup character too many',
+      source: (catalog) => edit(catalog, overview, `${overview.trimEnd()}${' &'.repeat(maxParagraphMarkup + 1)}\n`),
+      at: 'A small catalog'
+    },
+    passes: {
+      title: 'the paragraph with as many as allowed',
+      source: (catalog) => edit(catalog, overview, `${overview.trimEnd()}${' &'.repeat(maxParagraphMarkup)}\n`)
+    }
   },
   'too-many-list-items': {
     // Each made-up dataset holds as many tasks as a section may; ALPHA's first key fact is the first item over the limit.

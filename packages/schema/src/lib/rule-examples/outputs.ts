@@ -157,12 +157,17 @@ export const outputsExamples = {
     fails: {
       title: 'a comment that disables url-not-https too, over an http link in a text',
       source: (catalog) =>
-        commentBefore(edit(catalog, 'with reports.', 'with [reports](http://example.org/alpha/reports).'), alphaHeading, 'catalog-disable url-not-https page-unsafe-link'),
+        commentBefore(
+          edit(catalog, 'with reports.', 'with [reports](http://example.org/alpha/reports).'),
+          alphaHeading,
+          'catalog-disable url-not-https page-unsafe-link'
+        ),
       at: '<!-- catalog-disable url-not-https page-unsafe-link -->'
     },
     passes: {
       title: 'the comment disabling the page warning alone',
-      source: (catalog) => commentBefore(edit(catalog, 'with reports.', 'with [reports](http://example.org/alpha/reports).'), alphaHeading, 'catalog-disable page-unsafe-link')
+      source: (catalog) =>
+        commentBefore(edit(catalog, 'with reports.', 'with [reports](http://example.org/alpha/reports).'), alphaHeading, 'catalog-disable page-unsafe-link')
     }
   },
   // What the commands refuse.
@@ -190,7 +195,12 @@ export const outputsExamples = {
       file: 'pt.po',
       at: 'msgstr "BETA contém "500"'
     },
-    passes: {title: 'the quote escaped', setup: exportPo, change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias', 'msgstr "BETA contém \\"500\\" radiografias')}, command: importPo}
+    passes: {
+      title: 'the quote escaped',
+      setup: exportPo,
+      change: {'pt.po': (po) => edit(po, 'msgstr "BETA contém 500 radiografias', 'msgstr "BETA contém \\"500\\" radiografias')},
+      command: importPo
+    }
   },
   'po-unknown-entry': {
     fails: {

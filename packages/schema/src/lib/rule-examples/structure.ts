@@ -29,7 +29,8 @@ export const structureExamples = {
   'duplicate-title': {
     fails: {
       title: 'a title for each half',
-      source: (catalog) => edit(edit(catalog, titleLine, '# Example Imaging Datasets\n\n'), '## 🇧🇷 Português', '# Datasets de Imagem de Exemplo\n\n## 🇧🇷 Português'),
+      source: (catalog) =>
+        edit(edit(catalog, titleLine, '# Example Imaging Datasets\n\n'), '## 🇧🇷 Português', '# Datasets de Imagem de Exemplo\n\n## 🇧🇷 Português'),
       at: '# Datasets de Imagem de Exemplo'
     },
     passes: {
@@ -134,7 +135,11 @@ export const structureExamples = {
     passes: {
       title: 'the label with its list, in both halves',
       source: (catalog) =>
-        edit(edit(catalog, '- Disease classification\n', '- Disease classification\n\n**Labels:**\n- Edema\n'), '- Classificação de doenças\n', '- Classificação de doenças\n\n**Rótulos:**\n- Edema\n')
+        edit(
+          edit(catalog, '- Disease classification\n', '- Disease classification\n\n**Labels:**\n- Edema\n'),
+          '- Classificação de doenças\n',
+          '- Classificação de doenças\n\n**Rótulos:**\n- Edema\n'
+        )
     }
   },
   'duplicate-section': {
@@ -151,12 +156,14 @@ export const structureExamples = {
   'malformed-resource': {
     fails: {
       title: 'a resource with words after its link',
-      source: (catalog) => edit(catalog, '- [Example Resources](https://example.org/resources)', '- [Example Resources](https://example.org/resources) - more datasets'),
+      source: (catalog) =>
+        edit(catalog, '- [Example Resources](https://example.org/resources)', '- [Example Resources](https://example.org/resources) - more datasets'),
       at: '- [Example Resources]'
     },
     passes: {
       title: 'the words inside the link',
-      source: (catalog) => edit(catalog, '- [Example Resources](https://example.org/resources)', '- [Example Resources - more datasets](https://example.org/resources)')
+      source: (catalog) =>
+        edit(catalog, '- [Example Resources](https://example.org/resources)', '- [Example Resources - more datasets](https://example.org/resources)')
     }
   },
   'empty-id': {
@@ -183,12 +190,22 @@ export const structureExamples = {
   'undeclared-label': {
     fails: {
       title: 'a new fact in both halves, not in the vocabulary',
-      source: (catalog) => edit(edit(catalog, '- **Size:** 500 images\n', '- **Size:** 500 images\n- **Modality:** X-ray\n'), '- **Tamanho:** 500 imagens\n', '- **Tamanho:** 500 imagens\n- **Modalidade:** Raio-X\n'),
+      source: (catalog) =>
+        edit(
+          edit(catalog, '- **Size:** 500 images\n', '- **Size:** 500 images\n- **Modality:** X-ray\n'),
+          '- **Tamanho:** 500 imagens\n',
+          '- **Tamanho:** 500 imagens\n- **Modalidade:** Raio-X\n'
+        ),
       at: '- **Modality:**'
     },
     passes: {
       title: 'the same fact, declared',
-      source: (catalog) => edit(edit(catalog, '- **Size:** 500 images\n', '- **Size:** 500 images\n- **Modality:** X-ray\n'), '- **Tamanho:** 500 imagens\n', '- **Tamanho:** 500 imagens\n- **Modalidade:** Raio-X\n'),
+      source: (catalog) =>
+        edit(
+          edit(catalog, '- **Size:** 500 images\n', '- **Size:** 500 images\n- **Modality:** X-ray\n'),
+          '- **Tamanho:** 500 imagens\n',
+          '- **Tamanho:** 500 imagens\n- **Modalidade:** Raio-X\n'
+        ),
       files: {
         'vocabulary.json': edit(
           exampleVocabulary,

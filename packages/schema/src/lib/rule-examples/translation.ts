@@ -25,7 +25,8 @@ const inPortuguese = (catalog: string, find: string, replace: string): string =>
 
 /** A third dataset, GAMMA, after BETA in each half, with its comparison rows; its category heading stands before BETA or GAMMA in each half. */
 const withGamma = (catalog: string, categoryBefore: {en: 'BETA' | 'GAMMA'; pt: 'BETA' | 'GAMMA'}): string => {
-  const citation = '**Citation:**\n```bibtex\n@misc{poe2022gamma,\n  title={GAMMA, a chest CT dataset},\n  author={Poe, Edgar},\n  year={2022},\n  url={https://example.org/gamma/}\n}\n```'
+  const citation =
+    '**Citation:**\n```bibtex\n@misc{poe2022gamma,\n  title={GAMMA, a chest CT dataset},\n  author={Poe, Edgar},\n  year={2022},\n  url={https://example.org/gamma/}\n}\n```'
   const english = `### ⭐⭐⭐ GAMMA - A Chest CT Dataset
 
 **Description:** GAMMA holds 200 chest CT scans.
@@ -56,10 +57,21 @@ ${citation.replace('**Citation:**', '**Citação:**')}
 ---
 
 `
-  let text = both(catalog, ['## 📋 Dataset Comparison', `${english}## 📋 Dataset Comparison`], ['## 📋 Comparação de Datasets', `${portuguese}## 📋 Comparação de Datasets`])
-  text = both(text, ['| **BETA** | 500 images | Free |\n', '| **BETA** | 500 images | Free |\n| **GAMMA** | 200 scans | Free |\n'], ['| **BETA** | 500 imagens | Gratuito |\n', '| **BETA** | 500 imagens | Gratuito |\n| **GAMMA** | 200 exames | Gratuito |\n'])
+  let text = both(
+    catalog,
+    ['## 📋 Dataset Comparison', `${english}## 📋 Dataset Comparison`],
+    ['## 📋 Comparação de Datasets', `${portuguese}## 📋 Comparação de Datasets`]
+  )
+  text = both(
+    text,
+    ['| **BETA** | 500 images | Free |\n', '| **BETA** | 500 images | Free |\n| **GAMMA** | 200 scans | Free |\n'],
+    ['| **BETA** | 500 imagens | Gratuito |\n', '| **BETA** | 500 imagens | Gratuito |\n| **GAMMA** | 200 exames | Gratuito |\n']
+  )
   const heading = {en: '## 🫁 Chest CT Datasets\n\n', pt: '## 🫁 Datasets de TC de Tórax\n\n'}
-  const before = {en: categoryBefore.en === 'BETA' ? betaEnglish : '### ⭐⭐⭐ GAMMA - A Chest', pt: categoryBefore.pt === 'BETA' ? betaPortuguese : '### ⭐⭐⭐ GAMMA - Um Dataset'}
+  const before = {
+    en: categoryBefore.en === 'BETA' ? betaEnglish : '### ⭐⭐⭐ GAMMA - A Chest',
+    pt: categoryBefore.pt === 'BETA' ? betaPortuguese : '### ⭐⭐⭐ GAMMA - Um Dataset'
+  }
   return both(text, [before.en, `${heading.en}${before.en}`], [before.pt, `${heading.pt}${before.pt}`])
 }
 
@@ -84,7 +96,11 @@ export const translationExamples = {
     passes: {
       title: 'the key fact in both halves',
       source: (catalog) =>
-        both(catalog, ['- **Size:** 500 images\n', '- **Size:** 500 images\n- **Institution:** Beta Hospital\n'], ['- **Tamanho:** 500 imagens\n', '- **Tamanho:** 500 imagens\n- **Instituição:** Hospital Beta\n'])
+        both(
+          catalog,
+          ['- **Size:** 500 images\n', '- **Size:** 500 images\n- **Institution:** Beta Hospital\n'],
+          ['- **Tamanho:** 500 imagens\n', '- **Tamanho:** 500 imagens\n- **Instituição:** Hospital Beta\n']
+        )
     }
   },
   'rating-mismatch': {
@@ -95,7 +111,12 @@ export const translationExamples = {
     },
     passes: {
       title: 'one star more in both headings',
-      source: (catalog) => both(catalog, [betaEnglish, '### ⭐⭐⭐⭐ BETA - A Labelled Chest X-Ray Dataset'], [betaPortuguese, '### ⭐⭐⭐⭐ BETA - Um Dataset de Raio-X de Tórax Rotulado'])
+      source: (catalog) =>
+        both(
+          catalog,
+          [betaEnglish, '### ⭐⭐⭐⭐ BETA - A Labelled Chest X-Ray Dataset'],
+          [betaPortuguese, '### ⭐⭐⭐⭐ BETA - Um Dataset de Raio-X de Tórax Rotulado']
+        )
     }
   },
   'heading-mismatch': {
@@ -107,7 +128,11 @@ export const translationExamples = {
     passes: {
       title: 'both headings writing `Beta`',
       source: (catalog) =>
-        both(catalog, [betaEnglish, '### ⭐⭐⭐ Beta - A Labelled Chest X-Ray Dataset'], [betaPortuguese, '### ⭐⭐⭐ Beta - Um Dataset de Raio-X de Tórax Rotulado'])
+        both(
+          catalog,
+          [betaEnglish, '### ⭐⭐⭐ Beta - A Labelled Chest X-Ray Dataset'],
+          [betaPortuguese, '### ⭐⭐⭐ Beta - Um Dataset de Raio-X de Tórax Rotulado']
+        )
     }
   },
   'category-mismatch': {
@@ -124,7 +149,12 @@ export const translationExamples = {
   'url-mismatch': {
     fails: {
       title: 'the Portuguese half linking to another page',
-      source: (catalog) => inPortuguese(catalog, '- **URL:** [https://example.org/beta/](https://example.org/beta/)', '- **URL:** [https://example.org/beta/](https://example.org/beta/pt/)'),
+      source: (catalog) =>
+        inPortuguese(
+          catalog,
+          '- **URL:** [https://example.org/beta/](https://example.org/beta/)',
+          '- **URL:** [https://example.org/beta/](https://example.org/beta/pt/)'
+        ),
       at: '(https://example.org/beta/pt/)'
     },
     passes: {
@@ -158,7 +188,11 @@ export const translationExamples = {
     passes: {
       title: 'the third label in both lists',
       source: (catalog) =>
-        both(catalog, ['- Pneumonia\n\n**Access:**', '- Pneumonia\n- Pleural effusion\n\n**Access:**'], ['- Pneumonia\n\n**Acesso:**', '- Pneumonia\n- Derrame pleural\n\n**Acesso:**'])
+        both(
+          catalog,
+          ['- Pneumonia\n\n**Access:**', '- Pneumonia\n- Pleural effusion\n\n**Access:**'],
+          ['- Pneumonia\n\n**Acesso:**', '- Pneumonia\n- Derrame pleural\n\n**Acesso:**']
+        )
     }
   },
   'number-mismatch': {
@@ -176,7 +210,11 @@ export const translationExamples = {
     fails: {
       title: 'the Portuguese labels before the key features',
       source: (catalog) =>
-        edit(catalog, '**Características Principais:**\n- **Tamanho:** 500 imagens\n\n**Rótulos:**\n- Edema\n- Pneumonia\n', '**Rótulos:**\n- Edema\n- Pneumonia\n\n**Características Principais:**\n- **Tamanho:** 500 imagens\n'),
+        edit(
+          catalog,
+          '**Características Principais:**\n- **Tamanho:** 500 imagens\n\n**Rótulos:**\n- Edema\n- Pneumonia\n',
+          '**Rótulos:**\n- Edema\n- Pneumonia\n\n**Características Principais:**\n- **Tamanho:** 500 imagens\n'
+        ),
       at: betaPortuguese
     },
     passes: {
@@ -184,8 +222,14 @@ export const translationExamples = {
       source: (catalog) =>
         both(
           catalog,
-          ['**Key Features:**\n- **Size:** 500 images\n\n**Labels:**\n- Edema\n- Pneumonia\n', '**Labels:**\n- Edema\n- Pneumonia\n\n**Key Features:**\n- **Size:** 500 images\n'],
-          ['**Características Principais:**\n- **Tamanho:** 500 imagens\n\n**Rótulos:**\n- Edema\n- Pneumonia\n', '**Rótulos:**\n- Edema\n- Pneumonia\n\n**Características Principais:**\n- **Tamanho:** 500 imagens\n']
+          [
+            '**Key Features:**\n- **Size:** 500 images\n\n**Labels:**\n- Edema\n- Pneumonia\n',
+            '**Labels:**\n- Edema\n- Pneumonia\n\n**Key Features:**\n- **Size:** 500 images\n'
+          ],
+          [
+            '**Características Principais:**\n- **Tamanho:** 500 imagens\n\n**Rótulos:**\n- Edema\n- Pneumonia\n',
+            '**Rótulos:**\n- Edema\n- Pneumonia\n\n**Características Principais:**\n- **Tamanho:** 500 imagens\n'
+          ]
         )
     }
   },
@@ -221,7 +265,8 @@ export const translationExamples = {
   untranslated: {
     fails: {
       title: 'a Portuguese description copied from the English',
-      source: (catalog) => edit(catalog, '**Descrição:** BETA contém 500 radiografias de tórax com rótulos.', '**Descrição:** BETA holds 500 chest X-rays with labels.'),
+      source: (catalog) =>
+        edit(catalog, '**Descrição:** BETA contém 500 radiografias de tórax com rótulos.', '**Descrição:** BETA holds 500 chest X-rays with labels.'),
       setup: [['i18n', 'accept', '--source', 'catalog.md']],
       command: ['i18n', '--source', 'catalog.md', '--strict'],
       at: '**Descrição:** BETA holds'
