@@ -3,22 +3,9 @@ import type {Catalog, Dataset} from '@catalog/schema'
 import {describe, expect, it} from 'vitest'
 import type {CsvColumn} from '../src/index.js'
 import {csvColumns, csvRows, renderCsv} from '../src/index.js'
-import {cloneCatalog, fixturesFolder, loadCatalog, readCsv, frozenSourcePath} from './helpers.js'
+import {cloneCatalog, fixedColumns, fixturesFolder, frozenSourcePath, loadCatalog, readCsv} from './helpers.js'
 
 type VocabularyEntry = NonNullable<Catalog['vocabulary']>[number]
-
-const fixedColumns = (codes: readonly string[]): string[] => [
-  'id',
-  'name',
-  'rating',
-  'category',
-  ...codes.map((code) => `category_${code}`),
-  ...codes.map((code) => `title_${code}`),
-  ...codes.map((code) => `description_${code}`),
-  ...codes.map((code) => `tasks_${code}`),
-  'url',
-  'citation_key'
-]
 
 const kindOf: Partial<Record<CsvColumn['source']['section'], string>> = {facts: 'fact', lists: 'list', access: 'access'}
 

@@ -92,3 +92,17 @@ export function readBothCsvsWithPython(files: Map<string, string>): string[][][]
     {path: path.join(folder, 'datasets.excel.csv'), encoding: 'utf-8-sig'}
   ])
 }
+
+/** The fixed columns the CSV starts with, for the given languages (columns.test.ts pins their spelling once). */
+export const fixedColumns = (codes: readonly string[]): string[] => [
+  'id',
+  'name',
+  'rating',
+  'category',
+  ...codes.map((code) => `category_${code}`),
+  ...codes.map((code) => `title_${code}`),
+  ...codes.map((code) => `description_${code}`),
+  ...codes.map((code) => `tasks_${code}`),
+  'url',
+  'citation_key'
+]
