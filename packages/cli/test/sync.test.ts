@@ -236,4 +236,19 @@ describe('catalog i18n', () => {
     expect((await run(['i18n', 'accept', '--source', 'datasets.md'], folder)).code).toBe(0)
     expect(readFileSync(path.join(folder, 'translations.lock.json'), 'utf8')).toBe(realLock)
   })
+
+  it('accept refuses a dataset whose translation states other numbers, naming each, unless --force', async () => {
+    const folder = sourceFolder(replaceOnce(realSource, '224.316 radiografias', '224.317 radiografias'))
+    const line =
+      replaceOnce(realSource, '224.316 radiografias', '224.317 radiografias')
+        .split('\n')
+        .findIndex((text) => text.includes('224.317')) + 1
+    const refused = await run(['i18n', 'accept', 'chexpert', '--source', 'datasets.md'], folder)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain(`datasets.md:${line}:1: warning: the numbers 224.317 differ from 224,316 [number-mismatch]`)
+    expect(readFileSync(path.join(folder, 'translations.lock.json'), 'utf8')).toBe(realLock)
+    // Another dataset is confirmed as asked; --force confirms the mismatched one as it is.
+    expect((await run(['i18n', 'accept', 'tcga', '--source', 'datasets.md'], folder)).code).toBe(0)
+    expect((await run(['i18n', 'accept', 'chexpert', '--force', '--source', 'datasets.md'], folder)).code).toBe(0)
+  })
 })

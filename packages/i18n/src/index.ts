@@ -11,6 +11,7 @@ export {
   type LanguageLock,
   lockFromJson,
   readLock,
+  selectedBy,
   serializeLock,
   type TranslationLock,
   UnknownSelectorError

@@ -68,6 +68,14 @@ export function confirmedEntry(lock: TranslationLock, language: string, segment:
   return segment.dataset === null ? entry.document[segment.field] : entry.datasets[segment.dataset]?.[segment.field]
 }
 
+/**
+ * Whether `accept` selectors (dataset ids, or `overview`, `categories`,
+ * `comparison`) name a segment or finding; no selectors name everything.
+ */
+export function selectedBy(selectors: readonly string[], part: Pick<Segment, 'dataset' | 'field'>): boolean {
+  return selectors.length === 0 || selectors.includes(part.dataset ?? part.field.split('.')[0] ?? '')
+}
+
 /** A lock confirming every current translation of the catalog. */
 export function createLock(catalog: Catalog): TranslationLock {
   return acceptTranslations(catalog, undefined)
@@ -86,7 +94,7 @@ export function acceptTranslations(catalog: Catalog, lock: TranslationLock | und
   )
   if (unknown.length > 0) throw new UnknownSelectorError(unknown)
   if (selectors.length === 0) return confirmSegments(catalog, undefined, () => true)
-  return confirmSegments(catalog, lock, (segment) => selectors.includes(segment.dataset ?? segment.field.split('.')[0] ?? ''))
+  return confirmSegments(catalog, lock, (segment) => selectedBy(selectors, segment))
 }
 
 /**

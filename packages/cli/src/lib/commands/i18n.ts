@@ -5,9 +5,10 @@ import {
   findingRecord,
   formatFindingsTable,
   formatTranslationSummary,
+  selectedBy,
   serializeLock,
-  type TranslationLock,
   translationFindings,
+  type TranslationLock,
   translationStatus,
   translationVerdict,
   UnknownSelectorError,
@@ -148,10 +149,7 @@ export async function acceptCommand(args: readonly string[], io: Io): Promise<nu
     throw error
   }
   // A translation whose numbers or links disagree with the primary text is not one to confirm without saying so.
-  const selected = (dataset: string | null, field: string): boolean => positionals.length === 0 || positionals.includes(dataset ?? field.split('.')[0] ?? '')
-  const mismatches = translationFindings(catalog, {lock: lockFile.lock}).filter(
-    (finding) => finding.state === 'mismatch' && selected(finding.dataset, finding.field)
-  )
+  const mismatches = translationFindings(catalog, {lock: lockFile.lock}).filter((finding) => finding.state === 'mismatch' && selectedBy(positionals, finding))
   if (mismatches.length > 0 && !values.force) {
     const pointers = file.data.pointers ?? new Map()
     printDiagnostics(

@@ -24,13 +24,14 @@ import {
   exitCodes,
   type Io,
   lockPathOf,
+  parseCommand,
   pathOption,
   printDiagnostics,
   readReporter,
+  sourceFiles,
   sourceOption,
   UsageError,
-  vocabularyPathOf,
-  parseCommand
+  vocabularyPathOf
 } from '../cli-kit.js'
 import type {Diagnostic} from '../diagnostics.js'
 import {writeFileAtomically} from '../files.js'
@@ -120,8 +121,9 @@ export async function exportCommand(args: readonly string[], io: Io): Promise<nu
 /** An export written over the source, its lock or its vocabulary would destroy what it was made from. */
 function refuseInputPath(outPath: string, sourcePath: string, cwd: string): void {
   const target = path.resolve(cwd, outPath)
-  for (const input of [sourcePath, lockPathOf(sourcePath), vocabularyPathOf(sourcePath)]) {
-    if (path.resolve(cwd, input) === target) throw new UsageError(`--out ${outPath} is ${input}, an input of the catalog; write the PO file elsewhere`)
+  for (const input of sourceFiles(sourcePath)) {
+    if (path.resolve(cwd, input.path) === target)
+      throw new UsageError(`--out ${outPath} is ${input.what} (${input.path}), an input of the catalog; write the PO file elsewhere`)
   }
 }
 
