@@ -7,7 +7,7 @@
 //
 //   node scripts/bundle.mjs        (run by `npm run build`, after tsc)
 
-import {readFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -34,6 +34,9 @@ const ownUrl = {
   }
 }
 
+// Chunk names are content hashes: without emptying the folder first, every build would leave its
+// chunks beside the next one's, and the tool's fingerprint (which hashes this folder) would read them all.
+await rm(outdir, {recursive: true, force: true})
 await build({
   entryPoints: [path.join(packageRoot, 'dist/bin.js')],
   outdir,

@@ -3,10 +3,10 @@
  * one, never a mix; two builds at once do not corrupt the folder.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {realSource, replaceOnce, repoRoot, snapshot, tempFolder} from './helpers.js'
+import {realSource, replaceOnce, repoRoot, run, snapshot, tempFolder} from './helpers.js'
 
 const bin = path.join(repoRoot, 'packages/cli/bin/catalog.js')
 
@@ -94,5 +94,38 @@ describe('atomic output', () => {
       expect(contents(path.join(folder, 'out'))).toEqual(expected)
       expect(readdirSync(folder).filter((name) => name.startsWith('.out.'))).toEqual([])
     }
+  })
+
+  it('writes only the files that changed: the others keep their inode and modification time', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+    const identity = (file: string): string => {
+      const info = statSync(path.join(folder, 'out', file))
+      return `${info.ino} ${info.mtimeMs}`
+    }
+    const files = Object.keys(contents(path.join(folder, 'out')))
+    const before = Object.fromEntries(files.map((file) => [file, identity(file)]))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '**Description:** ISIC is', '**Description:** ISIC, edited, is'))
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+    const changed = files.filter((file) => identity(file) !== before[file]).sort()
+    // What shows ISIC's English description, what lists the others' sizes or hashes, and the translation
+    // state (the Portuguese description is now outdated).
+    expect(changed).toEqual(
+      [
+        '.catalog-manifest.json',
+        'README.md',
+        'datasets.csv',
+        'datasets.excel.csv',
+        'datasets.json',
+        'datasets.jsonld',
+        'datapackage.json',
+        'en/README.md',
+        'feed.json',
+        'i18n-status.json',
+        'index.html'
+      ].sort()
+    )
   })
 })

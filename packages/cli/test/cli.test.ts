@@ -4,7 +4,6 @@ import path from 'node:path'
 import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {resolveInside} from '../src/index.js'
-import {FileSectionCache} from '../src/lib/cache.js'
 import {frozenCatalogPath, lineOf} from '@catalog/test-support'
 import {realSource, replaceOnce, repoRoot, run, seedPath, snapshot, tempFolder} from './helpers.js'
 
@@ -272,62 +271,5 @@ describe('catalog check from a recorded run', () => {
     expect(edited.code).toBe(1)
     expect(edited.stderr).toContain(`${path.join('out', 'datasets.json')}: differs from what build writes`)
     expect(records()).toHaveLength(2)
-  })
-})
-
-describe('the section cache', () => {
-  const cacheFiles = (folder: string) => {
-    const root = path.join(folder, 'node_modules/.cache/catalog')
-    const [sections] = readdirSync(root).filter((name) => name.startsWith('sections-'))
-    if (!sections) return []
-    return readdirSync(path.join(root, sections)).map((name) => path.join(root, sections, name))
-  }
-
-  it('writes only the edited section, and the rebuild equals a build without cache byte for byte', async () => {
-    const folder = tempFolder()
-    writeFileSync(path.join(folder, 'catalog.md'), realSource)
-    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
-    const before = new Set(cacheFiles(folder))
-    expect(before.size).toBeGreaterThan(10)
-    writeFileSync(path.join(folder, 'catalog.md'), replaceOnce(realSource, '**Description:** ISIC is', '**Description:** ISIC, edited, is'))
-    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
-    const added = cacheFiles(folder).filter((file) => !before.has(file))
-    expect(added.map((file) => path.basename(file).replace(/[0-9a-f]{64}/, 'HASH'))).toEqual(['section-HASH.json'])
-    expect((await run(['build', '--source', 'catalog.md', '--out', 'cold', '--no-cache'], folder)).code).toBe(0)
-    expect(snapshotBytes(path.join(folder, 'out'))).toEqual(snapshotBytes(path.join(folder, 'cold')))
-  })
-
-  it('parses afresh what a damaged entry held', async () => {
-    const folder = tempFolder()
-    writeFileSync(path.join(folder, 'catalog.md'), realSource)
-    expect((await run(['build', '--source', 'catalog.md', '--out', 'first'], folder)).code).toBe(0)
-    for (const file of cacheFiles(folder)) writeFileSync(file, '{"type": "tru')
-    const again = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
-    expect(again.code).toBe(0)
-    expect(snapshotBytes(path.join(folder, 'out'))).toEqual(snapshotBytes(path.join(folder, 'first')))
-    expect(readFileSync(cacheFiles(folder)[0] ?? '', 'utf8')).not.toBe('{"type": "tru')
-  })
-})
-
-/** Every file below a folder with its bytes only. */
-function snapshotBytes(folder: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(snapshot(folder)).map(([file, entry]) => [file, entry.slice(entry.indexOf(' ') + 1)]))
-}
-
-describe('FileSectionCache', () => {
-  it('keeps what runs use and drops old entries once they outnumber the used ones', async () => {
-    const folder = tempFolder()
-    const key = (index: number) => `section:${index.toString(16).padStart(64, '0')}`
-    const first = FileSectionCache.open(folder)
-    for (let index = 0; index < 200; index++) first.set(key(index), {index})
-    await first.save()
-    const second = FileSectionCache.open(folder)
-    expect(second.get(key(7))).toEqual({index: 7})
-    expect(second.get(key(999))).toBeUndefined()
-    for (let index = 0; index < 10; index++) second.get(key(index))
-    await second.save()
-    const third = FileSectionCache.open(folder)
-    expect(third.get(key(9))).toEqual({index: 9})
-    expect(third.get(key(10))).toBeUndefined()
   })
 })

@@ -61,3 +61,8 @@ export function snapshot(folder: string): Record<string, string> {
   walk('')
   return result
 }
+
+/** Every file below a folder with its bytes only: what a reader of the folder sees. */
+export function snapshotBytes(folder: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshot(folder)).map(([file, entry]) => [file, entry.slice(entry.indexOf(' ') + 1)]))
+}

@@ -25,7 +25,7 @@ describe('section-by-section parsing', () => {
     ['the larger catalog', larger],
     ['headings inside code and comments', '# T\n\n```\n\n## not a cut\n```\n\n<!--\n\n### nor this\n-->\n\n## a cut\n\ntext\n### no blank line before\n']
   ])('gives the whole-document tree for %s', (_, text) => {
-    expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+    expect(parseIncrementally(text, undefined)).toEqual(whole(text))
   })
 
   it('gives the whole-document tree for mutated sources', {timeout: 300_000}, () => {
@@ -38,7 +38,7 @@ describe('section-by-section parsing', () => {
           const copy = [...lines]
           for (const [at, line] of edits) copy.splice(at % copy.length, 0, line)
           const text = copy.join('\n')
-          expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+          expect(parseIncrementally(text, undefined)).toEqual(whole(text))
         }
       ),
       {seed: 7, numRuns: process.env['CI'] ? 300 : 40}
@@ -148,7 +148,7 @@ describe('section-by-section parsing', () => {
     const shape = (tree: ReturnType<typeof whole>) => tree.children.map((node) => [node.type, node.position?.start.offset, node.position?.end.offset])
     fc.assert(
       fc.property(documents, (text) => {
-        const incremental = parseIncrementally(text, undefined, 'salt')
+        const incremental = parseIncrementally(text, undefined)
         const expected = whole(text)
         expect(shape(incremental)).toEqual(shape(expected))
         if (!text.includes('[')) expect(incremental).toEqual(expected)
@@ -162,12 +162,12 @@ describe('section-by-section parsing', () => {
     const {sections, uncertain} = splitSections(text)
     expect(sections).toHaveLength(1)
     expect(uncertain).toEqual({line: 5, reason: 'the fence at line 5 is indented or inside a list or quote, so it may end with its container or run on'})
-    expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+    expect(parseIncrementally(text, undefined)).toEqual(whole(text))
   })
 
   it('reads a backtick fence with a backtick in its info string as a paragraph, as CommonMark does', () => {
     const text = '# T\n\n```a`b\n\n## cut here\n\n```\n\n## not here\n```\n'
     expect(splitSections(text).sections.map((section) => section.line)).toEqual([0, 4])
-    expect(parseIncrementally(text, undefined, 'salt')).toEqual(whole(text))
+    expect(parseIncrementally(text, undefined)).toEqual(whole(text))
   })
 })

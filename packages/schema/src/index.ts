@@ -3,6 +3,7 @@ export {validateCatalog, validateVocabulary, type SchemaViolation} from './lib/v
 export {fixedSectionKeys, vocabularySchema} from './lib/vocabulary-schema.js'
 export type * from './lib/types.js'
 export type {Finding} from './lib/finding.js'
+export {type Fragments, renderEveryTime} from './lib/fragments.js'
 export {citationKeyMaxLength, citationKeyPattern, citationKeyProblem} from './lib/citation-key.js'
 export {type BiblatexEntryType, type EntryType, type EntryTypeName, entryTypeOf, entryTypes, identifierFields} from './lib/entry-types.js'
 export {rules, ruleOf, type Rule, type RuleGroup, type RuleId} from './lib/rules.js'

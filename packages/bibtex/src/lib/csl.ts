@@ -1,7 +1,8 @@
 import {type CslItem, plugins} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import {caseProtectedFields, noCaseChangeGroups} from './case.js'
-import type {BibliographyEntry} from './entry.js'
+import type {BibliographyEntry, EntryText} from './entry.js'
+import {type Fragments, renderEveryTime} from '@catalog/schema'
 import {decodeCharacterCommands} from './latex-characters.js'
 import {formatEntryBody} from './format.js'
 
@@ -31,25 +32,28 @@ bibtexConfig.constants.formattingCommands['NoCaseChange'] = 'nocase'
  * (BibTeX's "et al.") becomes `{"literal": "others"}`, as Pandoc writes it
  * and citeproc prints "et al.", instead of a person named "others".
  */
-export function renderCslItems(entries: readonly BibliographyEntry[]): CslItem[] {
-  return entries.map((entry) => {
-    const text = formatEntryBody({
-      ...entry,
-      fields: entry.fields.map(([name, value]) => {
-        const decoded = decodeCharacterCommands(value)
-        return [name, caseProtectedFields.has(name) ? noCaseChangeGroups(decoded) : decoded] as const
-      })
+export function renderCslItems(entries: readonly BibliographyEntry[], fragments: Fragments = renderEveryTime): CslItem[] {
+  // An item is made of its entry alone (not of where the entry sits: `datasetIndex` is left out of the key).
+  return entries.map(({datasetIndex: _, ...entry}) => JSON.parse(fragments.fragment('bibtex/csl', entry, () => JSON.stringify(cslItemOf(entry)))) as CslItem)
+}
+
+function cslItemOf(entry: EntryText): CslItem {
+  const text = formatEntryBody({
+    ...entry,
+    fields: entry.fields.map(([name, value]) => {
+      const decoded = decodeCharacterCommands(value)
+      return [name, caseProtectedFields.has(name) ? noCaseChangeGroups(decoded) : decoded] as const
     })
-    let items: CslItem[]
-    try {
-      items = plugins.input.chain(text, {generateGraph: false, forceType: '@biblatex/text'})
-    } catch (error) {
-      throw new Error(`citation-js cannot read the entry \`${entry.key}\`: ${(error as Error).message}`)
-    }
-    const [item] = items
-    if (items.length !== 1 || !item) throw new Error(`citation-js read ${items.length} items from the entry \`${entry.key}\``)
-    return tidy({...item, id: entry.key})
   })
+  let items: CslItem[]
+  try {
+    items = plugins.input.chain(text, {generateGraph: false, forceType: '@biblatex/text'})
+  } catch (error) {
+    throw new Error(`citation-js cannot read the entry \`${entry.key}\`: ${(error as Error).message}`)
+  }
+  const [item] = items
+  if (items.length !== 1 || !item) throw new Error(`citation-js read ${items.length} items from the entry \`${entry.key}\``)
+  return tidy({...item, id: entry.key})
 }
 
 /** The CSL-JSON file: an array, two-space indented, UTF-8, a final newline. */

@@ -1,4 +1,4 @@
-import {type Catalog, type Dataset, datasetUrl} from '@catalog/schema'
+import {type Catalog, type Dataset, datasetUrl, type Fragments, renderEveryTime} from '@catalog/schema'
 import {caseProtectedFields, protectCase} from './case.js'
 import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
 
@@ -51,6 +51,9 @@ export interface BibliographyEntry {
   fields: ReadonlyArray<readonly [name: string, value: string]>
 }
 
+/** An entry as its text shows it, wherever its dataset sits. */
+export type EntryText = Omit<BibliographyEntry, 'datasetIndex'>
+
 /**
  * The entries of every dataset that has a citation, in source order, each
  * with its own type (`dataset` stays `dataset`: see `classicEntry` for
@@ -59,29 +62,29 @@ export interface BibliographyEntry {
  * of titles that no style may recase are braced (`protectCase`); an entry
  * without `url` gains the dataset's access URL.
  */
-export function bibliographyEntries(catalog: Catalog): BibliographyEntry[] {
+export function bibliographyEntries(catalog: Catalog, fragments: Fragments = renderEveryTime): BibliographyEntry[] {
   const primary = catalog.languages[0]?.code
   const entries: BibliographyEntry[] = []
   catalog.datasets.forEach((dataset, datasetIndex) => {
     const citation = dataset.citation
     if (!citation) return
-    const fields = new Map<string, string>()
-    for (const [name, value] of Object.entries(citation.fields)) {
-      const field = name.toLowerCase()
-      const escaped = verbatimFields.has(field) ? normalizeSpace(value) : escapeLatexValue(value)
-      fields.set(field, caseProtectedFields.has(field) ? protectCase(escaped) : escaped)
-    }
-    const url = datasetUrl(dataset)
-    if (!fields.has('url') && url !== undefined) fields.set('url', escapeUrl(url))
-    entries.push({
-      datasetIndex,
-      type: citation.type.toLowerCase(),
-      key: citation.key,
-      comment: commentText(datasetLabel(dataset, primary)),
-      fields: sortFields([...fields])
-    })
+    // What the entry is made of: the citation, the access URL it falls back on, and the title its comment names.
+    const inputs = {type: citation.type, key: citation.key, fields: citation.fields, url: datasetUrl(dataset) ?? null, label: datasetLabel(dataset, primary)}
+    const entry = JSON.parse(fragments.fragment('bibtex/entry', inputs, () => JSON.stringify(entryOf(inputs)))) as EntryText
+    entries.push({datasetIndex, ...entry})
   })
   return entries
+}
+
+function entryOf(inputs: {type: string; key: string; fields: Record<string, string>; url: string | null; label: string}): EntryText {
+  const fields = new Map<string, string>()
+  for (const [name, value] of Object.entries(inputs.fields)) {
+    const field = name.toLowerCase()
+    const escaped = verbatimFields.has(field) ? normalizeSpace(value) : escapeLatexValue(value)
+    fields.set(field, caseProtectedFields.has(field) ? protectCase(escaped) : escaped)
+  }
+  if (!fields.has('url') && inputs.url !== null) fields.set('url', escapeUrl(inputs.url))
+  return {type: inputs.type.toLowerCase(), key: inputs.key, comment: commentText(inputs.label), fields: sortFields([...fields])}
 }
 
 /** `NAME: Title` in the primary language (or the first language it has). */

@@ -1,10 +1,10 @@
-import type {BibliographyEntry} from './entry.js'
+import type {BibliographyEntry, EntryText} from './entry.js'
 
 /**
  * One entry in the house style: a `%` comment naming the dataset, then the
  * entry as `formatEntryBody` writes it.
  */
-export function formatEntry(entry: BibliographyEntry): string {
+export function formatEntry(entry: EntryText): string {
   return `% ${entry.comment}\n${formatEntryBody(entry)}`
 }
 
@@ -14,7 +14,7 @@ export function formatEntry(entry: BibliographyEntry): string {
  * that holds `"` needs nothing), no comma after the last field, a final
  * newline.
  */
-export function formatEntryBody(entry: BibliographyEntry): string {
+export function formatEntryBody(entry: EntryText): string {
   const fields = entry.fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')
   return `@${entry.type}{${entry.key},\n${fields}${fields === '' ? '' : '\n'}}\n`
 }

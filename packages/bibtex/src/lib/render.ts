@@ -1,4 +1,4 @@
-import {type Catalog, citationKeyProblem} from '@catalog/schema'
+import {type Catalog, citationKeyProblem, type Fragments, renderEveryTime} from '@catalog/schema'
 import {bracesBalanced} from './braces.js'
 import {formatCslJson, renderCslItems} from './csl.js'
 import {type BibliographyEntry, bibliographyEntries} from './entry.js'
@@ -27,8 +27,8 @@ export const bibliographyPaths = {
  * name, two keys that are one file, a value with unbalanced braces, a date
  * that is none (citation-js cannot read it).
  */
-export function renderBibliography(catalog: Catalog): Map<string, string> {
-  const entries = bibliographyEntries(catalog)
+export function renderBibliography(catalog: Catalog, fragments: Fragments = renderEveryTime): Map<string, string> {
+  const entries = bibliographyEntries(catalog, fragments)
   assertRenderable(entries)
   const classic = entries.map(classicEntry)
   const biblatex = entries.map(biblatexEntry)
@@ -36,7 +36,7 @@ export function renderBibliography(catalog: Catalog): Map<string, string> {
   outputs.set(bibliographyPaths.combined, formatBibliography(classic))
   outputs.set(bibliographyPaths.biblatex, formatBibliography(biblatex))
   for (const entry of classic) outputs.set(bibliographyPaths.entry(entry.key), formatEntry(entry))
-  outputs.set(bibliographyPaths.cslJson, formatCslJson(renderCslItems(biblatex)))
+  outputs.set(bibliographyPaths.cslJson, formatCslJson(renderCslItems(biblatex, fragments)))
   return outputs
 }
 

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {listFolder} from './files.js'
@@ -14,15 +15,25 @@ let fingerprint: string | undefined
  * bytes, which is what lets `catalog check` trust a recorded result.
  */
 export function toolFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint
+  fingerprint ??= fingerprintOf(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'))
+  return fingerprint
+}
+
+/**
+ * The fingerprint of the tool whose CLI package lies at `cliRoot`: its
+ * manifest, compiled code and templates, those of every `@catalog/*` package
+ * it depends on (found as Node finds them from there), and the nearest
+ * `package-lock.json` above it.
+ */
+export function fingerprintOf(cliRoot: string): string {
   const hash = createHash('sha256')
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const cliRoot = path.resolve(here, '../..')
-  const manifest = JSON.parse(readFileSync(path.join(cliRoot, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+  const manifestPath = path.join(cliRoot, 'package.json')
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {dependencies?: Record<string, string>}
+  const resolve = createRequire(manifestPath).resolve
   const roots = [cliRoot]
   for (const name of Object.keys(manifest.dependencies ?? {}).filter((dependency) => dependency.startsWith('@catalog/'))) {
-    // `import.meta.resolve` gives the package's entry point, <root>/dist/index.js.
-    roots.push(path.resolve(path.dirname(fileURLToPath(import.meta.resolve(name))), '..'))
+    // The package's entry point is <root>/dist/index.js.
+    roots.push(path.resolve(path.dirname(resolve(name)), '..'))
   }
   for (const root of roots.sort()) {
     const below = (folder: string): string[] => listFolder(path.join(root, folder)).map((entry) => path.join(root, folder, entry.path))
@@ -43,6 +54,5 @@ export function toolFingerprint(): string {
     }
     if (path.dirname(folder) === folder) break
   }
-  fingerprint = hash.digest('hex')
-  return fingerprint
+  return hash.digest('hex')
 }

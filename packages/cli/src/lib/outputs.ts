@@ -5,7 +5,7 @@ import {type TranslationStatus, translationStatus} from '@catalog/i18n'
 import {fill, languageName, type Messages, messageTables} from '@catalog/locales'
 import {renderMarkdown} from '@catalog/markdown'
 import {checkPage, type Download, renderPage} from '@catalog/page'
-import {type Catalog, catalogSchema, type Finding, vocabularySchema} from '@catalog/schema'
+import {type Catalog, catalogSchema, type Finding, type Fragments, renderEveryTime, vocabularySchema} from '@catalog/schema'
 
 /** Every file `catalog build` writes, by path relative to the output folder. */
 export type Outputs = Map<string, string>
@@ -60,6 +60,8 @@ export interface RenderOptions {
   sourceHash?: string
   /** The translation state for `i18n-status.json`; without one, nothing counts as outdated. */
   translationStatus?: TranslationStatus
+  /** Where the renderers keep each dataset's renderings between runs; none by default. */
+  fragments?: Fragments
 }
 
 /**
@@ -67,13 +69,15 @@ export interface RenderOptions {
  * only the CLI writes them, all at once.
  */
 export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Outputs {
+  const fragments = options.fragments ?? renderEveryTime
+  const feedOptions = options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash}
   const outputs: Outputs = new Map([
     ['datasets.json', json(catalog)],
     ['schema.json', json(catalogSchema)],
     ['vocabulary.schema.json', json(vocabularySchema)],
-    ...renderBibliography(catalog),
-    ...renderFeeds(catalog, options.sourceHash === undefined ? {} : {sourceHash: options.sourceHash}),
-    ...renderMarkdown(catalog),
+    ...renderBibliography(catalog, fragments),
+    ...renderFeeds(catalog, feedOptions, fragments),
+    ...renderMarkdown(catalog, fragments),
     ['i18n-status.json', json(options.translationStatus ?? translationStatus(catalog, undefined))]
   ])
   // The page lists every other output with its size; a per-dataset file sits in that dataset's card.
@@ -85,7 +89,7 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
     const label = downloadLabel(path, catalog)
     return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
-  for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog)})) outputs.set(path, html)
+  for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog, feedOptions), fragments})) outputs.set(path, html)
   const files = [...outputs.keys()].sort().map((path) => [
     path,
     createHash('sha256')

@@ -3,12 +3,12 @@ import {InvalidLockError, lockFromJson, type TranslationLock, translationChecks}
 import {hasErrors, parseCatalog} from '@catalog/parser'
 import type {Catalog, Vocabulary} from '@catalog/schema'
 import {VFile} from 'vfile'
-import {FileSectionCache} from './cache.js'
 import {cacheFolder, vocabularyPathOf} from './cli-kit.js'
 import {type Diagnostic, toDiagnostics} from './diagnostics.js'
 import {type InputRead, readInput} from './inputs.js'
 import {type JsonPlace, readJson} from './json-input.js'
 import {outputChecks} from './outputs.js'
+import {ContentStore} from './store.js'
 import {parseVocabularyFile} from './vocabulary.js'
 
 export interface ParsedSource {
@@ -25,10 +25,17 @@ export interface ParsedSource {
 /** What every catalog command checks besides the parser's own rules: the renderers' checks and the translation rules. */
 const checks = [...outputChecks, translationChecks]
 
+export interface ParseOptions {
+  /** Whether parsed sections come from, and go to, the store (`ContentStore`) of the cache folder. @default true */
+  cache?: boolean
+  /** The store to use instead, which the caller saves (a build, which keeps its renderings there too). */
+  store?: ContentStore
+}
+
 /**
  * Parse source bytes with the vocabulary beside the source (as `readInput`
  * read it), and run the renderers' checks and the translation rules. Parsed
- * sections come from, and go to, the section cache unless `cache` is false.
+ * sections come from, and go to, the store unless `cache` is false.
  * A vocabulary that is not valid is an error of its own, and nothing is parsed.
  */
 export async function parseSource(
@@ -36,24 +43,29 @@ export async function parseSource(
   cwd: string,
   bytes: Buffer,
   vocabularyRead: InputRead,
-  options: {cache?: boolean} = {}
+  options: ParseOptions = {}
 ): Promise<ParsedSource> {
   const {vocabulary, diagnostics: vocabularyProblems} = parseVocabularyFile(vocabularyPathOf(sourcePath), vocabularyRead)
   if (vocabularyProblems.length > 0) return {bytes, diagnostics: vocabularyProblems}
   const file = new VFile({path: sourcePath, cwd, value: bytes})
-  const cache = options.cache === false ? undefined : FileSectionCache.open(cacheFolder(cwd, sourcePath))
+  const cache = options.store ?? (options.cache === false ? undefined : openStore(cwd, sourcePath))
   const {catalog} = parseCatalog(file, {checks, ...(cache ? {cache} : {}), ...(vocabulary ? {vocabulary} : {})})
-  await cache?.save()
+  if (!options.store) await cache?.save()
   const diagnostics = toDiagnostics(file)
   const read = {bytes, diagnostics, ...(vocabulary ? {vocabulary} : {})}
   return catalog && !hasErrors(file) ? {...read, catalog, file, sourceHash: hashSource(bytes)} : {...read, file}
 }
 
 /** Read and parse a source and its vocabulary: `readInput`, then `parseSource`. */
-export async function readCatalog(sourcePath: string, cwd: string, options: {cache?: boolean} = {}): Promise<ParsedSource> {
+export async function readCatalog(sourcePath: string, cwd: string, options: ParseOptions = {}): Promise<ParsedSource> {
   const read = await readInput(sourcePath, cwd, 'the source')
   if ('diagnostic' in read) return {diagnostics: [read.diagnostic]}
   return parseSource(sourcePath, cwd, read.bytes, await readInput(vocabularyPathOf(sourcePath), cwd, 'the vocabulary'), options)
+}
+
+/** The store of the cache folder that serves a source (`cacheFolder`). */
+export function openStore(cwd: string, sourcePath: string): ContentStore {
+  return ContentStore.open(cacheFolder(cwd, sourcePath))
 }
 
 export interface LockFile {

@@ -24,7 +24,11 @@ export interface WriteOptions {
 /**
  * Write all outputs as one step: fill a temporary folder beside the target,
  * then swap it in with two renames. Until the swap the old folder is
- * untouched; after it, the new one is whole. Builds into the same folder take
+ * untouched; after it, the new one is whole. Only what changed is written:
+ * a file whose bytes are those already in the folder enters the temporary
+ * folder as a hard link to the file there, so it keeps its inode and its
+ * modification time (editors, servers and `make` see only the changed files
+ * change), and the build writes no byte of it. Builds into the same folder take
  * a lock around the swap, so that two at once cannot interleave their
  * renames; what a killed build left behind (a half-filled temporary folder,
  * or the old folder under its retired name when the kill fell between the two
@@ -43,10 +47,15 @@ export async function writeOutputsAtomically(folder: string, outputs: Outputs, o
   // Render into the staging folder before taking the lock: only the swap is serialised.
   try {
     await mkdir(staging)
+    const folders = new Set<string>()
     for (const [relative, content] of outputs) {
       const file = resolveInside(staging, relative)
-      await mkdir(path.dirname(file), {recursive: true})
-      await writeFile(file, content)
+      const parentFolder = path.dirname(file)
+      if (!folders.has(parentFolder)) {
+        await mkdir(parentFolder, {recursive: true})
+        folders.add(parentFolder)
+      }
+      if (!(await linkUnchanged(resolveInside(target, relative), file, content))) await writeFile(file, content)
     }
     await withLock(path.join(parent, `.${base}.lock`), async () => {
       await recoverInterruptedSwap(target, staging, options)
@@ -60,6 +69,23 @@ export async function writeOutputsAtomically(folder: string, outputs: Outputs, o
   }
   // Outside the lock: removing a large old folder should not hold up another build's swap.
   await removeOrWarn(retired, options)
+}
+
+/**
+ * Link `file` to `existing` when that is a regular file holding exactly
+ * `content`; false when it is not, or when the file system has no hard links
+ * (then the caller writes the file).
+ */
+async function linkUnchanged(existing: string, file: string, content: string): Promise<boolean> {
+  try {
+    const info = await lstat(existing)
+    const bytes = Buffer.from(content)
+    if (!info.isFile() || info.size !== bytes.length || !(await readFile(existing)).equals(bytes)) return false
+    await link(existing, file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import type {Catalog} from '@catalog/schema'
-import {stringify} from 'csv-stringify/sync'
+import {type Catalog, type Fragments, renderEveryTime} from '@catalog/schema'
+import {type Options, stringify} from 'csv-stringify/sync'
 import {csvColumns, type CsvColumn, csvRows} from './columns.js'
 import {needsNeutralising, neutraliseFormula} from './formula.js'
 
@@ -21,11 +21,21 @@ export const lineTerminators: Record<CsvFlavour, string> = {rfc4180: '\n', excel
  * Text cells that a spreadsheet would run as a formula get an apostrophe and
  * quotes (see `neutraliseFormula`); numbers are written as numbers.
  */
-export function renderCsv(catalog: Catalog, flavour: CsvFlavour = 'rfc4180', columns: readonly CsvColumn[] = csvColumns(catalog)): string {
-  return stringify(csvRows(catalog, columns), {
-    header: true,
-    columns: columns.map((column) => column.name),
-    bom: flavour === 'excel',
+export function renderCsv(
+  catalog: Catalog,
+  flavour: CsvFlavour = 'rfc4180',
+  columns: readonly CsvColumn[] = csvColumns(catalog),
+  fragments: Fragments = renderEveryTime
+): string {
+  // Each record is stringified on its own, a fragment keyed by its cells: csv-stringify writes a record
+  // from its cells and the options alone, so the records joined are what one call over all of them gives.
+  const header = stringify([columns.map((column) => column.name)], {...options(flavour), bom: flavour === 'excel', cast: {}})
+  const records = csvRows(catalog, columns).map((row) => fragments.fragment(`feeds/csv-${flavour}`, row, () => stringify([row], options(flavour))))
+  return header + records.join('')
+}
+
+function options(flavour: CsvFlavour): Options {
+  return {
     record_delimiter: lineTerminators[flavour],
     // Setting record_delimiter turns this off; a lone LF or CR inside a cell must still be quoted.
     quote_record_delimiter: true,
@@ -33,5 +43,5 @@ export function renderCsv(catalog: Catalog, flavour: CsvFlavour = 'rfc4180', col
     cast: {
       string: (value, context) => (!context.header && needsNeutralising(value) ? {value: neutraliseFormula(value), quoted: true} : value)
     }
-  })
+  }
 }

@@ -1,4 +1,4 @@
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, type Fragments, renderEveryTime} from '@catalog/schema'
 import {csvColumns} from './columns.js'
 import {renderCsv} from './csv.js'
 import {buildDataPackage} from './datapackage.js'
@@ -15,13 +15,13 @@ export type FeedFiles = Map<string, string>
  * `datapackage.json`, `feed.json` and `datasets.jsonld`. Pure: the same
  * catalog and options give the same bytes, with no clock or file involved.
  */
-export function renderFeeds(catalog: Catalog, options: FeedOptions = {}): FeedFiles {
+export function renderFeeds(catalog: Catalog, options: FeedOptions = {}, fragments: Fragments = renderEveryTime): FeedFiles {
   const resolved = resolveOptions(catalog, options)
   const columns = csvColumns(catalog)
-  const csv = renderCsv(catalog, 'rfc4180', columns)
+  const csv = renderCsv(catalog, 'rfc4180', columns, fragments)
   return new Map([
     ['datasets.csv', csv],
-    ['datasets.excel.csv', renderCsv(catalog, 'excel', columns)],
+    ['datasets.excel.csv', renderCsv(catalog, 'excel', columns, fragments)],
     ['datapackage.json', json(buildDataPackage(catalog, columns, csv))],
     ['feed.json', json(buildFeed(catalog, resolved))],
     // JSON-LD is meant to be pasted into a page's `<script>` element.

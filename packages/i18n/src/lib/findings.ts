@@ -315,10 +315,16 @@ function variantFindings(catalog: Catalog, primary: string, language: string, na
  * source has them; otherwise as found.
  */
 function orderFindings(catalog: Catalog, findings: readonly TranslationFinding[]): TranslationFinding[] {
-  const languageIndex = (code: string): number => catalog.languages.findIndex((language) => language.code === code)
-  const datasetIndex = (id: string | null): number => (id === null ? -1 : catalog.datasets.findIndex((dataset) => dataset.id === id))
+  // Looked up by maps, not searched per comparison: a catalog without a lock has a finding per segment.
+  const languages = new Map(catalog.languages.map((language, index) => [language.code, index]))
+  const datasets = new Map<string, number>()
+  catalog.datasets.forEach((dataset, index) => {
+    if (!datasets.has(dataset.id)) datasets.set(dataset.id, index)
+  })
+  const languageIndex = (code: string): number => languages.get(code) ?? -1
+  const datasetIndex = (id: string | null): number => (id === null ? -1 : (datasets.get(id) ?? -1))
   const sectionIndex = (item: TranslationFinding): number => {
-    const dataset = catalog.datasets.find((candidate) => candidate.id === item.dataset)
+    const dataset = item.dataset === null ? undefined : catalog.datasets[datasets.get(item.dataset) ?? -1]
     if (!dataset) return 0
     const [base = '', key] = item.field.split('.')
     if (base === 'comparison') return dataset.sections.length + 1

@@ -1,7 +1,7 @@
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, type Fragments, renderEveryTime} from '@catalog/schema'
 import {bilingualView} from './bilingual.js'
 import {languageView} from './single-language.js'
-import {documentTemplateOf} from './templates.js'
+import {templatesOf} from './templates.js'
 import type {DocumentView} from './view.js'
 
 /** Every markdown output, by path relative to the output folder. */
@@ -12,9 +12,9 @@ export type MarkdownOutputs = Map<string, string>
  * bilingual document (the source in its canonical form), and
  * `<code>/README.md`, a whole document per language of the catalog.
  */
-export function renderMarkdown(catalog: Catalog): MarkdownOutputs {
-  const outputs: MarkdownOutputs = new Map([['README.md', formatSource(catalog)]])
-  for (const {code} of catalog.languages) outputs.set(`${code}/README.md`, renderLanguageDocument(catalog, code))
+export function renderMarkdown(catalog: Catalog, fragments: Fragments = renderEveryTime): MarkdownOutputs {
+  const outputs: MarkdownOutputs = new Map([['README.md', formatSource(catalog, fragments)]])
+  for (const {code} of catalog.languages) outputs.set(`${code}/README.md`, renderLanguageDocument(catalog, code, fragments))
   return outputs
 }
 
@@ -22,16 +22,28 @@ export function renderMarkdown(catalog: Catalog): MarkdownOutputs {
  * The source document in canonical form: for a source written in the house
  * style, byte for byte the source itself. `catalog format` writes it.
  */
-export function formatSource(catalog: Catalog): string {
-  return renderDocument(bilingualView(catalog))
+export function formatSource(catalog: Catalog, fragments: Fragments = renderEveryTime): string {
+  return renderDocument(bilingualView(catalog), fragments)
 }
 
 /** A whole document in one language of the catalog, untranslated parts shown in the primary language under a notice. */
-export function renderLanguageDocument(catalog: Catalog, code: string): string {
-  return renderDocument(languageView(catalog, code))
+export function renderLanguageDocument(catalog: Catalog, code: string, fragments: Fragments = renderEveryTime): string {
+  return renderDocument(languageView(catalog, code), fragments)
 }
 
-function renderDocument(view: DocumentView): string {
+/**
+ * Each dataset's block is a fragment keyed by its view, which holds every
+ * string the block prints; the document joins the blocks.
+ */
+function renderDocument(view: DocumentView, fragments: Fragments): string {
+  const {document, dataset} = templatesOf()
+  const halves = view.halves.map((half) => ({
+    ...half,
+    categories: half.categories.map((category) => ({
+      ...category,
+      datasets: category.datasets.map((block) => fragments.fragment('markdown/dataset', block, () => dataset(block)))
+    }))
+  }))
   // Every block ends in a blank line; the document ends in exactly one newline.
-  return documentTemplateOf()(view).replace(/\n+$/u, '\n')
+  return document({...view, halves}).replace(/\n+$/u, '\n')
 }

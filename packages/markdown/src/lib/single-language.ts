@@ -36,6 +36,9 @@ export function languageView(catalog: Catalog, code: string): DocumentView {
   const noticeFor = (from: string | undefined): string | null =>
     from === undefined || from === code ? null : fill(notice.value, {language: languageName(from, notice.locale, names)})
 
+  // The first citation label any dataset has in this language, found once rather than once per dataset.
+  const catalogCitationLabel = catalog.datasets.map((dataset) => dataset.citation?.label[code]).find((label) => label !== undefined)
+
   const half: HalfView = {
     flag: language.flag,
     name: language.name,
@@ -86,8 +89,7 @@ export function languageView(catalog: Catalog, code: string): DocumentView {
    * dataset has one, else the interface's (@catalog/locales).
    */
   function citationLabel(dataset: Dataset): string {
-    const own = dataset.citation?.label[code] ?? catalog.datasets.map((other) => other.citation?.label[code]).find((label) => label !== undefined)
-    return own ?? messagesFor(code, primary).sections.citation
+    return dataset.citation?.label[code] ?? catalogCitationLabel ?? messagesFor(code, primary).sections.citation
   }
 
   function comparisonView(): ComparisonView | null {

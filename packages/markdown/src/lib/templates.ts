@@ -17,28 +17,40 @@ const compileOptions = {strict: true, noEscape: true} as const
 /** The template that renders a whole document; every other file is a partial named by its path. */
 const documentTemplate = 'document'
 
-export type DocumentTemplate = (view: unknown) => string
+export type Template = (view: unknown) => string
 
-let compiled: DocumentTemplate | undefined
+/** The whole document, and the block of one dataset, which is rendered on its own (a fragment) and joined. */
+export interface Templates {
+  document: Template
+  dataset: Template
+}
+
+let compiled: Templates | undefined
 
 /**
- * The document template, compiled once per process on an isolated
- * Handlebars instance with the helpers and every partial registered.
+ * The templates, compiled once per process on an isolated Handlebars
+ * instance with the helpers and every partial registered. The document
+ * prints each dataset's block, rendered beforehand, through the `rendered`
+ * partial: a partial alone on its line adds nothing around what it prints,
+ * so the document is the same as if it called `{{> dataset}}` itself.
  */
-export function documentTemplateOf(): DocumentTemplate {
+export function templatesOf(): Templates {
   if (compiled) return compiled
   const handlebars = Handlebars.create()
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper)
-  let document: DocumentTemplate | undefined
+  const templates = new Map<string, Template>()
   for (const name of templateNames()) {
     const source = readFileSync(new URL(`${name}.hbs`, templateFolder), 'utf8')
     // Partials are compiled here rather than at first use, so that they get the same strict options.
     const template = handlebars.compile(source, compileOptions)
-    if (name === documentTemplate) document = template
-    else handlebars.registerPartial(name, template)
+    templates.set(name, template)
+    if (name !== documentTemplate) handlebars.registerPartial(name, template)
   }
-  if (!document) throw new Error(`the markdown package is missing templates/${documentTemplate}.hbs`)
-  compiled = document
+  handlebars.registerPartial('rendered', handlebars.compile('{{this}}', compileOptions))
+  const document = templates.get(documentTemplate)
+  const dataset = templates.get('dataset')
+  if (!document || !dataset) throw new Error(`the markdown package is missing templates/${documentTemplate}.hbs or templates/dataset.hbs`)
+  compiled = {document, dataset}
   return compiled
 }
 

@@ -4,10 +4,10 @@
  * the files the CLI writes beside it.
  */
 
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, type Fragments, renderEveryTime} from '@catalog/schema'
 import {contentSecurityPolicy, hashSource} from './embed.js'
 import {pageLanguages, type UiText} from './localize.js'
-import {pageScript, pageStyle, pageTemplate} from './templates.js'
+import {cardTemplate, pageScript, pageStyle, pageTemplate} from './templates.js'
 import {buildContentView, type Download} from './view-model.js'
 
 export interface PageOptions {
@@ -26,6 +26,12 @@ export interface PageOptions {
    * @default {}
    */
   uiText?: Readonly<Record<string, Partial<UiText>>>
+  /**
+   * Where each dataset's card is kept between runs, keyed by its view and
+   * the words it takes from the page's (see `Fragments`).
+   * @default every card is rendered
+   */
+  fragments?: Fragments
 }
 
 /** Path of the page, relative to the output folder. */
@@ -39,11 +45,19 @@ export const pagePath = 'index.html'
 export function renderPage(catalog: Catalog, options: PageOptions): Map<string, string> {
   const languages = pageLanguages(catalog.languages, options.uiText)
   const content = buildContentView(catalog, options.downloads, languages)
+  const fragments = options.fragments ?? renderEveryTime
+  // A card shows its view and, from the page's words, the copy button's label.
+  const root = {ui: {copyCitation: content.ui.copyCitation}}
+  const groups = content.groups.map((group) => ({
+    ...group,
+    cards: group.cards.map((card) => fragments.fragment('page/card', {card, root}, () => cardTemplate(card, {data: {root}})))
+  }))
   const style = pageStyle + languageRules(languages.codes)
   const script = pageScript
   const csp = contentSecurityPolicy({script: hashSource(script), style: hashSource(style)})
   const html = pageTemplate({
     ...content,
+    groups,
     csp,
     style,
     script,

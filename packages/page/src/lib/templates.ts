@@ -30,10 +30,20 @@ for (const [name, text] of [
 
 const handlebars = Handlebars.create()
 for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper)
+const partials = new Map<string, string>()
 for (const file of readdirSync(new URL('partials/', folder))) {
   // Without its final newline, a partial used inside a line of text adds no white space to it.
-  if (file.endsWith('.hbs')) handlebars.registerPartial(file.slice(0, -'.hbs'.length), read(`partials/${file}`).replace(/\n$/, ''))
+  if (file.endsWith('.hbs')) partials.set(file.slice(0, -'.hbs'.length), read(`partials/${file}`).replace(/\n$/, ''))
 }
+for (const [name, source] of partials) handlebars.registerPartial(name, source)
+// What a fragment rendered beforehand prints: a partial alone on its line adds nothing around it.
+handlebars.registerPartial('rendered', '{{{this}}}')
 
-/** The page template: escaping on, and a missing field is an error rather than an empty string. */
-export const pageTemplate = handlebars.compile(read('page.hbs'), {strict: true})
+/** Escaping on, and a missing field is an error rather than an empty string. */
+const options = {strict: true} as const
+
+/** The page template. It prints each card rendered beforehand (a fragment, see `renderPage`). */
+export const pageTemplate = handlebars.compile(read('page.hbs'), options)
+
+/** One dataset's card; it reads `@root.ui.copyCitation`, so the caller passes that as the root's data. */
+export const cardTemplate = handlebars.compile(partials.get('card') ?? '', options)

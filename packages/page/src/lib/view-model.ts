@@ -144,6 +144,10 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
     label: download.label === undefined ? null : labelView(download.label)
   })
 
+  const downloadsOf = new Map<string, Download[]>()
+  for (const download of downloads)
+    if (download.dataset !== undefined) downloadsOf.set(download.dataset, [...(downloadsOf.get(download.dataset) ?? []), download])
+  const citationLabels = new Map<string, string | undefined>()
   const categories = new Map(catalog.categories.map((category) => [category.id, category]))
   const groups: GroupView[] = catalog.categories.map((category) => ({
     id: category.id,
@@ -227,8 +231,17 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
    * (@catalog/locales), as in the markdown documents.
    */
   function citationLabelIn(locale: string, dataset: Dataset): string | undefined {
-    const own = [dataset, ...catalog.datasets].map((candidate) => candidate.citation?.label[locale]).find((label) => label !== undefined)
-    return own ?? messageTables[locale]?.sections?.citation
+    return dataset.citation?.label[locale] ?? catalogCitationLabel(locale) ?? messageTables[locale]?.sections?.citation
+  }
+
+  /** The first citation label the catalog has in a locale, looked for once per locale. */
+  function catalogCitationLabel(locale: string): string | undefined {
+    if (!citationLabels.has(locale))
+      citationLabels.set(
+        locale,
+        catalog.datasets.map((dataset) => dataset.citation?.label[locale]).find((label) => label !== undefined)
+      )
+    return citationLabels.get(locale)
   }
 
   function buildCard(dataset: Dataset): CardView {
@@ -266,7 +279,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
             codeId: `${id}-bibtex`,
             statusId: `${id}-copy-status`,
             bibtex: dataset.citation.raw,
-            downloads: downloads.filter((download) => download.dataset === id).map(downloadView)
+            downloads: (downloadsOf.get(id) ?? []).map(downloadView)
           }
         ]
       }

@@ -530,10 +530,24 @@ function noteUndeclaredItem(
   node: Node
 ): void {
   const line = node.position?.start.line ?? 1
-  const existing = context.undeclared.find((entry) => entry.dataset === dataset.id && entry.kind === kind && entry.key === key)
+  // Found by a map rather than a search of the list, which grows with the catalog.
+  let index = undeclaredIndex.get(context.undeclared)
+  if (!index) {
+    index = new Map()
+    undeclaredIndex.set(context.undeclared, index)
+  }
+  const id = JSON.stringify([dataset.id, kind, key])
+  const existing = index.get(id)
   if (existing) Object.assign(existing.labels, labels)
-  else context.undeclared.push({kind, key, labels: {...labels}, dataset: dataset.id, line})
+  else {
+    const entry: UndeclaredLabel = {kind, key, labels: {...labels}, dataset: dataset.id, line}
+    index.set(id, entry)
+    context.undeclared.push(entry)
+  }
 }
+
+/** Each list of undeclared labels by dataset, kind and key. */
+const undeclaredIndex = new WeakMap<UndeclaredLabel[], Map<string, UndeclaredLabel>>()
 
 function styleOf(section: SectionOutline): 'bullets' | 'inline' {
   return section.shape === 'inline' ? 'inline' : 'bullets'

@@ -7,7 +7,7 @@ import {detectMojibake} from './encoding.js'
 import {checkLimits, defaultLimits, type Limits} from './limits.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
-import {cacheSalt, parseIncrementally} from './sections.js'
+import {parseIncrementally} from './sections.js'
 
 export interface ParseResult {
   /** The catalog, when the source has no errors. */
@@ -57,7 +57,7 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     return {file}
   }
   // Parsed section by section, so that a cache can serve the unchanged ones; the tree is the whole document's.
-  const tree = parseIncrementally(text, options.cache, cacheSalt())
+  const tree = parseIncrementally(text, options.cache)
   unified().use(remarkCatalog, options).runSync(tree, file)
   const catalog = file.data.catalog
   return hasErrors(file) || !catalog ? {file} : {catalog, file}

@@ -1,5 +1,4 @@
-import {createHash, randomBytes} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
 import type {Root, RootContent} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -20,6 +19,10 @@ export interface SourceSection {
  * the parsed sections, and the parsed citation blocks. Values are plain JSON.
  * `get` hands the caller a value of its own (the parser changes it: it moves
  * positions in place), and `set` keeps a copy of the value as it is then.
+ * Keys hash the text alone: what parses the text (this package, remark,
+ * micromark, the BibTeX parser) is the cache's to salt it with, since only
+ * the caller knows what code runs. The CLI's store keeps one file per
+ * fingerprint of the whole tool, its lock file included.
  */
 export interface SectionCache {
   get(key: string): unknown
@@ -71,9 +74,9 @@ export function parseSection(text: string): RootContent[] {
   return processor.parse(text).children
 }
 
-/** The cache key of a section: its text and everything that shapes its parse. */
-export function sectionKey(text: string, salt: string): string {
-  return `section:${createHash('sha256').update(salt).update('\0').update(text).digest('hex')}`
+/** The cache key of a section: the hash of its text (the cache is salted by the code, see `SectionCache`). */
+export function sectionKey(text: string): string {
+  return `section:${createHash('sha256').update(text).digest('hex')}`
 }
 
 /** Move every position in a parsed section, in place, to where the section sits in the whole source. */
@@ -104,10 +107,10 @@ interface CachedSection {
  * entry is used only when it names the section's own key and its tree fits the
  * section's text (see `fitsText`); anything else is parsed afresh.
  */
-export function parseIncrementally(text: string, cache: SectionCache | undefined, salt: string): Root {
+export function parseIncrementally(text: string, cache: SectionCache | undefined): Root {
   const children: RootContent[] = []
   for (const section of splitSections(text).sections) {
-    const key = sectionKey(section.text, salt)
+    const key = sectionKey(section.text)
     const cached = cache?.get(key) as Partial<CachedSection> | undefined
     let nodes = cached?.key === key && Array.isArray(cached.nodes) && fitsText(cached.nodes, section.text) ? cached.nodes : undefined
     if (!nodes) {
@@ -176,35 +179,4 @@ export function fitsText(nodes: unknown[], text: string): boolean {
     }
   }
   return true
-}
-
-let cachedSalt: string | undefined
-
-/**
- * What a cached value depends on besides its text: this package's manifest
- * (its version and the exact versions of remark-parse, remark-gfm and the
- * BibTeX parser) and the code that produces the values, with the table of
- * entry types a citation is checked against (@catalog/schema's). A change to
- * any of them invalidates the cache.
- */
-export function cacheSalt(): string {
-  if (cachedSalt === undefined) {
-    const hash = createHash('sha256')
-    const files = [
-      (): URL => new URL('../../package.json', import.meta.url),
-      (): URL => new URL('./sections.js', import.meta.url),
-      (): URL => new URL('./bibtex.js', import.meta.url),
-      (): URL => new URL('./lib/entry-types.js', import.meta.resolve('@catalog/schema'))
-    ]
-    for (const file of files) {
-      try {
-        hash.update(readFileSync(file()))
-      } catch {
-        // What cannot be read cannot be vouched for: a salt of this run alone, so that nothing cached is reused.
-        hash.update(randomBytes(16))
-      }
-    }
-    cachedSalt = hash.digest('hex').slice(0, 16)
-  }
-  return cachedSalt
 }

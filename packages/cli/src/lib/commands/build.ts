@@ -90,16 +90,19 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   }
 
   // The full run: parsing and rendering load most of the tool, so they are imported only now.
-  const [{parseSource, parseLockFile}, {renderOutputs}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] = await Promise.all([
+  const [{parseSource, parseLockFile, openStore}, {renderOutputs}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] = await Promise.all([
     import('../read.js'),
     import('../outputs.js'),
     import('../write.js'),
     import('../out-folder.js'),
     import('@catalog/i18n')
   ])
-  const {catalog, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, vocabularyRead, {cache: values.cache})
+  // One store serves the parse (per section) and the renderers (per dataset); it is saved once the outputs are rendered.
+  const store = values.cache ? openStore(io.cwd, sourcePath) : undefined
+  const {catalog, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, vocabularyRead, store ? {store} : {cache: false})
   const failed = diagnostics.some((d) => d.severity === 'error') || (values.strict && diagnostics.length > 0)
   if (command === 'validate' || failed || !catalog) {
+    await store?.save()
     printDiagnostics(diagnostics, reporter, io)
     return failed || !catalog ? exitCodes.problems : exitCodes.ok
   }
@@ -107,6 +110,7 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   // A lock that is not one is a bad input like any other: nothing is written, and the message says how to write it afresh.
   const lockFile = parseLockFile(lockPath, lockRead)
   if (lockFile.diagnostic) {
+    await store?.save()
     printDiagnostics([...diagnostics, lockFile.diagnostic], reporter, io)
     return exitCodes.problems
   }
@@ -114,7 +118,8 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const status = i18n.translationStatus(catalog, lockFile.lock)
   const verdict = i18n.translationVerdict(status, {strict: true})
   const strictFailures = verdict.failed ? verdict.reasons : []
-  const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status})
+  const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status, ...(store ? {fragments: store} : {})})
+  await store?.save()
   if (key) await writeCheckRecord(io.cwd, sourcePath, key, outputsDigest(hashOutputs(outputs)), diagnostics, strictFailures)
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)
   if (failure !== undefined) return failure

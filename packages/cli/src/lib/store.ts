@@ -1,0 +1,194 @@
+import {createHash} from 'node:crypto'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {appendFile, mkdir, rm} from 'node:fs/promises'
+import path from 'node:path'
+import type {SectionCache} from '@catalog/parser'
+import type {Fragments} from '@catalog/schema'
+import {writeFileAtomically} from './files.js'
+import {toolFingerprint} from './fingerprint.js'
+
+/**
+ * The CLI's one cache: a content-addressed store of JSON values that saves
+ * work between runs. It holds what the parser keeps per section (`section:`
+ * and `citation:` entries, see @catalog/parser's `SectionCache`) and what the
+ * renderers keep per dataset (`fragment:` entries, see @catalog/schema's
+ * `Fragments`). Every key is a hash of everything its value is made from;
+ * what made it, the tool itself, is the store's salt: one file per tool
+ * fingerprint (`toolFingerprint`: the compiled code, the templates and the
+ * lock file), whose first line names the whole fingerprint. A new build of
+ * the tool starts from an empty store, so no entry outlives the code that
+ * wrote it.
+ *
+ * The file is a log, one entry a line: `<checksum> <key> <JSON>`, where the
+ * checksum is the first 16 hex digits of the sha256 of `<key> <JSON>`. The
+ * format is our own because what it needs is small and exact: reading the
+ * whole store in one read (a rebuild uses nearly every entry), appending
+ * only what a run adds, and finding a damaged entry alone. An entry whose
+ * checksum, key or JSON does not hold is recomputed and never trusted; a line
+ * torn by a killed run or by two runs appending at once is such an entry.
+ * When the entries no run used outweigh the used ones, the store is
+ * rewritten with the used ones only, atomically.
+ */
+export class ContentStore implements SectionCache, Fragments {
+  /** Entries read from the file: key -> its line's text after the checksum's space. */
+  private readonly stored = new Map<string, string>()
+  /** Entries this run added: key -> JSON. */
+  private readonly added = new Map<string, string>()
+  /** Keys this run read or wrote, and the kinds (`section`, `fragment`, ...) it asked for. */
+  private readonly used = new Set<string>()
+  private readonly kinds = new Set<string>()
+  /** Bytes of the file, and whether it must be rewritten (a damaged line, a foreign header). */
+  private fileBytes = 0
+  private rewrite = false
+
+  private constructor(
+    private readonly file: string,
+    private readonly header: string
+  ) {
+    let text: string
+    try {
+      // The store is ASCII (see `entryLine`), so its bytes are its characters: no UTF-8 to decode.
+      text = readFileSync(file, 'latin1')
+    } catch {
+      return
+    }
+    this.fileBytes = text.length
+    const lines = text.split('\n')
+    // The last line of a whole file is empty: each entry ends in a newline.
+    if (lines[0] !== header || lines.at(-1) !== '') {
+      this.rewrite = true
+      if (lines[0] !== header) return
+    }
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index] as string
+      if (line === '') continue
+      const space = line.indexOf(' ', 17)
+      if (line[16] !== ' ' || space === -1) {
+        this.rewrite = true
+        continue
+      }
+      // The checksum is verified when the entry is read, so that a run pays only for what it uses.
+      this.stored.set(line.slice(17, space), line)
+    }
+  }
+
+  /** The store of this tool's fingerprint in a cache folder. */
+  static open(folder: string, fingerprint: string = toolFingerprint()): ContentStore {
+    return new ContentStore(path.join(folder, `store-${fingerprint.slice(0, 16)}.log`), `catalog-store 1 ${fingerprint}`)
+  }
+
+  get(key: string): unknown {
+    const name = entryKey(key)
+    this.kinds.add(kindOf(name))
+    const json = this.added.get(name) ?? this.verified(name)
+    if (json === undefined) return undefined
+    try {
+      const value = JSON.parse(json) as unknown
+      this.used.add(name)
+      return value
+    } catch {
+      this.rewrite = true
+      return undefined
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    const name = entryKey(key)
+    this.kinds.add(kindOf(name))
+    let json: string | undefined
+    try {
+      json = JSON.stringify(value)
+    } catch {
+      // A value that cannot be written (too deep to serialise) is simply not kept.
+    }
+    if (json === undefined) return
+    this.added.set(name, json)
+    this.used.add(name)
+  }
+
+  fragment(kind: string, inputs: unknown, render: () => string): string {
+    const key = `fragment:${createHash('sha256').update(kind).update('\0').update(JSON.stringify(inputs)).digest('hex')}`
+    const cached = this.get(key)
+    if (typeof cached === 'string') return cached
+    const text = render()
+    this.set(key, text)
+    return text
+  }
+
+  /** The JSON of a stored entry whose line is whole, else undefined (and the file is rewritten at save). */
+  private verified(name: string): string | undefined {
+    const line = this.stored.get(name)
+    if (line === undefined) return undefined
+    if (createHash('sha256').update(line.slice(17)).digest('hex').slice(0, 16) !== line.slice(0, 16)) {
+      this.stored.delete(name)
+      this.rewrite = true
+      return undefined
+    }
+    return line.slice(18 + name.length)
+  }
+
+  /**
+   * Append what this run added; or, when a line was damaged or the entries
+   * of the kinds this run used that it did not use outweigh the rest, write
+   * the store afresh with the entries worth keeping. Entries of kinds the run
+   * never asked for (the renderers' fragments, for `catalog validate`) are
+   * kept. A store that cannot be written is only slower next time.
+   */
+  async save(): Promise<void> {
+    try {
+      const keep = [...this.stored].filter(([name]) => this.used.has(name) || !this.kinds.has(kindOf(name)))
+      const keptBytes = keep.reduce((sum, [, line]) => sum + line.length + 1, 0)
+      const lines = [...this.added].map(([name, json]) => entryLine(name, json))
+      const compact = this.rewrite || this.fileBytes - keptBytes > keptBytes + (1 << 20)
+      if (!compact && lines.length === 0) return
+      await mkdir(path.dirname(this.file), {recursive: true})
+      if (compact || this.fileBytes === 0) {
+        const kept = keep.filter(([name]) => !this.added.has(name)).map(([, line]) => `${line}\n`)
+        await writeFileAtomically(this.file, [`${this.header}\n`, ...kept, ...lines].join(''))
+        await removeOtherStores(path.dirname(this.file), this.file)
+      } else {
+        // One write: on a local file system, appends of two runs at once do not interleave within one.
+        await appendFile(this.file, lines.join(''))
+      }
+      this.added.clear()
+    } catch {
+      // Ignored on purpose: the store only saves time.
+    }
+  }
+}
+
+/**
+ * One line of the log. The JSON is written in ASCII, every other character as
+ * a `\\u` escape (which JSON.parse reads back as it was): reading the store
+ * then needs no UTF-8 decoding, which costs more than the read itself.
+ */
+function entryLine(name: string, json: string): string {
+  const body = `${name} ${json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}`
+  return `${createHash('sha256').update(body).digest('hex').slice(0, 16)} ${body}\n`
+}
+
+/** A key as the log writes it: keys are `<kind>:<hex>` already; anything else is hashed into one. */
+function entryKey(key: string): string {
+  return /^[a-z]+:[0-9a-f]{16,}$/.test(key) ? key : `other:${createHash('sha256').update(key).digest('hex')}`
+}
+
+function kindOf(name: string): string {
+  return name.slice(0, name.indexOf(':'))
+}
+
+/** How long another fingerprint's store is kept: a checkout switching between two versions of the tool keeps both warm. */
+const otherStoreLifetimeMs = 24 * 60 * 60 * 1000
+
+/**
+ * Remove what earlier versions of the tool left in the folder: stores of
+ * other fingerprints not written for a day, and the section folders of the
+ * cache this store replaced.
+ */
+async function removeOtherStores(folder: string, ours: string): Promise<void> {
+  for (const name of readdirSync(folder)) {
+    const full = path.join(folder, name)
+    if (full === ours) continue
+    if (/^sections-[0-9a-f]{16}$/.test(name)) await rm(full, {recursive: true, force: true})
+    else if (/^store-[0-9a-f]{16}\.log$/.test(name) && Date.now() - statSync(full).mtimeMs > otherStoreLifetimeMs) await rm(full, {force: true})
+  }
+}
