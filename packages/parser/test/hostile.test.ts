@@ -5,7 +5,13 @@
  */
 import {describe, expect, it} from 'vitest'
 import {parseIncrementally, parseSection} from '../src/index.js'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {remarkCatalog} from '../src/lib/plugin.js'
+import {fitsRecord} from '../src/lib/records.js'
 import {fitsText} from '../src/lib/sections.js'
+import {readSectionRecord} from '../src/lib/structure.js'
+import {frozenVocabulary} from '@catalog/test-support'
 import {lineOf, messagesOf, parse, readFrozenSource, replaceOnce} from './helpers.js'
 
 const source = readFrozenSource()
@@ -114,6 +120,87 @@ describe('a cache that cannot lie', () => {
     expect(fitsText(tampered(), section)).toBe(false)
   })
 
+  const datasetSection = replaceOnce(
+    source.slice(source.indexOf('### ⭐⭐⭐⭐ CHEXPERT - Stanford'), source.indexOf('## 🧬')),
+    '**Description:**',
+    '<!-- catalog-disable undeclared-label -->\n\n**Description:**'
+  )
+  const record = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(readSectionRecord(parseSection(datasetSection), datasetSection))) as Record<string, unknown>
+
+  it('keeps a dataset section as its record, which fits its text', () => {
+    const read = record()
+    expect((read['outline'] as {name: string}).name).toBe('CHEXPERT')
+    expect(read['comments']).toHaveLength(1)
+    expect(fitsRecord(read, datasetSection)).toBe(true)
+    // Sections that are no single dataset stay trees.
+    expect(readSectionRecord(parseSection('## 📊 Category\n\n'), '## 📊 Category\n\n')).toBeUndefined()
+    const withSubheading = `${datasetSection}#### More\n\ntext\n`
+    expect(readSectionRecord(parseSection(withSubheading), withSubheading)).toBeUndefined()
+  })
+
+  it.each([
+    ['an entry that is no record', () => ({})],
+    ['a name the section does not hold', () => JSON.parse(JSON.stringify(record()).replace('"name":"CHEXPERT"', '"name":"CHEXPERTS"'))],
+    [
+      'offsets shifted by a few characters',
+      () => JSON.parse(JSON.stringify(record()).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 3}`))
+    ],
+    ['a section of no known shape', () => JSON.parse(JSON.stringify(record()).replace('"shape":"text"', '"shape":"table"'))],
+    ['messages that are no list', () => ({...record(), messages: {}})],
+    ['a comment that is no HTML', () => JSON.parse(JSON.stringify(record()).replace('"type":"html"', '"type":"text"'))],
+    ['sections that are no list', () => ({...record(), outline: {...(record()['outline'] as object), sections: 'x'}})],
+    ['a record of no kind', () => ({...record(), kind: 'list'})]
+  ])('refuses as a record %s', (_, tampered) => {
+    expect(fitsRecord(tampered(), datasetSection)).toBe(false)
+  })
+
+  it('reads from records what it reads from the nodes, wherever a dataset stands', () => {
+    const inputs = [
+      source,
+      // A record that cannot serve where it stands: under a refused half, after a refused heading, in the comparison, before any category.
+      replaceOnce(source, '## 🇧🇷 Português', '## 🇽🇽 Klingonês'),
+      replaceOnce(source, '## 📊 Large-Scale Chest X-Ray Datasets', '## Large-Scale Chest X-Ray Datasets'),
+      replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### CHEXPERT - Stanford'),
+      source.replace('## 📋 Dataset Comparison\n', `## 📋 Dataset Comparison\n\n${datasetSection}`),
+      replaceOnce(source, '## 🇬🇧 English\n', `## 🇬🇧 English\n\n${datasetSection}`),
+      replaceOnce(source, '**Description:** ISIC is', '<div>raw</div>\n\n**Description:** ISIC is'),
+      // A table right under a language's heading or the resources' heading: no comparison, read as nodes.
+      replaceOnce(source, '## 🇧🇷 Português\n', `## 🇧🇷 Português\n\n| A | B |\n|---|---|\n| x | y |\n`),
+      source.replace('## Related Resources\n', '## Related Resources\n\n| A | B |\n|---|---|\n| x | y |\n\n'),
+      // Two comparison tables in one half.
+      replaceOnce(source, '## 🇧🇷 Português', `${source.slice(source.indexOf('## 📋 Dataset Comparison'), source.indexOf('## 🇧🇷'))}## 🇧🇷 Português`)
+    ]
+    for (const input of inputs) {
+      const fromRecords = parse(input, 'x.md')
+      const file = new VFile({path: 'x.md', value: input})
+      unified().use(remarkCatalog, {vocabulary: frozenVocabulary()}).runSync(parseIncrementally(input, undefined), file)
+      expect(fromRecords.file.messages.map(String)).toEqual(file.messages.map(String))
+      expect(fromRecords.file.data.catalog).toEqual(file.data.catalog)
+      expect(fromRecords.file.data.pointers).toEqual(file.data.pointers)
+    }
+  })
+
+  const tableSection = source.slice(source.indexOf('## 📋 Dataset Comparison'), source.indexOf('## 🇧🇷'))
+  const tableRecord = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(readSectionRecord(parseSection(tableSection), tableSection))) as Record<string, unknown>
+
+  it('keeps the comparison section as its record: the heading and the table read as rows', () => {
+    const read = tableRecord() as {kind: string; table: {columns: string[]; rows: Array<{name: string}>}}
+    expect(read.kind).toBe('table')
+    expect(read.table.columns[0]).toBe('Dataset')
+    expect(read.table.rows.map((row) => row.name)).toEqual(['MIMIC-CXR', 'CHEXPERT', 'TCGA', 'ISIC'])
+    expect(fitsRecord(read, tableSection)).toBe(true)
+    for (const tampered of [
+      JSON.parse(JSON.stringify(read).replace('"name":"TCGA"', '"name":"TCGX"')),
+      JSON.parse(JSON.stringify(read).replace('"type":"tableRow"', '"type":"paragraph"')),
+      {...read, heading: {type: 'heading', children: 'x'}},
+      {...read, table: {...read.table, rows: {}}}
+    ]) {
+      expect(fitsRecord(tampered, tableSection)).toBe(false)
+    }
+  })
+
   it('parses afresh what a cache serves under another key, or that does not fit, and gives the catalog a fresh parse gives', () => {
     const store = new Map<string, unknown>()
     const cache = {get: (key: string) => structuredClone(store.get(key)), set: (key: string, value: unknown) => void store.set(key, structuredClone(value))}
@@ -128,15 +215,16 @@ describe('a cache that cannot lie', () => {
     const served = parse(source, 'x.md', {cache})
     expect(served.catalog).toEqual(fresh.catalog)
     expect(served.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
-    // An entry of the right key but tampered positions too.
-    for (const key of entries.filter((name) => name.startsWith('section:'))) {
-      const entry = store.get(key) as {key: string; nodes: unknown[]}
-      store.set(key, {
-        key,
-        nodes: JSON.parse(JSON.stringify(entry.nodes).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)) as unknown[]
-      })
+    // An entry of the right key but tampered positions too, whether it holds a tree or a dataset's record.
+    parse(source, 'x.md', {cache})
+    const sections = entries.filter((name) => name.startsWith('section:'))
+    expect(sections.filter((key) => 'record' in (store.get(key) as object)).length).toBeGreaterThan(0)
+    for (const key of sections) {
+      store.set(key, JSON.parse(JSON.stringify(store.get(key)).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 1}`)))
     }
-    expect(parse(source, 'x.md', {cache}).catalog).toEqual(fresh.catalog)
+    const tampered = parse(source, 'x.md', {cache})
+    expect(tampered.catalog).toEqual(fresh.catalog)
+    expect(tampered.file.messages.map(String)).toEqual(fresh.file.messages.map(String))
   })
 
   it('parses incrementally a source whose sections are all served from the cache into the same tree', () => {

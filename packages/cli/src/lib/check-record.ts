@@ -5,7 +5,6 @@ import {cacheFolder, sourceFiles} from './cli-kit.js'
 import type {Diagnostic} from './diagnostics.js'
 import {listFolder, writeFileAtomically} from './files.js'
 import {toolFingerprint} from './fingerprint.js'
-import type {Outputs} from './outputs.js'
 
 /**
  * What a full run found for one exact input and one exact output folder: its
@@ -51,11 +50,6 @@ export function outputsDigest(hashes: ReadonlyMap<string, string>): string {
       .update(hashes.get(file) ?? '')
       .update('\0')
   return hash.digest('hex')
-}
-
-/** The hash of every file an outputs map holds, as build writes them. */
-export function hashOutputs(outputs: Outputs): Map<string, string> {
-  return new Map([...outputs].map(([file, content]) => [file, sha256(content)]))
 }
 
 /**

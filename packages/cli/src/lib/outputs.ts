@@ -90,14 +90,24 @@ export function renderOutputs(catalog: Catalog, options: RenderOptions = {}): Ou
     return {path, bytes: Buffer.byteLength(content, 'utf8'), ...(dataset ? {dataset} : {}), ...(label ? {label} : {})}
   })
   for (const [path, html] of renderPage(catalog, {downloads, jsonLd: buildJsonLd(catalog, feedOptions), fragments})) outputs.set(path, html)
-  const files = [...outputs.keys()].sort().map((path) => [
-    path,
-    createHash('sha256')
-      .update(outputs.get(path) ?? '')
-      .digest('hex')
-  ])
-  outputs.set(manifestPath, json({generator: 'catalog build', files: Object.fromEntries(files)}))
+  const hashes = new Map([...outputs.keys()].sort().map((path) => [path, sha256(outputs.get(path) ?? '')]))
+  const manifest = json({generator: 'catalog build', files: Object.fromEntries(hashes)})
+  outputs.set(manifestPath, manifest)
+  hashes.set(manifestPath, sha256(manifest))
+  hashesOf.set(outputs, hashes)
   return outputs
+}
+
+/** The sha256 of every output, as `renderOutputs` computed them for the manifest: each output is hashed once. */
+const hashesOf = new WeakMap<Outputs, ReadonlyMap<string, string>>()
+
+/** The sha256 of every file of outputs that `renderOutputs` made (the manifest's list, and the manifest's own), by path. */
+export function outputHashes(outputs: Outputs): ReadonlyMap<string, string> {
+  return hashesOf.get(outputs) ?? new Map([...outputs].map(([path, content]) => [path, sha256(content)]))
+}
+
+function sha256(content: string): string {
+  return createHash('sha256').update(content).digest('hex')
 }
 
 /** What the renderers themselves refuse or warn about, located by JSON pointer; run by the parser. */

@@ -1,10 +1,9 @@
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {appendFile, mkdir, rm} from 'node:fs/promises'
+import {mkdir, open, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 import type {SectionCache} from '@catalog/parser'
 import type {Fragments} from '@catalog/schema'
-import {writeFileAtomically} from './files.js'
 import {toolFingerprint} from './fingerprint.js'
 
 /**
@@ -32,7 +31,7 @@ import {toolFingerprint} from './fingerprint.js'
 export class ContentStore implements SectionCache, Fragments {
   /** Entries read from the file: key -> its line's text after the checksum's space. */
   private readonly stored = new Map<string, string>()
-  /** Entries this run added: key -> JSON. */
+  /** Entries this run added: key -> its line, as `stored` holds them (ASCII: half the memory of the JSON it escapes). */
   private readonly added = new Map<string, string>()
   /** Keys this run read or wrote, and the kinds (`section`, `fragment`, ...) it asked for. */
   private readonly used = new Set<string>()
@@ -80,7 +79,8 @@ export class ContentStore implements SectionCache, Fragments {
   get(key: string): unknown {
     const name = entryKey(key)
     this.kinds.add(kindOf(name))
-    const json = this.added.get(name) ?? this.verified(name)
+    const added = this.added.get(name)
+    const json = added === undefined ? this.verified(name) : added.slice(18 + name.length)
     if (json === undefined) return undefined
     try {
       const value = JSON.parse(json) as unknown
@@ -102,7 +102,7 @@ export class ContentStore implements SectionCache, Fragments {
       // A value that cannot be written (too deep to serialise) is simply not kept.
     }
     if (json === undefined) return
-    this.added.set(name, json)
+    this.added.set(name, entryLine(name, json))
     this.used.add(name)
   }
 
@@ -136,24 +136,50 @@ export class ContentStore implements SectionCache, Fragments {
    */
   async save(): Promise<void> {
     try {
-      const keep = [...this.stored].filter(([name]) => this.used.has(name) || !this.kinds.has(kindOf(name)))
+      const keep = [...this.stored].filter(([name]) => !this.added.has(name) && (this.used.has(name) || !this.kinds.has(kindOf(name))))
       const keptBytes = keep.reduce((sum, [, line]) => sum + line.length + 1, 0)
-      const lines = [...this.added].map(([name, json]) => entryLine(name, json))
       const compact = this.rewrite || this.fileBytes - keptBytes > keptBytes + (1 << 20)
-      if (!compact && lines.length === 0) return
+      if (!compact && this.added.size === 0) return
       await mkdir(path.dirname(this.file), {recursive: true})
       if (compact || this.fileBytes === 0) {
-        const kept = keep.filter(([name]) => !this.added.has(name)).map(([, line]) => `${line}\n`)
-        await writeFileAtomically(this.file, [`${this.header}\n`, ...kept, ...lines].join(''))
+        // Written beside the store, then renamed over it: a reader sees the old store or the new one.
+        const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+        try {
+          await writeLines(temporary, 'w', [this.header, ...keep.map(([, line]) => line), ...this.added.values()])
+          await rename(temporary, this.file)
+        } finally {
+          await rm(temporary, {force: true})
+        }
         await removeOtherStores(path.dirname(this.file), this.file)
       } else {
-        // One write: on a local file system, appends of two runs at once do not interleave within one.
-        await appendFile(this.file, lines.join(''))
+        // Appended in chunks of whole lines: a run appending at the same time can only put whole lines between them.
+        await writeLines(this.file, 'a', this.added.values())
       }
       this.added.clear()
     } catch {
       // Ignored on purpose: the store only saves time.
     }
+  }
+}
+
+/** Write lines to a file in chunks of about a megabyte, so that a large store is never one string in memory. */
+async function writeLines(file: string, flags: 'w' | 'a', lines: Iterable<string>): Promise<void> {
+  const handle = await open(file, flags)
+  try {
+    let chunk: string[] = []
+    let size = 0
+    for (const line of lines) {
+      chunk.push(line, '\n')
+      size += line.length + 1
+      if (size >= 1 << 20) {
+        await handle.write(chunk.join(''), null, 'latin1')
+        chunk = []
+        size = 0
+      }
+    }
+    if (chunk.length > 0) await handle.write(chunk.join(''), null, 'latin1')
+  } finally {
+    await handle.close()
   }
 }
 
@@ -164,7 +190,7 @@ export class ContentStore implements SectionCache, Fragments {
  */
 function entryLine(name: string, json: string): string {
   const body = `${name} ${json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}`
-  return `${createHash('sha256').update(body).digest('hex').slice(0, 16)} ${body}\n`
+  return `${createHash('sha256').update(body).digest('hex').slice(0, 16)} ${body}`
 }
 
 /** A key as the log writes it: keys are `<kind>:<hex>` already; anything else is hashed into one. */

@@ -1,9 +1,11 @@
 import {ruleOf, validateCatalog} from '@catalog/schema'
-import type {Root} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {PointerMap} from './build.js'
 import {humanize, positionOf} from './check.js'
 import {report} from './messages.js'
+import type {RecordNode} from './sections.js'
+import type {SectionRecord} from './structure.js'
 
 /** `<!-- catalog-disable rule-a rule-b -->` or `<!-- catalog-enable -->` (no rule: every rule). */
 const directive = /^<!--\s*catalog-(disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->$/
@@ -29,7 +31,11 @@ interface Region {
 export function applyDisableComments(tree: Root, file: VFile, pointers: PointerMap): void {
   const regions: Region[] = []
   const open = new Map<string, Region>()
-  for (const node of tree.children) {
+  // A section read into a record keeps its comments there (see `readSectionRecord`).
+  const nodes = tree.children.flatMap((node) =>
+    (node as RootContent | RecordNode).type === 'catalogRecord' ? (node as unknown as RecordNode<SectionRecord>).record.comments : [node]
+  )
+  for (const node of nodes) {
     if (node.type !== 'html' || !node.position) continue
     const match = directive.exec(node.value.trim())
     if (!match) continue

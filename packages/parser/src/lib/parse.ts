@@ -7,7 +7,8 @@ import {detectMojibake} from './encoding.js'
 import {checkLimits, defaultLimits, type Limits} from './limits.js'
 import {hasErrors, report} from './messages.js'
 import {remarkCatalog} from './plugin.js'
-import {parseIncrementally} from './sections.js'
+import {sectionReader} from './records.js'
+import {parseIncrementally, type SectionReader} from './sections.js'
 
 export interface ParseResult {
   /** The catalog, when the source has no errors. */
@@ -56,8 +57,9 @@ export function parseCatalog(file: VFile, options: ParserOptions = {}): ParseRes
     )
     return {file}
   }
-  // Parsed section by section, so that a cache can serve the unchanged ones; the tree is the whole document's.
-  const tree = parseIncrementally(text, options.cache)
+  // Parsed section by section, so that a cache can serve the unchanged ones; a dataset's section and the
+  // comparison's stand in the tree as their records (see `readSectionRecord`), which is what the cache keeps.
+  const tree = parseIncrementally(text, options.cache, sectionReader as SectionReader<unknown>)
   unified().use(remarkCatalog, options).runSync(tree, file)
   const catalog = file.data.catalog
   return hasErrors(file) || !catalog ? {file} : {catalog, file}

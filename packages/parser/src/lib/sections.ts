@@ -80,7 +80,7 @@ export function sectionKey(text: string): string {
 }
 
 /** Move every position in a parsed section, in place, to where the section sits in the whole source. */
-function shift(nodes: readonly RootContent[], line: number, offset: number): void {
+export function shift(nodes: readonly RootContent[], line: number, offset: number): void {
   const move = (node: Node): void => {
     const position = node.position
     if (position) {
@@ -95,10 +95,44 @@ function shift(nodes: readonly RootContent[], line: number, offset: number): voi
   for (const node of nodes) move(node)
 }
 
-/** What the cache keeps of a section: its key inside, so that an entry answers only for the text it was parsed from. */
+/** Parse one section and move its nodes to where it sits in the whole source. */
+export function parseSectionAt(section: SourceSection): RootContent[] {
+  const nodes = parseSection(section.text)
+  shift(nodes, section.line, section.offset)
+  return nodes
+}
+
+/**
+ * What the cache keeps of a section: its key inside, so that an entry answers
+ * only for the text it was parsed from, and either its tree or, for a section
+ * a `SectionReader` reads, its record.
+ */
 interface CachedSection {
   key: string
-  nodes: RootContent[]
+  nodes?: RootContent[]
+  record?: unknown
+}
+
+/**
+ * Reads a section on its own into a record (a dataset's outline, say), so that
+ * the cache keeps the record instead of the tree: smaller to keep and to read,
+ * and the tree of an unchanged section is never built again.
+ */
+export interface SectionReader<Record> {
+  /** The record of a section's nodes (positions relative to the section), or undefined when the section stays a tree. */
+  read(nodes: readonly RootContent[], text: string): Record | undefined
+  /** Whether a value from the cache can be the record of this text (every position inside it, every field of its kind). */
+  fits(value: unknown, text: string): value is Record
+  /** Move a record's positions, in place, to where its section sits in the whole source. */
+  move(record: Record, line: number, offset: number): void
+}
+
+/** A section read into a record, in the tree where its nodes would stand (see `parseIncrementally`). */
+export interface RecordNode<Record = unknown> extends Node {
+  type: 'catalogRecord'
+  record: Record
+  /** The section, to parse it after all when the record cannot serve where it stands. */
+  section: SourceSection
 }
 
 /**
@@ -106,26 +140,50 @@ interface CachedSection {
  * cache. The tree equals a whole-document parse, positions included. A cached
  * entry is used only when it names the section's own key and its tree fits the
  * section's text (see `fitsText`); anything else is parsed afresh.
+ *
+ * With a `reader`, a section it reads stands in the tree as one `RecordNode`
+ * holding its record instead of its nodes, and the cache keeps the record; a
+ * cached record is used only when `reader.fits` says it can be this text's.
  */
-export function parseIncrementally(text: string, cache: SectionCache | undefined): Root {
-  const children: RootContent[] = []
+export function parseIncrementally(text: string, cache: SectionCache | undefined, reader?: SectionReader<unknown>): Root {
+  const children: Array<RootContent | RecordNode> = []
   for (const section of splitSections(text).sections) {
     const key = sectionKey(section.text)
     const cached = cache?.get(key) as Partial<CachedSection> | undefined
-    let nodes = cached?.key === key && Array.isArray(cached.nodes) && fitsText(cached.nodes, section.text) ? cached.nodes : undefined
-    if (!nodes) {
+    const own = cached?.key === key ? cached : undefined
+    let record = reader && own && 'record' in own && reader.fits(own.record, section.text) ? own.record : undefined
+    let nodes = record === undefined && own && Array.isArray(own.nodes) && fitsText(own.nodes, section.text) ? own.nodes : undefined
+    if (record === undefined && !nodes) {
       nodes = parseSection(section.text)
-      cache?.set(key, {key, nodes} satisfies CachedSection)
+      record = reader?.read(nodes, section.text)
+      cache?.set(key, (record === undefined ? {key, nodes} : {key, record}) satisfies CachedSection)
+      if (record !== undefined) nodes = undefined
     }
+    if (record !== undefined && reader) {
+      reader.move(record, section.line, section.offset)
+      const end = endOf(section)
+      children.push({type: 'catalogRecord', record, section, position: {start: {line: section.line + 1, column: 1, offset: section.offset}, end}})
+      continue
+    }
+    if (!nodes) continue
     shift(nodes, section.line, section.offset)
     children.push(...nodes)
   }
   const lines = text.split('\n')
   return {
     type: 'root',
-    children,
+    // A record node stands where its section's nodes would; only a caller that passed a reader meets one.
+    children: children as RootContent[],
     position: {start: {line: 1, column: 1, offset: 0}, end: {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: text.length}}
   }
+}
+
+/** The point just after a section's last character, in the whole source. */
+function endOf(section: SourceSection): {line: number; column: number; offset: number} {
+  let newlines = 0
+  for (let index = section.text.indexOf('\n'); index !== -1; index = section.text.indexOf('\n', index + 1)) newlines++
+  const lastLine = section.text.length - (section.text.lastIndexOf('\n') + 1)
+  return {line: section.line + 1 + newlines, column: lastLine + 1, offset: section.offset + section.text.length}
 }
 
 /**
@@ -137,7 +195,7 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
  * leaves no text out). Checked without recursion, so no entry can overflow
  * the stack.
  */
-export function fitsText(nodes: unknown[], text: string): boolean {
+export function fitsText(nodes: unknown[], text: string, options: {whole?: boolean} = {}): boolean {
   const lineStarts = [0]
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   const pointFits = (point: unknown): point is {line: number; column: number; offset: number} => {
@@ -153,11 +211,11 @@ export function fitsText(nodes: unknown[], text: string): boolean {
   for (const node of nodes) {
     const position = (node as {position?: {start?: unknown; end?: unknown}} | null)?.position
     if (!position || !pointFits(position.start) || !pointFits(position.end)) return false
-    if (text.slice(covered, position.start.offset).trim() !== '' || position.start.offset < covered) return false
+    if (position.start.offset < covered || (options.whole !== false && text.slice(covered, position.start.offset).trim() !== '')) return false
     covered = position.end.offset
     stack.push({node, parent: whole})
   }
-  if (text.slice(covered).trim() !== '') return false
+  if (options.whole !== false && text.slice(covered).trim() !== '') return false
   while (stack.length > 0) {
     const {node, parent} = stack.pop() as {node: unknown; parent: Span}
     if (typeof node !== 'object' || node === null) return false

@@ -1,8 +1,10 @@
-import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {Code, Heading, Html, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString as plainText} from 'mdast-util-to-string'
-import type {VFile} from 'vfile'
+import type {Node, Point, Position} from 'unist'
+import {VFile} from 'vfile'
 import {languageCode} from './language.js'
 import {report} from './messages.js'
+import {parseSectionAt, type RecordNode, type SourceSection} from './sections.js'
 import {innerSourceOf, isFlag, sourceOf, splitCommaList, splitLeadingEmoji} from './text.js'
 
 /**
@@ -34,13 +36,18 @@ export interface CategoryOutline {
   datasets: DatasetOutline[]
 }
 
-export interface ComparisonOutline {
+export interface ComparisonOutline extends TableOutline {
   emoji: string
   title: string
   node: Heading
-  table: Table
+}
+
+/** A comparison table as the catalog reads it: its header's cells, and each row's name and cells. */
+export interface TableOutline {
+  /** The table, reduced to what the catalog takes from it: its place. */
+  table: Node
   columns: string[]
-  rows: Array<{name: string; cells: string[]; node: RootContent | Table['children'][number]}>
+  rows: Array<{name: string; cells: string[]; node: Node}>
 }
 
 export interface DatasetOutline {
@@ -126,7 +133,41 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
     cursor.section = undefined
   }
 
-  for (const node of tree.children) {
+  // Read with a `SectionReader`, a dataset's section stands as one record node; where its record cannot serve
+  // (a half or category refused before it, say), its nodes take its place and are read one by one.
+  const nodes: Array<RootContent | RecordNode | TableNode> = [...tree.children]
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as RootContent | RecordNode | TableNode
+    if (node.type === 'catalogTable') {
+      // A comparison table read on its own: it serves where a table opens the comparison; anywhere else the table is read as a node.
+      if (cursor.skipUntil !== undefined) continue
+      if (!cursor.dataset && !cursor.overview && cursor.section && cursor.half && !cursor.section.category) openComparison(node.table)
+      else {
+        nodes.splice(index, 1, ...parseSectionAt(node.section).filter((candidate) => candidate.type === 'table'))
+        index--
+      }
+      continue
+    }
+    if (node.type === 'catalogRecord' && (node.record as SectionRecord).kind === 'table') {
+      // Its heading is read as any heading; its table comes next, as a record.
+      const record = node.record as TableRecord
+      nodes.splice(index, 1, record.heading, {type: 'catalogTable', table: record.table, section: node.section})
+      index--
+      continue
+    }
+    if (node.type === 'catalogRecord') {
+      const record = node.record as DatasetRecord
+      if (cursor.skipUntil === undefined && cursor.section && cursor.half && !cursor.section.comparison) {
+        closeDataset()
+        closeOverview()
+        categoryOf(cursor.section, cursor.half).datasets.push(record.outline)
+        for (const message of record.messages) report(file, message.fatal ? 'error' : 'warning', message.ruleId, message.reason, message.place)
+      } else {
+        nodes.splice(index, 1, ...parseSectionAt(node.section))
+        index--
+      }
+      continue
+    }
     // Inside a dataset, a line of `---` or `===` right under text makes it a heading (setext): a separator that lost
     // its blank line. Taken for a heading it would end the dataset and reshape what follows; it is one slip.
     if (cursor.dataset && cursor.skipUntil === undefined && node.type === 'heading' && node.position && node.position.start.line !== node.position.end.line) {
@@ -201,16 +242,15 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       continue
     }
 
-    if (node.type === 'thematicBreak') continue
-    if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) continue
+    if (node.type === 'thematicBreak' || isComment(node)) continue
     if (node.type === 'html') {
-      report(file, 'error', 'raw-html', 'raw HTML is not allowed in the catalog; write markdown', node)
+      reportRawHtml(file, node)
       continue
     }
 
     if (cursor.dataset) cursor.dataset.blocks.push(node)
     else if (cursor.overview) cursor.overview.blocks.push(node)
-    else if (cursor.section && node.type === 'table' && cursor.half && !cursor.section.category) openComparison(node)
+    else if (cursor.section && node.type === 'table' && cursor.half && !cursor.section.category) openComparison(tableOutlineOf(node, source))
     else if (cursor.resources && node.type === 'list') readResources(node)
     else report(file, 'error', 'unexpected-content', `unexpected ${describe(node)} here`, node)
   }
@@ -239,48 +279,25 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       report(file, 'error', 'unexpected-heading', 'a dataset heading inside the comparison section', node)
       return
     }
-    const match = datasetHeading.exec(text)
-    if (!match) {
+    const outlineOfDataset = datasetOutlineOf(node, text)
+    if (!outlineOfDataset) {
       report(file, 'error', 'malformed-dataset-heading', 'a dataset heading reads `### ⭐⭐⭐⭐ NAME - Title`', node)
       cursor.skipUntil = upTo(3)
       return
     }
-    if (!section.category) {
-      section.category = {emoji: section.emoji, title: section.title, node: section.node, datasets: []}
-      half.categories.push(section.category)
-    }
-    const outlineOfDataset: DatasetOutline = {
-      node,
-      stars: Array.from((match[1] ?? '').matchAll(/⭐/gu)).length,
-      name: match[2] ?? '',
-      title: match[3] ?? '',
-      sections: []
-    }
-    section.category.datasets.push(outlineOfDataset)
+    categoryOf(section, half).datasets.push(outlineOfDataset)
     cursor.dataset = {outline: outlineOfDataset, blocks: []}
   }
 
-  function openComparison(table: Table): void {
+  function openComparison(table: TableOutline): void {
     const section = cursor.section
     const half = cursor.half
     if (!section || !half) return
     if (half.comparison) {
-      report(file, 'error', 'duplicate-comparison', 'a language half has one comparison table', table)
+      report(file, 'error', 'duplicate-comparison', 'a language half has one comparison table', table.table)
       return
     }
-    const [header, ...body] = table.children
-    const cellsOf = (row: Table['children'][number]): string[] => row.children.map((cell) => innerSourceOf(source, cell))
-    section.comparison = {
-      emoji: section.emoji,
-      title: section.title,
-      node: section.node,
-      table,
-      columns: header ? cellsOf(header) : [],
-      rows: body.map((row) => {
-        const [first, ...rest] = row.children
-        return {name: first ? plainText(first) : '', cells: rest.map((cell) => innerSourceOf(source, cell)), node: row}
-      })
-    }
+    section.comparison = {emoji: section.emoji, title: section.title, node: section.node, ...table}
     half.comparison = section.comparison
   }
 
@@ -294,6 +311,146 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       }
       cursor.resources?.items.push({text: innerSourceOf(source, link), url: link.url, node: item as unknown as RootContent})
     }
+  }
+}
+
+/** The category a `## emoji` section holds, made when its first dataset comes. */
+function categoryOf(section: NonNullable<Cursor['section']>, half: Half): CategoryOutline {
+  if (!section.category) {
+    section.category = {emoji: section.emoji, title: section.title, node: section.node, datasets: []}
+    half.categories.push(section.category)
+  }
+  return section.category
+}
+
+/** A dataset's outline from its heading, before its sections are read; undefined for a heading that is no dataset's. */
+function datasetOutlineOf(node: Heading, text: string): DatasetOutline | undefined {
+  const match = datasetHeading.exec(text)
+  if (!match) return undefined
+  return {node, stars: Array.from((match[1] ?? '').matchAll(/⭐/gu)).length, name: match[2] ?? '', title: match[3] ?? '', sections: []}
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())
+}
+
+function reportRawHtml(file: VFile, node: Html): void {
+  report(file, 'error', 'raw-html', 'raw HTML is not allowed in the catalog; write markdown', node)
+}
+
+/** A comparison table standing where its record's section was, read when reached (see `readOutline`). */
+interface TableNode extends Node {
+  type: 'catalogTable'
+  table: TableOutline
+  section: SourceSection
+}
+
+/** The header cells, and each row's name and cells, of a table; the nodes reduced to stubs. */
+function tableOutlineOf(table: Table, source: string): TableOutline {
+  const [header, ...body] = table.children
+  const cellsOf = (row: Table['children'][number]): string[] => row.children.map((cell) => innerSourceOf(source, cell))
+  return {
+    table: stub(table),
+    columns: header ? cellsOf(header) : [],
+    rows: body.map((row) => {
+      const [first, ...rest] = row.children
+      return {name: first ? plainText(first) : '', cells: rest.map((cell) => innerSourceOf(source, cell)), node: stub(row)}
+    })
+  }
+}
+
+/** What a section reads as on its own, kept by the cache instead of its tree (see `readSectionRecord`). */
+export type SectionRecord = DatasetRecord | TableRecord
+
+/**
+ * A section of a `##` heading and one table, as the comparison section is:
+ * the heading whole (read as any heading is, where it stands) and the table
+ * as its outline. Its rows are most of a large catalog's comparison: a table
+ * of 1600 rows is a tree of hundreds of megabytes while parsed.
+ */
+export interface TableRecord {
+  kind: 'table'
+  heading: Heading
+  table: TableOutline
+  comments: Html[]
+}
+
+/**
+ * What one dataset's section reads as on its own: its outline, with each node
+ * it points at reduced to its type and position (all that the catalog takes
+ * from them), the problems found in it, and its HTML comments (which may
+ * disable rules). A cache keeps it instead of the section's tree.
+ */
+export interface DatasetRecord {
+  kind: 'dataset'
+  outline: DatasetOutline
+  messages: Array<{fatal: boolean; ruleId: string; reason: string; place: Position | Point}>
+  comments: Html[]
+}
+
+/**
+ * The record of a section that is one dataset: a `### ⭐… NAME - Title`
+ * heading and the blocks under it, with no other heading. Anything else (a
+ * heading that is no dataset's, a `####` or a setext heading inside) is
+ * undefined: such a section stays a tree, read node by node. The record is
+ * what `readOutline` reads off the same nodes inside a category.
+ */
+export function readSectionRecord(nodes: readonly RootContent[], source: string): SectionRecord | undefined {
+  const [heading, ...rest] = nodes
+  if (heading?.type !== 'heading' || rest.some((node) => node.type === 'heading')) return undefined
+  if (heading.depth === 2) {
+    // A heading and one table, with nothing else but separators and comments.
+    const tables = rest.filter((node) => node.type === 'table')
+    const table = tables[0]
+    if (tables.length !== 1 || !table || rest.some((node) => node.type !== 'table' && node.type !== 'thematicBreak' && !isComment(node))) return undefined
+    return {kind: 'table', heading, table: tableOutlineOf(table, source), comments: commentsOf(rest)}
+  }
+  if (heading.depth !== 3) return undefined
+  const outline = datasetOutlineOf(heading, innerSourceOf(source, heading))
+  if (!outline) return undefined
+  const file = new VFile()
+  const blocks: RootContent[] = []
+  for (const node of rest) {
+    if (node.type === 'html' && !isComment(node)) reportRawHtml(file, node)
+    else if (node.type !== 'thematicBreak' && !isComment(node)) blocks.push(node)
+  }
+  outline.sections = readSections(blocks, file, source)
+  return {
+    kind: 'dataset',
+    outline: stubbed(outline),
+    messages: file.messages.map((message) => ({
+      fatal: message.fatal === true,
+      ruleId: message.ruleId ?? '',
+      reason: message.reason,
+      place: structuredClone(message.place ?? {line: 1, column: 1})
+    })),
+    comments: commentsOf(rest)
+  }
+}
+
+/** A section's top-level HTML comments, which may disable rules (see `applyDisableComments`). */
+function commentsOf(nodes: readonly RootContent[]): Html[] {
+  return nodes.flatMap((node) => (node.type === 'html' && isComment(node) ? [stub(node, {value: node.value})] : []))
+}
+
+/** A node reduced to its type, position and the fields given. */
+function stub<T extends Node>(node: T, fields: object = {}): T {
+  return {type: node.type, ...(node.position ? {position: structuredClone(node.position)} : {}), ...fields} as unknown as T
+}
+
+/** A dataset outline whose nodes are stubs: no tree is kept alive by it. */
+function stubbed(outline: DatasetOutline): DatasetOutline {
+  return {
+    ...outline,
+    node: stub(outline.node),
+    sections: outline.sections.map((section) => ({
+      ...section,
+      node: stub(section.node),
+      body: stub(section.body),
+      ...(section.itemNodes ? {itemNodes: section.itemNodes.map((node) => stub(node))} : {}),
+      ...(section.pairs ? {pairs: section.pairs.map((pair) => ({...pair, node: stub(pair.node)}))} : {}),
+      ...(section.code ? {code: {...section.code, node: stub(section.code.node)}} : {})
+    }))
   }
 }
 

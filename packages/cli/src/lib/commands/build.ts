@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {hashFolder, hashOutputs, inputKey, outputsDigest, readCheckRecord, writeCheckRecord} from '../check-record.js'
+import {hashFolder, inputKey, outputsDigest, readCheckRecord, writeCheckRecord} from '../check-record.js'
 import {
   commonHelp,
   commonOptions,
@@ -90,13 +90,8 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   }
 
   // The full run: parsing and rendering load most of the tool, so they are imported only now.
-  const [{parseSource, parseLockFile, openStore}, {renderOutputs}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] = await Promise.all([
-    import('../read.js'),
-    import('../outputs.js'),
-    import('../write.js'),
-    import('../out-folder.js'),
-    import('@catalog/i18n')
-  ])
+  const [{parseSource, parseLockFile, openStore}, {renderOutputs, outputHashes}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] =
+    await Promise.all([import('../read.js'), import('../outputs.js'), import('../write.js'), import('../out-folder.js'), import('@catalog/i18n')])
   // One store serves the parse (per section) and the renderers (per dataset); it is saved once the outputs are rendered.
   const store = values.cache ? openStore(io.cwd, sourcePath) : undefined
   const {catalog, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, vocabularyRead, store ? {store} : {cache: false})
@@ -120,7 +115,7 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const strictFailures = verdict.failed ? verdict.reasons : []
   const outputs = renderOutputs(catalog, {...(sourceHash === undefined ? {} : {sourceHash}), translationStatus: status, ...(store ? {fragments: store} : {})})
   await store?.save()
-  if (key) await writeCheckRecord(io.cwd, sourcePath, key, outputsDigest(hashOutputs(outputs)), diagnostics, strictFailures)
+  if (key) await writeCheckRecord(io.cwd, sourcePath, key, outputsDigest(outputHashes(outputs)), diagnostics, strictFailures)
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)
   if (failure !== undefined) return failure
   if (command === 'build') {

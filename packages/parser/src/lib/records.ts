@@ -1,0 +1,128 @@
+import type {RootContent} from 'mdast'
+import type {Point, Position} from 'unist'
+import {fitsText, type SectionReader, shift} from './sections.js'
+import {readSectionRecord, type SectionRecord} from './structure.js'
+
+/**
+ * The reader that lets the parser keep a section as its record rather than
+ * as its tree: a dataset's (`DatasetRecord`: the outline the catalog is built
+ * from, the problems found in it, its comments) and the comparison's
+ * (`TableRecord`). A record from the cache is used only when every part of it
+ * has its kind, every position lies inside the section's text, lines and
+ * columns agreeing with offsets, as `fitsText` asks of a cached tree, and every
+ * text it took from the section stands in it; anything else is parsed afresh.
+ */
+export const sectionReader: SectionReader<SectionRecord> = {
+  read: (nodes: readonly RootContent[], text: string) => readSectionRecord(nodes, text),
+  fits: fitsRecord,
+  move: (record, line, offset) => {
+    if (record.kind === 'table') shift([record.heading], line, offset)
+    for (const position of positionsOf(record)) {
+      for (const point of [position.start, position.end]) movePoint(point, line, offset)
+    }
+    for (const message of record.kind === 'dataset' ? record.messages : []) {
+      if ('start' in message.place) {
+        movePoint(message.place.start, line, offset)
+        movePoint(message.place.end, line, offset)
+      } else movePoint(message.place, line, offset)
+    }
+  }
+}
+
+function movePoint(point: Point, line: number, offset: number): void {
+  point.line += line
+  if (point.offset !== undefined) point.offset += offset
+}
+
+/** Every position a record holds, but its heading's tree (moved as a tree), each once. */
+function positionsOf(record: SectionRecord): Position[] {
+  if (record.kind === 'table') {
+    const nodes = [record.table.table, ...record.table.rows.map((row) => row.node), ...record.comments]
+    return [...new Set(nodes.flatMap((node) => (node.position ? [node.position] : [])))]
+  }
+  const {outline} = record
+  const nodes = [
+    outline.node,
+    ...outline.sections.flatMap((section) => [
+      section.node,
+      section.body,
+      ...(section.itemNodes ?? []),
+      ...(section.pairs ?? []).map((pair) => pair.node),
+      ...(section.code ? [section.code.node] : [])
+    ]),
+    ...record.comments
+  ]
+  return [...new Set(nodes.flatMap((node) => (node.position ? [node.position] : [])))]
+}
+
+const shapes = new Set(['text', 'pairs', 'bullets', 'inline', 'code'])
+
+/**
+ * Whether a value can be the record `readDatasetRecord` made of this text (see
+ * `datasetReader`): every part of its kind, every position inside the text,
+ * and every text it took from the section found in it.
+ */
+export function fitsRecord(value: unknown, text: string): value is SectionRecord {
+  const lineStarts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
+    typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
+  // A text the record took from the section stands in the section as written (items and values are trimmed parts of it).
+  const isString = (candidate: unknown): candidate is string => typeof candidate === 'string' && text.includes(candidate)
+  const pointFits = (point: unknown): point is Point => {
+    if (!isObject(point)) return false
+    const {line, column, offset} = point
+    if (!Number.isInteger(offset) || !Number.isInteger(line) || !Number.isInteger(column)) return false
+    const start = lineStarts[(line as number) - 1]
+    return (offset as number) >= 0 && (offset as number) <= text.length && start !== undefined && (offset as number) - start === (column as number) - 1
+  }
+  const positionFits = (position: unknown): boolean =>
+    isObject(position) && pointFits(position.start) && pointFits(position.end) && (position.start.offset ?? 0) <= (position.end.offset ?? 0)
+  const stubFits = (node: unknown, type?: string): boolean =>
+    isObject(node) && typeof node.type === 'string' && (type === undefined || node.type === type) && positionFits(node.position)
+  const every = <T>(list: unknown, check: (item: unknown) => boolean): list is T[] => Array.isArray(list) && list.every(check)
+
+  const commentsFit = (comments: unknown): boolean => every(comments, (comment) => stubFits(comment, 'html') && isObject(comment) && isString(comment.value))
+  if (!isObject(value)) return false
+  if (value.kind === 'table') {
+    const {heading, table, comments} = value
+    const rowFits = (row: unknown): boolean => isObject(row) && isString(row.name) && every(row.cells, isString) && stubFits(row.node, 'tableRow')
+    return (
+      isObject(heading) &&
+      heading.type === 'heading' &&
+      fitsText([heading], text, {whole: false}) &&
+      isObject(table) &&
+      stubFits(table.table, 'table') &&
+      every(table.columns, isString) &&
+      every(table.rows, rowFits) &&
+      commentsFit(comments)
+    )
+  }
+  if (value.kind !== 'dataset' || !isObject(value.outline)) return false
+  const {outline, messages, comments} = value
+  if (!stubFits(outline.node, 'heading') || !Number.isInteger(outline.stars) || !isString(outline.name) || !isString(outline.title)) return false
+  const sectionFits = (section: unknown): boolean => {
+    if (!isObject(section) || !isString(section.label) || typeof section.shape !== 'string' || !shapes.has(section.shape)) return false
+    if (!stubFits(section.node, 'paragraph') || !stubFits(section.body)) return false
+    if (section.text !== undefined && !isString(section.text)) return false
+    if (section.items !== undefined && !every(section.items, isString)) return false
+    if (section.itemNodes !== undefined && !every(section.itemNodes, (node) => stubFits(node))) return false
+    const pairFits = (pair: unknown): boolean =>
+      isObject(pair) && isString(pair.label) && isString(pair.value) && (pair.url === undefined || isString(pair.url)) && stubFits(pair.node)
+    if (section.pairs !== undefined && !every(section.pairs, pairFits)) return false
+    const code = section.code
+    if (
+      code !== undefined &&
+      !(isObject(code) && isString(code.language) && isString(code.raw) && typeof code.value === 'string' && stubFits(code.node, 'code'))
+    )
+      return false
+    return true
+  }
+  const messageFits = (message: unknown): boolean =>
+    isObject(message) &&
+    typeof message.fatal === 'boolean' &&
+    typeof message.ruleId === 'string' &&
+    typeof message.reason === 'string' &&
+    (isObject(message.place) && 'start' in message.place ? positionFits(message.place) : pointFits(message.place))
+  return every(outline.sections, sectionFits) && every(messages, messageFits) && commentsFit(comments)
+}
