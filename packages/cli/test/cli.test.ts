@@ -1,6 +1,7 @@
 import {spawnSync} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {registerSchema, validate} from '@hyperjump/json-schema/draft-2020-12'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {resolveInside} from '../src/index.js'
@@ -252,6 +253,32 @@ describe('the installed bin', () => {
 })
 
 describe('catalog check from a recorded run', () => {
+  it('loads neither the parser nor a renderer: the build command statically imports none of their code', () => {
+    // The bundle keeps each module's path in a comment (`// ../../node_modules/micromark/...`, `// dist/lib/outputs.js`).
+    const folder = fileURLToPath(new URL('../dist/bundle/', import.meta.url))
+    const entry = readdirSync(folder).find((name) => name.startsWith('build-'))
+    expect(entry).toBeDefined()
+    const seen = new Set<string>()
+    const visit = (name: string): void => {
+      if (seen.has(name)) return
+      seen.add(name)
+      for (const [, imported] of readFileSync(path.join(folder, name), 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?from "\.\/([^"]+)"/gm))
+        visit(imported ?? '')
+    }
+    visit(entry ?? '')
+    const loaded = [...seen].map((name) => readFileSync(path.join(folder, name), 'utf8')).join('\n')
+    for (const heavy of [
+      'node_modules/micromark',
+      'node_modules/handlebars',
+      'node_modules/@citation-js',
+      'dist/lib/outputs.js',
+      'dist/lib/read.js',
+      'catalog-validator.generated.js'
+    ])
+      expect({heavy, loaded: loaded.includes(heavy)}).toEqual({heavy, loaded: false})
+    expect(loaded).toContain('dist/lib/check-record.js')
+  })
+
   it('judges dist/ by hashes when the inputs are byte for byte those of the last build, and not otherwise', async () => {
     const folder = tempFolder()
     writeFileSync(path.join(folder, 'catalog.md'), realSource)

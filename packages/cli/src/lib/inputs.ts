@@ -1,5 +1,7 @@
 import path from 'node:path'
-import {defaultLimits} from '@catalog/parser/limits'
+// The limits alone (a module of constants): every command reads its inputs first, `catalog check` from a
+// recorded run reads nothing else, and must not load the parser to do so.
+import {defaultLimits} from '@catalog/schema/limits'
 import type {Diagnostic} from './diagnostics.js'
 import {describeSystemError, FileTooLargeError, readBounded} from './files.js'
 

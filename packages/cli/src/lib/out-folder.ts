@@ -3,7 +3,16 @@ import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError} from './cli-kit.js'
 import {listFolder} from './files.js'
-import {manifestPath, type Outputs} from './outputs.js'
+import type {Outputs} from './outputs.js'
+
+/**
+ * The manifest of an output folder: every other file with its sha256. It marks
+ * the folder as this tool's (a folder without one, holding other files, is
+ * not replaced without `--force`), and lets anyone check a download. Declared
+ * here, not beside the renderers: `catalog check` answered from a recorded run
+ * loads this module and must not load them.
+ */
+export const manifestPath = '.catalog-manifest.json'
 
 /** A file the command reads, which the output folder must never swallow. */
 export interface ProtectedPath {

@@ -5,17 +5,11 @@ import {type TranslationStatus, translationStatus} from '@catalog/i18n'
 import {fill, languageName, type Messages, messageTables} from '@catalog/locales'
 import {renderMarkdown} from '@catalog/markdown'
 import {checkPage, type Download, renderPage} from '@catalog/page'
+import {manifestPath} from './out-folder.js'
 import {type Catalog, catalogSchema, type Finding, type Fragments, renderEveryTime, vocabularySchema} from '@catalog/schema'
 
 /** Every file `catalog build` writes, by path relative to the output folder. */
 export type Outputs = Map<string, string>
-
-/**
- * The manifest of an output folder: every other file with its sha256. It marks
- * the folder as this tool's (a folder without one, holding other files, is
- * not replaced without `--force`), and lets anyone check a download.
- */
-export const manifestPath = '.catalog-manifest.json'
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`

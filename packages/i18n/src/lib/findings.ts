@@ -11,6 +11,11 @@ export interface TranslationOptions {
   lock?: TranslationLock | undefined
   /** Fewest words for a text that reads the same in both languages to count as untranslated. @default 3 */
   untranslatedMinWords?: number | undefined
+  /**
+   * The states to report; the others are not looked for, which saves the
+   * comparison with the lock and the search for copies. @default every state
+   */
+  states?: readonly TranslationState[] | undefined
 }
 
 /**
@@ -31,7 +36,8 @@ export function translationFindings(catalog: Catalog, options: TranslationOption
     for (const segment of segments) findings.push(...segmentFindings(segment, primary, code, options, names))
     findings.push(...variantFindings(catalog, primary, code, names))
   }
-  return orderFindings(catalog, findings)
+  const wanted = options.states
+  return orderFindings(catalog, wanted === undefined ? findings : findings.filter((item) => wanted.includes(item.state)))
 }
 
 /** The states a source check reports: what needs no lock and no judgement of wording. */
@@ -43,9 +49,12 @@ const checkedStates: readonly TranslationState[] = ['missing', 'orphan', 'mismat
  * validate` and `catalog build` print once, each at its line.
  */
 export function translationChecks(catalog: Catalog): Finding[] {
-  return translationFindings(catalog)
-    .filter((item) => checkedStates.includes(item.state))
-    .map((item) => ({pointer: item.pointer, severity: 'warning', ruleId: item.ruleId, message: item.message}))
+  return translationFindings(catalog, {states: checkedStates}).map((item) => ({
+    pointer: item.pointer,
+    severity: 'warning',
+    ruleId: item.ruleId,
+    message: item.message
+  }))
 }
 
 type Draft = Omit<TranslationFinding, 'state' | 'language' | 'message' | 'ruleId'>
@@ -180,9 +189,12 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
 
   const ours = segment.items[primary] ?? []
   const theirs = segment.items[language] ?? []
+  const wanted = (state: TranslationState): boolean => options.states === undefined || options.states.includes(state)
   const copied =
-    segment.kind === 'link' ? [] : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
-  if (copied.length > 0) {
+    segment.kind === 'link' || !(wanted('untranslated') || wanted('unconfirmed'))
+      ? []
+      : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
+  if (copied.length > 0 && wanted('untranslated')) {
     found.push(
       finding(
         'untranslated',
@@ -194,9 +206,11 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
   }
 
   const confirmed = options.lock ? confirmedEntry(options.lock, language, segment) : undefined
-  if (confirmed === undefined) {
+  if (!wanted('unconfirmed') && !wanted('outdated')) {
+    // Neither is asked for: the lock is not looked at.
+  } else if (confirmed === undefined) {
     // A copy is said once, as untranslated: confirming it is not what it needs.
-    if (copied.length === 0)
+    if (copied.length === 0 && wanted('unconfirmed'))
       found.push(
         finding(
           'unconfirmed',
@@ -205,7 +219,7 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
           `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``
         )
       )
-  } else if (confirmed.sha256 !== hashText(source)) {
+  } else if (confirmed.sha256 !== hashText(source) && wanted('outdated')) {
     const message = `the ${primaryName} text changed since its ${languageName} translation was confirmed`
     found.push(finding('outdated', language, {...draft, previous: confirmed.text ?? null}, message))
   }
