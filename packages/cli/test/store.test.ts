@@ -8,7 +8,10 @@ import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {frozenCatalog} from '@catalog/test-support'
+import type {Fragments} from '@catalog/schema'
 import {fingerprintOf} from '../src/lib/fingerprint.js'
+import {renderOutputs} from '../src/lib/outputs.js'
 import {ContentStore} from '../src/lib/store.js'
 import {realSource, replaceOnce, run, snapshotBytes, tempFolder} from './helpers.js'
 
@@ -125,6 +128,42 @@ describe('the tool fingerprint', () => {
     // Source maps and declarations are not code that runs.
     writeFileSync(path.join(root, 'node_modules/@catalog/page/dist/index.d.ts'), 'export declare const page: number')
     expect(fingerprintOf(cli)).toBe(before)
+  })
+})
+
+describe('the renderers behind the store', () => {
+  it('render each fragment once: a second render takes every one from the store and writes the same files', () => {
+    const kept = new Map<string, string>()
+    const rendered: string[] = []
+    const fragments: Fragments = {
+      fragment(kind, inputs, render) {
+        const key = `${kind}\0${JSON.stringify(inputs)}`
+        const text = kept.get(key)
+        if (text !== undefined) return text
+        rendered.push(kind)
+        const made = render()
+        kept.set(key, made)
+        return made
+      }
+    }
+    const catalog = frozenCatalog()
+    const plain = renderOutputs(catalog)
+    const first = renderOutputs(catalog, {fragments})
+    // Every kind, for each of the four datasets. Markdown blocks: each dataset's English and Portuguese blocks
+    // of the whole document and its block of pt/README.md (which shows what is untranslated, with notices);
+    // en/README.md prints the English blocks of the whole document, and takes them from the store.
+    const counts = Object.fromEntries(
+      ['markdown/dataset', 'page/card', 'bibtex/entry', 'bibtex/csl', 'feeds/csv-rfc4180', 'feeds/csv-excel'].map((kind) => [
+        kind,
+        rendered.filter((made) => made === kind).length
+      ])
+    )
+    expect(counts).toEqual({'markdown/dataset': 12, 'page/card': 4, 'bibtex/entry': 4, 'bibtex/csl': 4, 'feeds/csv-rfc4180': 4, 'feeds/csv-excel': 4})
+    rendered.length = 0
+    const second = renderOutputs(catalog, {fragments})
+    expect(rendered).toEqual([])
+    expect(first).toEqual(plain)
+    expect(second).toEqual(plain)
   })
 })
 

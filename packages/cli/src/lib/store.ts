@@ -29,7 +29,7 @@ import {toolFingerprint} from './fingerprint.js'
  * rewritten with the used ones only, atomically.
  */
 export class ContentStore implements SectionCache, Fragments {
-  /** Entries read from the file: key -> its line's text after the checksum's space. */
+  /** Entries read from the file: key -> its whole line (checksum, key and JSON), checked when first read. */
   private readonly stored = new Map<string, string>()
   /** Entries this run added: key -> its line, as `stored` holds them (ASCII: half the memory of the JSON it escapes). */
   private readonly added = new Map<string, string>()
