@@ -17,7 +17,7 @@ import {realSource, replaceOnce, run, snapshotBytes, tempFolder} from './helpers
 
 const key = (index: number) => `section:${index.toString(16).padStart(64, '0')}`
 const logOf = (folder: string): string => {
-  const [name] = readdirSync(folder).filter((entry) => /^store-[0-9a-f]{16}\.log$/.test(entry))
+  const [name] = readdirSync(folder).filter((entry) => /^store-[0-9a-f]{16}-[0-9a-f]{16}\.log$/.test(entry))
   if (!name) throw new Error(`no store in ${folder}`)
   return path.join(folder, name)
 }
@@ -26,69 +26,69 @@ const storeLines = (folder: string): string[] => readFileSync(logOf(folder), 'la
 describe('ContentStore', () => {
   it('keeps what runs use, appends what they add, and drops the unused once they outweigh the rest', async () => {
     const folder = tempFolder()
-    const first = ContentStore.open(folder, 'a'.repeat(64))
+    const first = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     for (let index = 0; index < 200; index++) first.set(key(index), {index, text: 'é'.repeat(5000)})
     await first.save()
-    const second = ContentStore.open(folder, 'a'.repeat(64))
+    const second = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     for (let index = 0; index < 200; index++) expect(second.get(key(index))).toEqual({index, text: 'é'.repeat(5000)})
     expect(second.get(key(999))).toBeUndefined()
     second.set(key(1000), {index: 1000})
     await second.save()
     // Only the new entry was appended.
     expect(storeLines(folder)).toHaveLength(201)
-    const third = ContentStore.open(folder, 'a'.repeat(64))
+    const third = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     for (let index = 0; index < 10; index++) expect(third.get(key(index))).toEqual({index, text: 'é'.repeat(5000)})
     await third.save()
     // 190 unused entries of the kind the run used outweigh the 10 it used: the log is written afresh with those.
     expect(storeLines(folder)).toHaveLength(10)
-    expect(ContentStore.open(folder, 'a'.repeat(64)).get(key(10))).toBeUndefined()
+    expect(ContentStore.open(folder, {fingerprint: 'a'.repeat(64)}).get(key(10))).toBeUndefined()
   })
 
   it('keeps the entries of kinds a run did not ask for', async () => {
     const folder = tempFolder()
-    const first = ContentStore.open(folder, 'a'.repeat(64))
+    const first = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     for (let index = 0; index < 300; index++) first.fragment('page/card', {index}, () => `card ${index} ${'x'.repeat(5000)}`)
     first.set(key(1), {one: 1})
     await first.save()
     // A run that only parses (`catalog validate`) uses sections and leaves the renderings alone.
-    const parseOnly = ContentStore.open(folder, 'a'.repeat(64))
+    const parseOnly = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     expect(parseOnly.get(key(1))).toEqual({one: 1})
     await parseOnly.save()
-    const render = ContentStore.open(folder, 'a'.repeat(64))
+    const render = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     expect(render.fragment('page/card', {index: 299}, () => 'rendered again')).toBe(`card 299 ${'x'.repeat(5000)}`)
     expect(render.fragment('page/card', {index: 300}, () => 'new')).toBe('new')
   })
 
   it('recomputes a damaged entry and trusts the others', async () => {
     const folder = tempFolder()
-    const first = ContentStore.open(folder, 'a'.repeat(64))
+    const first = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     for (let index = 0; index < 5; index++) first.set(key(index), {index})
     await first.save()
     const lines = readFileSync(logOf(folder), 'latin1').split('\n')
     // Line 2 is entry 1: a value changed in place; the last line torn by a killed run.
     lines[2] = (lines[2] ?? '').replace('"index":1', '"index":7')
     writeFileSync(logOf(folder), `${lines.slice(0, -2).join('\n')}\n${(lines.at(-2) ?? '').slice(0, 30)}`, 'latin1')
-    const second = ContentStore.open(folder, 'a'.repeat(64))
+    const second = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     expect([0, 1, 2, 3, 4].map((index) => second.get(key(index)))).toEqual([{index: 0}, undefined, {index: 2}, {index: 3}, undefined])
     second.set(key(1), {index: 1})
     await second.save()
     // Written afresh, without the damaged lines.
-    const third = ContentStore.open(folder, 'a'.repeat(64))
+    const third = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     expect([0, 1, 2, 3].map((index) => third.get(key(index)))).toEqual([{index: 0}, {index: 1}, {index: 2}, {index: 3}])
     expect(third.get(key(4))).toBeUndefined()
   })
 
   it('shares nothing between two fingerprints of the tool', async () => {
     const folder = tempFolder()
-    const store = ContentStore.open(folder, 'a'.repeat(64))
+    const store = ContentStore.open(folder, {fingerprint: 'a'.repeat(64)})
     store.set(key(1), {one: 1})
     expect(store.fragment('x', {}, () => 'old')).toBe('old')
     await store.save()
-    const other = ContentStore.open(folder, 'b'.repeat(64))
+    const other = ContentStore.open(folder, {fingerprint: 'b'.repeat(64)})
     expect(other.get(key(1))).toBeUndefined()
     expect(other.fragment('x', {}, () => 'new')).toBe('new')
     // Two fingerprints that the file name cannot tell apart: the header can.
-    const sameStart = ContentStore.open(folder, `${'a'.repeat(16)}${'c'.repeat(48)}`)
+    const sameStart = ContentStore.open(folder, {fingerprint: `${'a'.repeat(16)}${'c'.repeat(48)}`})
     expect(sameStart.get(key(1))).toBeUndefined()
   })
 })
@@ -185,6 +185,24 @@ describe('the store behind catalog build', () => {
     expect(kinds.toSorted()).toEqual(['fragment', 'fragment', 'fragment', 'fragment', 'section'])
     expect((await run(['build', '--source', 'catalog.md', '--out', 'cold', '--no-cache'], folder)).code).toBe(0)
     expect(snapshotBytes(path.join(folder, 'out'))).toEqual(snapshotBytes(path.join(folder, 'cold')))
+  })
+
+  it('keeps a store per source: two catalogs built in turn do not evict each other', async () => {
+    const folder = tempFolder()
+    const cache = path.join(folder, 'node_modules/.cache/catalog')
+    const other = replaceOnce(realSource, '**Description:** ISIC is', '**Description:** ISIC, in the other catalog, is')
+    writeFileSync(path.join(folder, 'a.md'), realSource)
+    writeFileSync(path.join(folder, 'b.md'), other)
+    expect((await run(['build', '--source', 'a.md', '--out', 'out-a'], folder)).code).toBe(0)
+    expect((await run(['build', '--source', 'b.md', '--out', 'out-b'], folder)).code).toBe(0)
+    const stores = readdirSync(cache).filter((name) => name.startsWith('store-'))
+    expect(stores).toHaveLength(2)
+    const lines = (name: string): string[] => readFileSync(path.join(cache, name), 'latin1').split('\n')
+    const before = Object.fromEntries(stores.map((name) => [name, lines(name)]))
+    // Built again in turn, unchanged: both stores are used whole, and neither loses an entry.
+    expect((await run(['build', '--source', 'a.md', '--out', 'out-a'], folder)).code).toBe(0)
+    expect((await run(['build', '--source', 'b.md', '--out', 'out-b'], folder)).code).toBe(0)
+    expect(Object.fromEntries(stores.map((name) => [name, lines(name)]))).toEqual(before)
   })
 
   it('builds the same from a store whose every entry is damaged, and writes it afresh', async () => {

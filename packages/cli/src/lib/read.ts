@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {hashSource} from '@catalog/feeds'
 import {InvalidLockError, lockFromJson, type TranslationLock, translationChecks} from '@catalog/i18n'
 import {hasErrors, parseCatalog} from '@catalog/parser'
@@ -65,7 +66,7 @@ export async function readCatalog(sourcePath: string, cwd: string, options: Pars
 
 /** The store of the cache folder that serves a source (`cacheFolder`). */
 export function openStore(cwd: string, sourcePath: string): ContentStore {
-  return ContentStore.open(cacheFolder(cwd, sourcePath))
+  return ContentStore.open(cacheFolder(cwd, sourcePath), {source: path.resolve(cwd, sourcePath)})
 }
 
 export interface LockFile {

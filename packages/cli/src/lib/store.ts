@@ -71,9 +71,17 @@ export class ContentStore implements SectionCache, Fragments {
     }
   }
 
-  /** The store of this tool's fingerprint in a cache folder. */
-  static open(folder: string, fingerprint: string = toolFingerprint()): ContentStore {
-    return new ContentStore(path.join(folder, `store-${fingerprint.slice(0, 16)}.log`), `catalog-store 1 ${fingerprint}`)
+  /**
+   * The store of this tool's fingerprint for one source in a cache folder.
+   * Each source has its own (`source` is its absolute path): two catalogs
+   * built in turn from one checkout do not evict each other's entries.
+   */
+  static open(folder: string, options: {source?: string; fingerprint?: string} = {}): ContentStore {
+    const fingerprint = options.fingerprint ?? toolFingerprint()
+    const source = createHash('sha256')
+      .update(options.source ?? '')
+      .digest('hex')
+    return new ContentStore(path.join(folder, `store-${fingerprint.slice(0, 16)}-${source.slice(0, 16)}.log`), `catalog-store 1 ${fingerprint}`)
   }
 
   get(key: string): unknown {
@@ -202,19 +210,24 @@ function kindOf(name: string): string {
   return name.slice(0, name.indexOf(':'))
 }
 
-/** How long another fingerprint's store is kept: a checkout switching between two versions of the tool keeps both warm. */
+/**
+ * How long another store is kept unwritten: a checkout switching between two
+ * versions of the tool, or building two sources, keeps them warm.
+ */
 const otherStoreLifetimeMs = 24 * 60 * 60 * 1000
 
 /**
- * Remove what earlier versions of the tool left in the folder: stores of
- * other fingerprints not written for a day, and the section folders of the
- * cache this store replaced.
+ * Remove what no run is likely to read again: other stores (another version
+ * of the tool, another source) and temporary files of killed runs, when not
+ * written for a day, and the section folders of the cache this store replaced.
  */
 async function removeOtherStores(folder: string, ours: string): Promise<void> {
   for (const name of readdirSync(folder)) {
     const full = path.join(folder, name)
     if (full === ours) continue
     if (/^sections-[0-9a-f]{16}$/.test(name)) await rm(full, {recursive: true, force: true})
-    else if (/^store-[0-9a-f]{16}\.log$/.test(name) && Date.now() - statSync(full).mtimeMs > otherStoreLifetimeMs) await rm(full, {force: true})
+    else if (/^store-[0-9a-f-]+\.log(?:\.[0-9]+-[0-9a-f]+\.tmp)?$/.test(name) && Date.now() - statSync(full).mtimeMs > otherStoreLifetimeMs) {
+      await rm(full, {force: true})
+    }
   }
 }
