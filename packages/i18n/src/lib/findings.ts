@@ -189,12 +189,14 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
 
   const ours = segment.items[primary] ?? []
   const theirs = segment.items[language] ?? []
-  const wanted = (state: TranslationState): boolean => options.states === undefined || options.states.includes(state)
+  // What is not asked for is not looked for (`translationFindings` drops the states not asked for): the copies
+  // matter to the untranslated and unconfirmed states, the lock to the unconfirmed and outdated ones.
+  const wanted = (...states: TranslationState[]): boolean => options.states === undefined || states.some((state) => options.states?.includes(state))
   const copied =
-    segment.kind === 'link' || !(wanted('untranslated') || wanted('unconfirmed'))
+    segment.kind === 'link' || !wanted('untranslated', 'unconfirmed')
       ? []
       : ours.filter((item, index) => item === theirs[index] && needsTranslation(item, options.untranslatedMinWords ?? 3))
-  if (copied.length > 0 && wanted('untranslated')) {
+  if (copied.length > 0) {
     found.push(
       finding(
         'untranslated',
@@ -205,23 +207,18 @@ function segmentFindings(segment: Segment, primary: string, language: string, op
     )
   }
 
-  const confirmed = options.lock ? confirmedEntry(options.lock, language, segment) : undefined
-  if (!wanted('unconfirmed') && !wanted('outdated')) {
-    // Neither is asked for: the lock is not looked at.
-  } else if (confirmed === undefined) {
-    // A copy is said once, as untranslated: confirming it is not what it needs.
-    if (copied.length === 0 && wanted('unconfirmed'))
-      found.push(
-        finding(
-          'unconfirmed',
-          language,
-          draft,
-          `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``
-        )
-      )
-  } else if (confirmed.sha256 !== hashText(source) && wanted('outdated')) {
-    const message = `the ${primaryName} text changed since its ${languageName} translation was confirmed`
-    found.push(finding('outdated', language, {...draft, previous: confirmed.text ?? null}, message))
+  if (wanted('unconfirmed', 'outdated')) {
+    const confirmed = options.lock ? confirmedEntry(options.lock, language, segment) : undefined
+    if (confirmed === undefined) {
+      // A copy is said once, as untranslated: confirming it is not what it needs.
+      if (copied.length === 0) {
+        const message = `the ${languageName} translation was never confirmed against the ${primaryName} text; review it, then run \`catalog i18n accept\``
+        found.push(finding('unconfirmed', language, draft, message))
+      }
+    } else if (confirmed.sha256 !== hashText(source)) {
+      const message = `the ${primaryName} text changed since its ${languageName} translation was confirmed`
+      found.push(finding('outdated', language, {...draft, previous: confirmed.text ?? null}, message))
+    }
   }
 
   const mismatch = (ruleId: string, message: string): void => void found.push(finding('mismatch', language, draft, message, ruleId))

@@ -1,6 +1,6 @@
 import type {RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
-import {fitsText, type SectionReader, shift} from './sections.js'
+import {fitsText, pointFitter, type SectionReader, shift} from './sections.js'
 import {readSectionRecord, type SectionRecord} from './structure.js'
 
 /**
@@ -34,48 +34,37 @@ function movePoint(point: Point, line: number, offset: number): void {
   if (point.offset !== undefined) point.offset += offset
 }
 
-/** Every position a record holds, but its heading's tree (moved as a tree), each once. */
+/** Every position a record holds, but a table's heading (moved as a tree), each once. */
 function positionsOf(record: SectionRecord): Position[] {
-  if (record.kind === 'table') {
-    const nodes = [record.table.table, ...record.table.rows.map((row) => row.node), ...record.comments]
-    return [...new Set(nodes.flatMap((node) => (node.position ? [node.position] : [])))]
-  }
-  const {outline} = record
-  const nodes = [
-    outline.node,
-    ...outline.sections.flatMap((section) => [
-      section.node,
-      section.body,
-      ...(section.itemNodes ?? []),
-      ...(section.pairs ?? []).map((pair) => pair.node),
-      ...(section.code ? [section.code.node] : [])
-    ]),
-    ...record.comments
-  ]
-  return [...new Set(nodes.flatMap((node) => (node.position ? [node.position] : [])))]
+  const nodes =
+    record.kind === 'table'
+      ? [record.table.table, ...record.table.rows.map((row) => row.node)]
+      : [
+          record.outline.node,
+          ...record.outline.sections.flatMap((section) => [
+            section.node,
+            section.body,
+            ...(section.itemNodes ?? []),
+            ...(section.pairs ?? []).map((pair) => pair.node),
+            ...(section.code ? [section.code.node] : [])
+          ])
+        ]
+  return [...new Set([...nodes, ...record.comments].flatMap((node) => (node.position ? [node.position] : [])))]
 }
 
 const shapes = new Set(['text', 'pairs', 'bullets', 'inline', 'code'])
 
 /**
- * Whether a value can be the record `readDatasetRecord` made of this text (see
- * `datasetReader`): every part of its kind, every position inside the text,
+ * Whether a value can be the record `readSectionRecord` made of this text (see
+ * `sectionReader`): every part of its kind, every position inside the text,
  * and every text it took from the section found in it.
  */
 export function fitsRecord(value: unknown, text: string): value is SectionRecord {
-  const lineStarts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  const pointFits = pointFitter(text)
   const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
     typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
   // A text the record took from the section stands in the section as written (items and values are trimmed parts of it).
   const isString = (candidate: unknown): candidate is string => typeof candidate === 'string' && text.includes(candidate)
-  const pointFits = (point: unknown): point is Point => {
-    if (!isObject(point)) return false
-    const {line, column, offset} = point
-    if (!Number.isInteger(offset) || !Number.isInteger(line) || !Number.isInteger(column)) return false
-    const start = lineStarts[(line as number) - 1]
-    return (offset as number) >= 0 && (offset as number) <= text.length && start !== undefined && (offset as number) - start === (column as number) - 1
-  }
   const positionFits = (position: unknown): boolean =>
     isObject(position) && pointFits(position.start) && pointFits(position.end) && (position.start.offset ?? 0) <= (position.end.offset ?? 0)
   const stubFits = (node: unknown, type?: string): boolean =>

@@ -154,20 +154,23 @@ export function parseIncrementally(text: string, cache: SectionCache | undefined
     let record = reader && own && 'record' in own && reader.fits(own.record, section.text) ? own.record : undefined
     let nodes = record === undefined && own && Array.isArray(own.nodes) && fitsText(own.nodes, section.text) ? own.nodes : undefined
     if (record === undefined && !nodes) {
-      nodes = parseSection(section.text)
-      record = reader?.read(nodes, section.text)
-      cache?.set(key, (record === undefined ? {key, nodes} : {key, record}) satisfies CachedSection)
-      if (record !== undefined) nodes = undefined
+      const parsed = parseSection(section.text)
+      record = reader?.read(parsed, section.text)
+      if (record === undefined) nodes = parsed
+      cache?.set(key, (record === undefined ? {key, nodes: parsed} : {key, record}) satisfies CachedSection)
     }
     if (record !== undefined && reader) {
       reader.move(record, section.line, section.offset)
-      const end = endOf(section)
-      children.push({type: 'catalogRecord', record, section, position: {start: {line: section.line + 1, column: 1, offset: section.offset}, end}})
-      continue
+      children.push({
+        type: 'catalogRecord',
+        record,
+        section,
+        position: {start: {line: section.line + 1, column: 1, offset: section.offset}, end: endOf(section)}
+      })
+    } else if (nodes) {
+      shift(nodes, section.line, section.offset)
+      children.push(...nodes)
     }
-    if (!nodes) continue
-    shift(nodes, section.line, section.offset)
-    children.push(...nodes)
   }
   const lines = text.split('\n')
   return {
@@ -187,6 +190,22 @@ function endOf(section: SourceSection): {line: number; column: number; offset: n
 }
 
 /**
+ * A test of whether a value is a point of the text: a line, column and offset
+ * that are integers, the offset inside the text and the column what the
+ * offset makes of its line.
+ */
+export function pointFitter(text: string): (point: unknown) => point is {line: number; column: number; offset: number} {
+  const lineStarts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  return (point: unknown): point is {line: number; column: number; offset: number} => {
+    const {line, column, offset} = (point ?? {}) as Record<string, unknown>
+    if (!Number.isInteger(offset) || !Number.isInteger(line) || !Number.isInteger(column)) return false
+    const start = lineStarts[(line as number) - 1]
+    return (offset as number) >= 0 && (offset as number) <= text.length && start !== undefined && (offset as number) - start === (column as number) - 1
+  }
+}
+
+/**
  * Whether a tree read from the cache can be the parse of a section's text:
  * every node is a node (a type, a position, children or a value of the right
  * kinds), every position lies inside the text with lines and columns that
@@ -196,14 +215,7 @@ function endOf(section: SourceSection): {line: number; column: number; offset: n
  * the stack.
  */
 export function fitsText(nodes: unknown[], text: string, options: {whole?: boolean} = {}): boolean {
-  const lineStarts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
-  const pointFits = (point: unknown): point is {line: number; column: number; offset: number} => {
-    const {line, column, offset} = (point ?? {}) as Record<string, unknown>
-    if (!Number.isInteger(offset) || !Number.isInteger(line) || !Number.isInteger(column)) return false
-    const start = lineStarts[(line as number) - 1]
-    return (offset as number) >= 0 && (offset as number) <= text.length && start !== undefined && (offset as number) - start === (column as number) - 1
-  }
+  const pointFits = pointFitter(text)
   type Span = {start: number; end: number}
   const stack: Array<{node: unknown; parent: Span}> = []
   let covered = 0

@@ -133,8 +133,9 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
     cursor.section = undefined
   }
 
-  // Read with a `SectionReader`, a dataset's section stands as one record node; where its record cannot serve
-  // (a half or category refused before it, say), its nodes take its place and are read one by one.
+  // Read with a `SectionReader`, a dataset's section and the comparison's stand as record nodes; where a record
+  // cannot serve (a half or category refused before it, say), its section's nodes take its place and are read
+  // one by one.
   const nodes: Array<RootContent | RecordNode | TableNode> = [...tree.children]
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as RootContent | RecordNode | TableNode
@@ -389,11 +390,12 @@ export interface DatasetRecord {
 }
 
 /**
- * The record of a section that is one dataset: a `### ⭐… NAME - Title`
- * heading and the blocks under it, with no other heading. Anything else (a
- * heading that is no dataset's, a `####` or a setext heading inside) is
- * undefined: such a section stays a tree, read node by node. The record is
- * what `readOutline` reads off the same nodes inside a category.
+ * The record of a section that is one dataset (a `### ⭐… NAME - Title`
+ * heading and the blocks under it, with no other heading) or one table under
+ * a `##` heading. Anything else (a heading that is no dataset's, a `####` or
+ * a setext heading inside) is undefined: such a section stays a tree, read
+ * node by node. A dataset's record is what `readOutline` reads off the same
+ * nodes inside a category.
  */
 export function readSectionRecord(nodes: readonly RootContent[], source: string): SectionRecord | undefined {
   const [heading, ...rest] = nodes
