@@ -3,15 +3,15 @@ import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseCatalogSource} from '@catalog/parser'
 import type {Catalog} from '@catalog/schema'
 import {frozenCatalog, frozenSourcePath} from '@catalog/test-support'
+import {fixtureCatalog} from './catalog-json.js'
 
 export {lineOf, frozenSourcePath, replaceOnce} from '@catalog/test-support'
 
 export const fixturesRoot = fileURLToPath(new URL('fixtures/', import.meta.url))
 
-/** The catalogs the suite renders: the real source and the fixtures beside this file. */
+/** The catalogs the suite renders, by their markdown: the real source and the fixtures beside this file. */
 export const cases: ReadonlyArray<{name: string; input: string}> = [
   {name: 'real-source', input: frozenSourcePath},
   {name: 'larger-catalog', input: path.join(fixturesRoot, 'larger-catalog/input.md')},
@@ -20,16 +20,14 @@ export const cases: ReadonlyArray<{name: string; input: string}> = [
 ]
 
 /**
- * The catalog of a case: the frozen catalog JSON for the frozen source (the
- * renderers are tested on the data, not on the parse), else the fixture
- * parsed with @catalog/parser, failing the test when it has errors.
+ * The catalog of a case, as JSON validated by the schema (the renderers are
+ * tested on the data, not on the parse): the frozen catalog JSON for the
+ * frozen source, else the fixture's `input.json` (see catalog-json.ts); and
+ * the text of its markdown, for the tests that edit the source and parse it.
  */
 export function loadCatalog(input: string): {catalog: Catalog; text: string} {
   const text = readFileSync(input, 'utf8')
-  if (input === frozenSourcePath) return {catalog: frozenCatalog(), text}
-  const {catalog, file} = parseCatalogSource(text, path.basename(input))
-  if (!catalog) throw new Error(`${input} does not parse: ${file.messages.map(String).join('; ')}`)
-  return {catalog, text}
+  return {catalog: input === frozenSourcePath ? frozenCatalog() : fixtureCatalog(input), text}
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
- * Rendering: the outputs of each catalog in `cases` are compared byte for
- * byte with `test/fixtures/<case>/expected/` (the real source's with
+ * Rendering: the outputs of each catalog in `cases` (its JSON, validated by
+ * the schema: the frozen catalog, or a fixture's `input.json`) are compared
+ * byte for byte with `test/fixtures/<case>/expected/` (the real source's with
  * `fixtures/real-source/expected/`). After a deliberate change, regenerate
- * them with `UPDATE_FIXTURES=1 npx vitest run` and review the diff.
+ * them with `UPDATE_FIXTURES=1 npx vitest run`, which first rewrites each
+ * fixture's `input.json` from its `input.md`, and review the diff.
  */
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'

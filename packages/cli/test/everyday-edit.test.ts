@@ -67,6 +67,7 @@ describe('the everyday edit, on a copy of the repository', () => {
     let text = readFileSync(source(), 'utf8')
       .replaceAll('author={TODO}', 'author={Doe, Jane}')
       .replaceAll('year={TODO}', 'year={2024}')
+      .replaceAll('url={TODO}', 'url={https://example.org/everyday/}')
       .replaceAll('(https://TODO.invalid/)', '(https://example.org/everyday/)')
       .replaceAll('[TODO]', '[https://example.org/everyday/]')
       .replaceAll('TODO', 'Everyday value')

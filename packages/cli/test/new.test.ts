@@ -39,7 +39,8 @@ function fill(text: string): string {
     ['- **Licença:** TODO', '- **Licença:** Uso em pesquisa'],
     ['title={TODO}', 'title={RSNA Pneumonia Detection Challenge}'],
     ['author={TODO}', 'author={Shih, George and Wu, Carol C.}'],
-    ['year={TODO}', 'year={2019},\n  doi={10.1148/ryai.2019180041}'],
+    ['year={TODO}', 'year={2019}'],
+    ['url={TODO}', 'url={https://doi.org/10.1148/ryai.2019180041}'],
     ['| **RSNA Pneumonia** | TODO | TODO | TODO | TODO | TODO |', '| **RSNA Pneumonia** | 30k images | Chest X-ray | Detection | RSNA | Free (research) |']
   ] as const
   let filled = text
@@ -69,7 +70,7 @@ describe('catalog new', () => {
     expect(validated.code).toBe(1)
     const reported = JSON.parse(validated.stdout) as Array<{line: number; ruleId: string}>
     expect(new Set(reported.map((diagnostic) => diagnostic.ruleId))).toEqual(new Set(['todo-left']))
-    // Once per value, at its line; the citation at its block; the comparison row once.
+    // Once per value, at its line; each citation field at its own; the comparison row once.
     const at = (text: string): number => lines.indexOf(text, heading - 1) + 1
     expect(reported.map((diagnostic) => diagnostic.line)).toEqual([
       heading,
@@ -80,7 +81,10 @@ describe('catalog new', () => {
       at('- TODO'),
       at('- **URL:** [TODO](https://TODO.invalid/)'),
       at('- **License:** TODO'),
-      at('```bibtex'),
+      at('  title={TODO},'),
+      at('  author={TODO},'),
+      at('  year={TODO},'),
+      at('  url={TODO}'),
       at('| **RSNA Pneumonia** | TODO | TODO | TODO | TODO | TODO |')
     ])
     // A half-filled dataset never builds.
@@ -129,11 +133,11 @@ describe('catalog new', () => {
     const before = sourceFiles(folder)
     const unknown = await run(['new', '--name', 'X', '--category', 'chest', '--source', 'datasets.md'], folder)
     expect(unknown).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: expect.stringContaining('no category has the id `chest`; the categories are `large-scale-chest-x-ray-datasets`')
     })
     const taken = await run(['new', '--name', 'Mimic CXR', '--category', category, '--source', 'datasets.md'], folder)
-    expect(taken).toMatchObject({code: 1, stderr: expect.stringContaining('already has a dataset with the id `mimic-cxr` (MIMIC-CXR)')})
+    expect(taken).toMatchObject({code: 2, stderr: expect.stringContaining('already has a dataset with the id `mimic-cxr` (MIMIC-CXR)')})
     expect((await run(['new', '--name', 'X', '--category', category, '--stars', '6', '--source', 'datasets.md'], folder)).code).toBe(2)
     expect((await run(['new', '--category', category, '--source', 'datasets.md'], folder)).code).toBe(2)
     expect(sourceFiles(folder)).toEqual(before)

@@ -95,6 +95,67 @@ describe('the output folder', () => {
     expect(snapshot(folder)).toEqual(before)
   })
 
+  it.each([
+    ['.git', [], "it is a repository's .git folder"],
+    ['.git', ['--force'], "it is a repository's .git folder"],
+    ['.git/objects', ['--force'], "it is inside a repository's .git folder"],
+    ['.git/new', [], "it is inside a repository's .git folder"],
+    ['projects', ['--force'], `it holds a .git (${path.join('projects', 'deep/repoA/.git')})`],
+    ['projects/deep', [], `it holds a .git (${path.join('projects/deep', 'repoA/.git')})`],
+    ['worktree', ['--force'], `it holds a .git (${path.join('worktree', '.git')})`]
+  ])('refuses --out %j %j: a repository, inside or held at any depth, with exit 2', async (out, flags, message) => {
+    const folder = repository()
+    mkdirSync(path.join(folder, '.git/objects'))
+    mkdirSync(path.join(folder, 'projects/deep/repoA/.git'), {recursive: true})
+    writeFileSync(path.join(folder, 'projects/deep/repoA/.git/HEAD'), 'ref: refs/heads/main\n')
+    writeFileSync(path.join(folder, 'projects/deep/repoA/work.txt'), 'mine\n')
+    // A worktree or a submodule: its .git is a file.
+    mkdirSync(path.join(folder, 'worktree'))
+    writeFileSync(path.join(folder, 'worktree/.git'), 'gitdir: ../.git/worktrees/w\n')
+    const before = snapshot(folder)
+    const result = await run(['build', '--source', 'source/datasets.md', '--out', out, ...flags], folder)
+    expect(result).toMatchObject({code: 2, stderr: expect.stringContaining(message)})
+    expect(snapshot(folder)).toEqual(before)
+  })
+
+  it('`render` guards the source and the files beside it as `build` does, with --force too', async () => {
+    const folder = repository()
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'dist'], folder)).code).toBe(0)
+    writeFileSync(path.join(folder, 'catalog.json'), readFileSync(path.join(folder, 'dist/datasets.json')))
+    const before = snapshot(folder)
+    for (const out of ['source', 'source/datasets.md', 'source/translations.lock.json', 'source/vocabulary.json']) {
+      const result = await run(['render', '--data', 'catalog.json', '--out', out, '--force'], folder)
+      expect(result).toMatchObject({code: 2, stderr: expect.stringContaining(`refusing --out ${out}: it`)})
+    }
+    expect(snapshot(folder)).toEqual(before)
+  })
+
+  it('replaces a folder without its manifest only with --force, whatever the names of its files; an empty one at once', async () => {
+    const folder = repository()
+    mkdirSync(path.join(folder, 'site'))
+    writeFileSync(path.join(folder, 'site/README.md'), 'mine\n')
+    writeFileSync(path.join(folder, 'site/index.html'), '<h1>\n')
+    const before = snapshot(folder)
+    const refused = await run(['build', '--source', 'source/datasets.md', '--out', 'site'], folder)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('refusing to replace site: it holds files (README.md, index.html) and no .catalog-manifest.json')
+    // Refused before anything is read: not even the cache is written.
+    expect(snapshot(folder)).toEqual(before)
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'dist'], folder)).code).toBe(0)
+    const rendered = await run(['render', '--data', 'dist/datasets.json', '--out', 'site'], folder)
+    expect(rendered.code).toBe(2)
+    expect(rendered.stderr).toContain('refusing to replace site: it holds files (README.md, index.html) and no .catalog-manifest.json')
+    expect(readFileSync(path.join(folder, 'site/README.md'), 'utf8')).toBe('mine\n')
+    // A manifest another tool wrote is no manifest of this one.
+    writeFileSync(path.join(folder, 'site/.catalog-manifest.json'), JSON.stringify({files: {'README.md': '0'.repeat(64)}}))
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'site'], folder)).code).toBe(2)
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'site', '--force'], folder)).code).toBe(0)
+    expect(readFileSync(path.join(folder, 'site/README.md'), 'utf8')).not.toBe('mine\n')
+    mkdirSync(path.join(folder, 'empty/nothing'), {recursive: true})
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'empty'], folder)).code).toBe(0)
+    expect((await run(['build', '--source', 'source/datasets.md', '--out', 'new/site'], folder)).code).toBe(0)
+  })
+
   it('replaces a folder it wrote, but one holding files it did not write only with --force', async () => {
     const folder = repository()
     expect((await run(['build', '--source', 'source/datasets.md', '--out', 'dist'], folder)).code).toBe(0)
@@ -259,16 +320,32 @@ describe('the output lock', () => {
     expect(existsSync(path.join(folder, '.out.lock'))).toBe(false)
   })
 
-  it('fails within seconds, naming the file, when an old lock cannot be told from a live one', async () => {
+  it('fails within seconds, naming the file, when a lock held too long cannot be told from a live one', async () => {
     const folder = lockedFolder()
     const lock = path.join(folder, '.out.lock')
-    writeFileSync(lock, '1')
+    writeFileSync(lock, JSON.stringify({pid: process.pid, token: 'another run in this process'}))
     utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
     const started = Date.now()
     const result = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(`has held ${lock} for more than 10 s; if no build is running, remove that file`)
+  })
+
+  it("fails at once, naming the file, on an older catalog's lock (a bare pid) whose pid is running; takes it over when it is not", async () => {
+    const folder = lockedFolder()
+    const lock = path.join(folder, '.out.lock')
+    writeFileSync(lock, '1')
+    const started = Date.now()
+    const result = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`catalog: ${lock} is a lock in an older format that names pid 1`)
+    expect(result.stderr).toContain('if no build is running, remove that file')
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
+    writeFileSync(lock, `${gone}\n`)
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+    expect(existsSync(lock)).toBe(false)
   })
 
   it('fails at once on a lock that is a folder', async () => {

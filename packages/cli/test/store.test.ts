@@ -167,6 +167,31 @@ describe('the renderers behind the store', () => {
   })
 })
 
+describe('fragments whose text is JSON', () => {
+  it('are read back from the store as they were made: none is refused, none rendered again', () => {
+    const kept = new Map<string, string>()
+    const rendered: string[] = []
+    const refused: string[] = []
+    const fragments: Fragments = {
+      fragment(kind, inputs, render, accept?: (text: string) => boolean) {
+        const key = `${kind}\0${JSON.stringify(inputs)}`
+        const text = kept.get(key)
+        if (text !== undefined && (accept === undefined || accept(text))) return text
+        if (text !== undefined) refused.push(kind)
+        rendered.push(kind)
+        const made = render()
+        kept.set(key, made)
+        return made
+      }
+    }
+    const catalog = frozenCatalog()
+    renderOutputs(catalog, {fragments})
+    rendered.length = 0
+    expect(renderOutputs(catalog, {fragments})).toEqual(renderOutputs(catalog))
+    expect({rendered, refused}).toEqual({rendered: [], refused: []})
+  })
+})
+
 describe('the store behind catalog build', () => {
   it('after a one-dataset edit adds only what the edit changed, and the rebuild equals a build without cache', async () => {
     const folder = tempFolder()
@@ -225,5 +250,50 @@ describe('the store behind catalog build', () => {
     expect(again.code).toBe(0)
     expect(snapshotBytes(path.join(folder, 'out'))).toEqual(snapshotBytes(path.join(folder, 'first')))
     expect(readFileSync(logOf(cache), 'latin1')).not.toBe(damaged.join('\n'))
+  })
+
+  /** The store's lines with the text of every `bibtex/entry` (kind `entry`) or `bibtex/csl` fragment (kind `csl`) replaced, under a checksum that holds. */
+  const withJsonFragments = (lines: string[], kind: 'entry' | 'csl', text: string): string[] =>
+    lines.map((line, index) => {
+      if (index === 0 || !line.slice(17).startsWith('fragment:')) return line
+      const name = line.slice(17, line.indexOf(' ', 17))
+      let value: unknown
+      try {
+        value = JSON.parse(JSON.parse(line.slice(18 + name.length)) as string)
+      } catch {
+        return line
+      }
+      const record = (value ?? {}) as Record<string, unknown>
+      const found = Array.isArray(record['fields']) ? 'entry' : typeof record['id'] === 'string' && typeof record['type'] === 'string' ? 'csl' : undefined
+      if (found !== kind) return line
+      const body = `${name} ${JSON.stringify(text)}`
+      return `${createHash('sha256').update(body).digest('hex').slice(0, 16)} ${body}`
+    })
+
+  it.each([
+    ['entry', '{}'],
+    ['entry', ''],
+    ['entry', 'null'],
+    ['entry', '{"type": "misc", "key": "../../escaped", "comment": "x", "fields": [["title", "{"]]}'],
+    ['csl', '{}'],
+    ['csl', ''],
+    ['csl', 'null'],
+    ['csl', '{"id": "another", "type": "book"}']
+  ] as const)('recomputes every bibtex/%s fragment holding %j under a right checksum, and builds what --no-cache builds', async (kind, text) => {
+    const folder = tempFolder()
+    const cache = path.join(folder, 'node_modules/.cache/catalog')
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'cold', '--no-cache'], folder)).code).toBe(0)
+    expect((await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)).code).toBe(0)
+    const lines = readFileSync(logOf(cache), 'latin1').split('\n')
+    const damaged = withJsonFragments(lines, kind, text)
+    expect(damaged.filter((line, index) => line !== lines[index])).toHaveLength(4)
+    writeFileSync(logOf(cache), damaged.join('\n'), 'latin1')
+    const again = await run(['build', '--source', 'catalog.md', '--out', 'out'], folder)
+    expect(again.stderr).not.toContain('internal error')
+    expect(again.code).toBe(0)
+    expect(snapshotBytes(path.join(folder, 'out'))).toEqual(snapshotBytes(path.join(folder, 'cold')))
+    // The damaged entries were replaced by what they should hold.
+    expect(new Set(storeLines(cache))).toEqual(new Set(lines.slice(1, -1)))
   })
 })

@@ -60,8 +60,8 @@ describe('catalog vocabulary', () => {
 
   it('adds a translation a declared label lacks', async () => {
     const vocabulary = frozen.replace(
-      '{"key":"size","kind":"fact","labels":{"en":"Size","pt":"Tamanho"}}',
-      '{"key":"size","kind":"fact","labels":{"en":"Size"}}'
+      '{"key":"size","kind":"fact","labels":{"en":"Size","pt":"Tamanho"},',
+      '{"key":"size","kind":"fact","labels":{"en":"Size"},'
     )
     const folder = folderWith(realSource, vocabulary)
     const warned = await run(['validate', '--source', 'catalog.md'], folder)
@@ -83,7 +83,7 @@ describe('catalog vocabulary', () => {
       code: 1,
       stderr: expect.stringContaining("vocabulary.json:3:3: error: the vocabulary's entry 1 is missing `kind` [invalid-vocabulary]")
     })
-    const comma = frozen.replace('"labels":{"en":"Size","pt":"Tamanho"}}', '"labels":{"en":"Size","pt":"Tamanho",}}')
+    const comma = frozen.replace('"labels":{"en":"Size","pt":"Tamanho"},', '"labels":{"en":"Size","pt":"Tamanho",},')
     const commaLine = comma.split('\n').findIndex((entry) => entry.includes('"Tamanho",}')) + 1
     const trailing = await run(['validate', '--source', 'catalog.md'], folderWith(realSource, comma))
     expect(trailing.stderr).toContain(

@@ -3,6 +3,7 @@ import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../src/index.js'
+import {reportFailure} from '../src/lib/cli-kit.js'
 import {watchCommand} from '../src/lib/commands/watch.js'
 import {watchCatalog} from '../src/lib/watch.js'
 import {realSource, replaceOnce, run, tempFolder} from './helpers.js'
@@ -241,6 +242,42 @@ describe('catalog watch', () => {
     await expect(watchCommand(['--debounce', 'soon'], io)).rejects.toThrow('--debounce takes milliseconds')
   })
 
+  it.each([
+    [['--source', ''], '--source is empty'],
+    [['--out', ''], '--out is empty'],
+    [['--out', '.'], 'it is the working folder'],
+    [['--out', 'source'], 'it holds the source']
+  ])('refuses %j with exit 2 before watching', async (args, message) => {
+    const folder = tempFolder()
+    mkdirSync(path.join(folder, 'source'))
+    writeFileSync(path.join(folder, 'source/datasets.md'), realSource)
+    const controller = new AbortController()
+    // Were it to watch, the abort would end it with 0 after a while.
+    const timer = setTimeout(() => controller.abort(), 3000)
+    const {io, stderrOf} = capture(folder)
+    // As `main` runs it: what it throws is said, with its exit code.
+    const code = await watchCommand(args, io, {signal: controller.signal, signals: new EventEmitter()})
+      .catch((error: unknown) => reportFailure(error, io))
+      .finally(() => clearTimeout(timer))
+    expect({code, stderr: stderrOf()}).toEqual({code: 2, stderr: expect.stringContaining(message)})
+    expect(stderrOf()).not.toContain('watching')
+  })
+
+  it('stops with exit 2 when a build is refused its output folder', async () => {
+    const folder = tempFolder()
+    writeFileSync(path.join(folder, 'catalog.md'), realSource)
+    mkdirSync(path.join(folder, 'site'))
+    writeFileSync(path.join(folder, 'site/README.md'), 'mine\n')
+    const {io, stderrOf} = capture(folder)
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), 5000)
+    const code = await watchCommand(['--source', 'catalog.md', '--out', 'site'], io, {signal: controller.signal, signals: new EventEmitter()})
+    clearTimeout(timer)
+    expect(code).toBe(2)
+    expect(stderrOf()).toContain('refusing to replace site')
+    expect(readFileSync(path.join(folder, 'site/README.md'), 'utf8')).toBe('mine\n')
+  })
+
   it('builds with the options of `catalog build`, reports with the chosen reporter and stops on abort', async () => {
     const folder = tempFolder()
     writeFileSync(path.join(folder, 'catalog.md'), realSource)
@@ -272,3 +309,18 @@ describe('catalog watch', () => {
     expect(await watching).toBe(0)
   })
 })
+
+/** An `Io` in `folder` that keeps what is written to stderr. */
+function capture(folder: string): {io: {stdout: (text: string) => void; stderr: (text: string) => void; cwd: string}; stderrOf: () => string} {
+  let stderr = ''
+  return {
+    io: {
+      stdout: () => {},
+      stderr: (text: string) => {
+        stderr += text
+      },
+      cwd: folder
+    },
+    stderrOf: () => stderr
+  }
+}

@@ -1,6 +1,16 @@
 export {renderFeeds, type FeedFiles} from './lib/render.js'
 export {defaultFreeAccessTerms, type FeedOptions} from './lib/options.js'
-export {csvColumns, csvRows, listSeparator, type Cell, type ColumnSource, type ColumnType, type CsvColumn, type QuantityPart} from './lib/columns.js'
+export {
+  csvColumns,
+  csvRows,
+  listSeparator,
+  valueParts,
+  type Cell,
+  type ColumnSource,
+  type ColumnType,
+  type CsvColumn,
+  type QuantityPart
+} from './lib/columns.js'
 export {renderCsv, lineTerminators, type CsvFlavour} from './lib/csv.js'
 export {formulaTriggers, isPlainNumber, needsNeutralising, neutraliseFormula, restoreFormula} from './lib/formula.js'
 export {buildDataPackage, type TableSchemaField} from './lib/datapackage.js'

@@ -121,10 +121,54 @@ describe('csvColumns', () => {
     const reversed = cloneCatalog(catalog)
     reversed.vocabulary = [...(catalog.vocabulary ?? [])].reverse()
     expect(groupsOf(csvColumns(reversed))).toEqual([...frozenGroups].reverse())
-    // A declared label that no dataset uses makes no group; a section label never does.
+    // A declared label that no dataset uses makes its group all the same, at its place (so that the first dataset
+    // to use it moves nothing); a section label never does.
     const unused = cloneCatalog(catalog)
-    unused.vocabulary = [{key: 'scanner-count', kind: 'fact', labels: {en: 'Scanner Count'}}, ...(catalog.vocabulary ?? [])]
-    expect(groupsOf(csvColumns(unused))).toEqual(frozenGroups)
+    unused.vocabulary = [{key: 'scanner-count', kind: 'fact', labels: {en: 'Scanner Count'}, parts: ['count']}, ...(catalog.vocabulary ?? [])]
+    const columns = csvColumns(unused)
+    expect(groupsOf(columns)).toEqual(['fact_scanner_count', ...frozenGroups])
+    const at = columns.findIndex((column) => column.name === 'fact_scanner_count_en')
+    expect(columns.slice(at, at + 3).map((column) => [column.name, column.title])).toEqual([
+      ['fact_scanner_count_en', 'Scanner Count (English)'],
+      ['fact_scanner_count_pt', 'Scanner Count (Português)'],
+      ['fact_scanner_count_count', 'Scanner Count (count)']
+    ])
+    expect(csvRows(unused).every((row) => row.slice(at, at + 3).every((cell) => cell === undefined))).toBe(true)
+  })
+
+  it('puts the parts a vocabulary entry declares at its place, and the parts it does not after every declared column', () => {
+    // The frozen vocabulary declares Size's count and minimum, and the portal's link.
+    const declared = (catalog.vocabulary ?? []).filter((entry) => entry.parts)
+    expect(declared.map((entry) => [entry.key, entry.parts])).toContainEqual(['size', ['count', 'minimum']])
+    const before = csvColumns(catalog).map((column) => column.name)
+    expect(before.slice(before.indexOf('fact_size_en'), before.indexOf('fact_size_en') + 4)).toEqual([
+      'fact_size_en',
+      'fact_size_pt',
+      'fact_size_count',
+      'fact_size_minimum'
+    ])
+    // A new dataset whose Institution states a count and whose License links somewhere: two parts no entry
+    // declares. They land at the end, after every declared column; nothing moves.
+    const grown = cloneCatalog(catalog)
+    const [mimic] = grown.datasets
+    if (!mimic) throw new Error('the frozen source has four datasets')
+    const added = structuredClone(mimic)
+    added.id = 'added'
+    added.name = 'ADDED'
+    for (const fact of added.facts.items) if (fact.key === 'institution') fact.quantity = {kind: 'count', value: 3}
+    for (const item of added.access.items) if (item.key === 'license') item.url = 'https://example.org/license'
+    grown.datasets.push(added)
+    const after = csvColumns(grown).map((column) => column.name)
+    expect(after.slice(0, before.length)).toEqual(before)
+    expect(after.slice(before.length)).toEqual(['fact_institution_count', 'access_license_link'])
+    // Declared (as `catalog vocabulary --write` appends them), they stand in their groups.
+    grown.vocabulary = (grown.vocabulary ?? []).map((entry) =>
+      entry.key === 'institution' ? {...entry, parts: ['count']} : entry.key === 'license' ? {...entry, parts: ['link']} : entry
+    )
+    const declaredAfter = csvColumns(grown).map((column) => column.name)
+    expect(declaredAfter.indexOf('fact_institution_count')).toBe(declaredAfter.indexOf('fact_institution_pt') + 1)
+    expect(declaredAfter.indexOf('access_license_link')).toBe(declaredAfter.indexOf('access_license_pt') + 1)
+    expect(csvRows(grown)[4]?.[declaredAfter.indexOf('access_license_link')]).toBe('https://example.org/license')
   })
 
   it('puts the undeclared groups after every declared one, in the order they first appear, whatever their kind', () => {
@@ -138,8 +182,9 @@ describe('csvColumns', () => {
     // A vocabulary entry declares a key for its own kind only: this one leaves the list `body-parts` undeclared.
     mixed.vocabulary = [{key: 'body-parts', kind: 'fact', labels: {en: 'Body Parts'}}, ...(catalog.vocabulary ?? [])]
     const columns = csvColumns(mixed)
-    // MIMIC-CXR's fact, then its access entry; CheXpert's list; ISIC's fact.
-    expect(groupsOf(columns)).toEqual([...frozenGroups, 'fact_field_strength', 'access_mirror', 'list_body_parts', 'fact_scanner_count'])
+    // The declared fact `body-parts` (used by no dataset) first; then MIMIC-CXR's fact and access entry, CheXpert's
+    // list and ISIC's fact.
+    expect(groupsOf(columns)).toEqual(['fact_body_parts', ...frozenGroups, 'fact_field_strength', 'access_mirror', 'list_body_parts', 'fact_scanner_count'])
     expect(columns.slice(-11).map((column) => column.name)).toEqual([
       'access_api_pt',
       'fact_field_strength_en',
@@ -214,7 +259,12 @@ describe('csvColumns', () => {
     grown.datasets.push(newDataset(isic, 'new-two', {fact: 'field-strength', list: 'sequences', access: 'contact'}))
     const undeclared = csvColumns(grown).map((column) => column.name)
     const vocabulary = grown.vocabulary ?? []
-    const entry = (key: string, kind: VocabularyEntry['kind']): VocabularyEntry => ({key, kind, labels: {en: `declared ${key}`, pt: `declarado ${key}`}})
+    const entry = (key: string, kind: VocabularyEntry['kind']): VocabularyEntry => ({
+      key,
+      kind,
+      labels: {en: `declared ${key}`, pt: `declarado ${key}`},
+      ...(kind === 'fact' ? {parts: ['count' as const]} : kind === 'access' ? {parts: ['link' as const]} : {})
+    })
 
     // The labels in use, declared at the end in the order their groups stand: nothing moves.
     const inUse = [
@@ -231,17 +281,17 @@ describe('csvColumns', () => {
     // The titles now come from the vocabulary.
     expect(declared.find((column) => column.name === 'list_body_parts_pt')?.title).toBe('declared body-parts (Português)')
 
-    // A label no dataset uses yet: nothing changes.
+    // A label no dataset uses yet: its group is appended.
     grown.vocabulary = [...vocabulary, ...inUse, entry('reconstruction', 'fact')]
-    expect(csvColumns(grown).map((column) => column.name)).toEqual(undeclared)
+    const extended = csvColumns(grown).map((column) => column.name)
+    expect(extended.slice(0, undeclared.length)).toEqual(undeclared)
+    expect(extended.slice(undeclared.length)).toEqual(['fact_reconstruction_en', 'fact_reconstruction_pt', 'fact_reconstruction_count'])
 
-    // A dataset that then uses it adds its group at the end.
+    // A dataset that then uses it moves nothing.
     const [, chexpert] = grown.datasets
     if (!chexpert) throw new Error('the frozen source has four datasets')
     chexpert.facts.items.push({key: 'reconstruction', label: {en: 'Reconstruction'}, value: {en: 'filtered back projection'}})
-    const extended = csvColumns(grown).map((column) => column.name)
-    expect(extended.slice(0, undeclared.length)).toEqual(undeclared)
-    expect(extended.slice(undeclared.length)).toEqual(['fact_reconstruction_en', 'fact_reconstruction_pt'])
+    expect(csvColumns(grown).map((column) => column.name)).toEqual(extended)
   })
 
   it('names a fact, a list and an access entry apart, even with the same key, and apart from the fixed columns', () => {

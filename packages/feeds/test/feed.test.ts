@@ -51,7 +51,7 @@ describe('feed.json', () => {
 })
 
 describe('reproducible builds', () => {
-  it('gives byte-identical feeds for two parses of the same source', () => {
+  it('gives byte-identical feeds for two loads of the same catalog', () => {
     for (const sourcePath of [frozenSourcePath, path.join(fixturesFolder, 'larger-catalog/input.md')]) {
       const first = buildFeeds(sourcePath).files
       const second = buildFeeds(sourcePath).files

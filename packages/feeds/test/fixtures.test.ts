@@ -4,10 +4,12 @@ import {describe, expect, it} from 'vitest'
 import {buildFeeds, fixturesFolder} from './helpers.js'
 
 /**
- * Each `test/fixtures/<case>/input.md` renders to the files in
- * `<case>/expected/`, byte for byte. After a deliberate change, regenerate
- * them with `UPDATE_FIXTURES=1 npx vitest run test/fixtures.test.ts` and
- * review the diff.
+ * Each `test/fixtures/<case>/input.md`, as its catalog JSON `input.json`
+ * (validated by the schema; the markdown's bytes give the source hash),
+ * renders to the files in `<case>/expected/`, byte for byte. After a
+ * deliberate change, regenerate them with
+ * `UPDATE_FIXTURES=1 npx vitest run test/fixtures.test.ts`, which first
+ * rewrites each `input.json` from its `input.md`, and review the diff.
  */
 const update = process.env.UPDATE_FIXTURES === '1'
 const cases = readdirSync(fixturesFolder).filter((name) => existsSync(path.join(fixturesFolder, name, 'input.md')))

@@ -1,32 +1,28 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseCatalogSource} from '@catalog/parser'
-import type {Catalog, Vocabulary} from '@catalog/schema'
+import type {Catalog} from '@catalog/schema'
 import {frozenCatalog, frozenSourcePath} from '@catalog/test-support'
 import {parse} from 'csv-parse/sync'
 import {hashSource, renderFeeds} from '../src/index.js'
+import {fixtureCatalog} from './catalog-json.js'
 export {hasCommand, frozenSourcePath, toolAvailable} from '@catalog/test-support'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const fixturesFolder = path.join(here, 'fixtures')
 
 /**
- * The catalog of a source: for the frozen source, the frozen catalog JSON (the
- * feeds are tested on the data, not on the parse); for a fixture, its parse as
- * the CLI does it, with the vocabulary beside it (if any), failing the test on
- * any parser error. The bytes give the source hash.
+ * The catalog of a source, as JSON validated by the schema (the feeds are
+ * tested on the data, not on the parse): for the frozen source, the frozen
+ * catalog JSON; for a fixture's `input.md`, the `input.json` beside it (see
+ * catalog-json.ts). The markdown's bytes give the source hash, as in
+ * `catalog build`.
  */
 export function loadCatalog(sourcePath: string): {catalog: Catalog; bytes: Buffer} {
   const bytes = readFileSync(sourcePath)
-  if (sourcePath === frozenSourcePath) return {catalog: frozenCatalog(), bytes}
-  const vocabularyPath = path.join(path.dirname(sourcePath), 'vocabulary.json')
-  const vocabulary = existsSync(vocabularyPath) ? {vocabulary: JSON.parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary} : {}
-  const {catalog, file} = parseCatalogSource(bytes, sourcePath, vocabulary)
-  if (!catalog) throw new Error(`${sourcePath} does not parse:\n${file.messages.map(String).join('\n')}`)
-  return {catalog, bytes}
+  return {catalog: sourcePath === frozenSourcePath ? frozenCatalog() : fixtureCatalog(sourcePath), bytes}
 }
 
 /** The feeds as `catalog build` would write them: the hash is the source bytes'. */

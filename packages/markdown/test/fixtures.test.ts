@@ -1,16 +1,21 @@
 /**
  * Fixture tests: each folder under test/fixtures with an `expected/` folder
- * holds the single-language documents its `input.md` (or, for
- * `real-source`, source/datasets.md) must give, compared byte for byte.
- * `README.md` is not stored: it must be the input itself (round-trip.test.ts).
- * Regenerate after a deliberate change with `UPDATE_FIXTURES=1 npx vitest run`
- * and review the diff.
+ * holds the single-language documents its catalog must give, compared byte
+ * for byte. The catalog is JSON, validated by the schema: the `input.json`
+ * beside its `input.md` (or, for `real-source`, the frozen catalog JSON of
+ * @catalog/test-support), so that these test rendering, not parsing.
+ * `README.md` is not stored: it must be the markdown itself (round-trip.test.ts
+ * holds the parse-and-render round trip). Regenerate after a deliberate
+ * change with `UPDATE_FIXTURES=1 npx vitest run`, which first rewrites each
+ * `input.json` from its `input.md` (see catalog-json.ts), and review the diff.
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {frozenCatalog} from '@catalog/test-support'
 import {describe, expect, it} from 'vitest'
 import {renderMarkdown} from '../src/index.js'
-import {fixturesFolder, parseOrThrow, readFrozenSource} from './helpers.js'
+import {fixtureCatalog} from './catalog-json.js'
+import {fixturesFolder, readFrozenSource} from './helpers.js'
 
 const update = process.env['UPDATE_FIXTURES'] === '1'
 
@@ -22,9 +27,11 @@ describe('fixtures', () => {
 
   for (const name of cases) {
     const folder = path.join(fixturesFolder, name)
-    const input = existsSync(path.join(folder, 'input.md')) ? readFileSync(path.join(folder, 'input.md'), 'utf8') : readFrozenSource()
+    const markdownPath = path.join(folder, 'input.md')
+    const own = existsSync(markdownPath)
+    const input = own ? readFileSync(markdownPath, 'utf8') : readFrozenSource()
     it(name, () => {
-      const outputs = renderMarkdown(parseOrThrow(input))
+      const outputs = renderMarkdown(own ? fixtureCatalog(markdownPath) : frozenCatalog())
       expect(outputs.get('README.md')).toBe(input)
       for (const [relative, content] of outputs) {
         if (relative === 'README.md') continue

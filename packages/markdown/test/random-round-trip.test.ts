@@ -3,7 +3,7 @@
  * it, and the same catalog comes back (fast-check, fixed seed).
  */
 import type {Catalog, Dataset} from '@catalog/schema'
-import {slugify, validateCatalog} from '@catalog/schema'
+import {listSectionName, slugify, validateCatalog} from '@catalog/schema'
 import {parseCatalogSource} from '@catalog/parser'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -109,7 +109,7 @@ function datasetArbitrary(codes: readonly string[], name: string, category: stri
               }))
             ]
           },
-          sections: ['description', 'facts', 'tasks', ...lists.map((_, position) => `lists/${position}`), 'access']
+          sections: ['description', 'facts', 'tasks', ...lists.map((_, position) => listSectionName(position)), 'access']
         }
         if (!s.citation) return dataset
         const key = `key${index}`

@@ -51,6 +51,31 @@ describe('slips a maintainer makes', () => {
       '- **Reports:** Free-text radiology reports for all images',
       '- **Reports**: Free-text radiology reports for all images',
       'the colon of `Reports` stands outside the bold: write `**Reports:**`'
+    ],
+    ['two edits', '- **Size:** 377,110 chest X-ray images', '- **Sz:** 377,110 chest X-ray images', 'unknown label `Sz`; did you mean `Size`?'],
+    [
+      'a space inside the asterisks',
+      '- **Size:** 377,110 chest X-ray images',
+      '- ** Size:** 377,110 chest X-ray images',
+      '`** Size:**` is not bold as written (a space inside the asterisks, or none after them): write `**Size:**` and a space'
+    ],
+    [
+      'a space before the closing asterisks',
+      '- **Size:** 377,110 chest X-ray images',
+      '- **Size: ** 377,110 chest X-ray images',
+      '`**Size: **` is not bold as written (a space inside the asterisks, or none after them): write `**Size:**` and a space'
+    ],
+    [
+      'no space after the bold',
+      '- **Size:** 377,110 chest X-ray images',
+      '- **Size:**377,110 chest X-ray images',
+      '`**Size:**` is not bold as written (a space inside the asterisks, or none after them): write `**Size:**` and a space'
+    ],
+    [
+      "a section label's stray space",
+      '**Tasks:**\n- Radiology report generation',
+      '**Tasks: **\n- Radiology report generation',
+      '`**Tasks: **` is not bold as written (a space inside the asterisks, or none after them): write `**Tasks:**` and a space'
     ]
   ])('%s is one error, at its line, naming the declared label; no other dataset changes', (_, from, to, message) => {
     const input = replaceOnce(source, from, to)
@@ -68,6 +93,50 @@ describe('slips a maintainer makes', () => {
       '- **URL:** [http://physionet.org/content/mimic-cxr/](http://physionet.org/content/mimic-cxr/)\n- **License:** PhysioNet Credentialed Health Data License\n- **Requirements:**'
     )
     expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(input, '[http://physionet')} url-not-https`])
+  })
+
+  it("an http link in the translation is one error at the translation's line; in both halves, one at each", () => {
+    const english = '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:**'
+    const portuguese = '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **Licença:**'
+    const http = (text: string): string => text.replaceAll('https://physionet', 'http://physionet')
+    const translated = replaceOnce(source, portuguese, http(portuguese))
+    expect(errors(translated).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(translated, '[http://physionet')} url-not-https`])
+    const both = replaceOnce(translated, english, http(english))
+    const lineNumbers = both.split('\n').flatMap((line, index) => (line.includes('[http://physionet') ? [index + 1] : []))
+    expect(errors(both).map((m) => `${m.line} ${m.ruleId}`)).toEqual(lineNumbers.map((line) => `${line} url-not-https`))
+  })
+
+  it('an access entry that is a link in one half only is one error, at the translation', () => {
+    const portuguese = '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **Licença:**'
+    const unlinked = replaceOnce(source, portuguese, '- **URL:** physionet.org\n- **Licença:**')
+    expect(errors(unlinked).map((m) => `${m.line} ${m.ruleId} ${m.reason}`)).toEqual([
+      `${lineOf(unlinked, '- **URL:** physionet.org')} unpaired-link "URL" of MIMIC-CXR has no link, where "URL" in the \`en\` half links to https://physionet.org/content/mimic-cxr/: link both halves, or neither`
+    ])
+    // A link only the primary half's plain entry lacks: the same, whichever half holds it.
+    const linked = replaceOnce(source, '- **Download:** Free via GDC Data Portal', '- **Download:** [https://gdc.cancer.gov/](https://gdc.cancer.gov/)')
+    expect(errors(linked).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(linked, '- **Download:** Gratuito via GDC')} unpaired-link`])
+  })
+
+  it('a URL entry that is no link is one error at the entry, worded for people; an empty one, one error', () => {
+    const english = '- **URL:** [https://physionet.org/content/mimic-cxr/](https://physionet.org/content/mimic-cxr/)\n- **License:**'
+    const plain = replaceOnce(source, english, '- **URL:** physionet.org/content/mimic-cxr\n- **License:**')
+    expect(errors(plain).map((m) => `${m.line} ${m.ruleId} ${m.reason}`)).toEqual([
+      `${lineOf(plain, '- **URL:** physionet.org')} missing-url the access list's \`URL\` entry of MIMIC-CXR has no link: write it as \`[https://...](https://...)\``
+    ])
+    const empty = replaceOnce(source, english, '- **URL:**\n- **License:**')
+    expect(errors(empty).map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${lineOf(empty, '- **URL:**\n')} empty-section`])
+  })
+
+  it('a heading without stars in both halves is one error in each, and its comparison rows follow from them', () => {
+    const input = replaceOnce(
+      replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### CHEXPERT - Stanford'),
+      '### ⭐⭐⭐⭐ CHEXPERT - Dataset',
+      '### CHEXPERT - Dataset'
+    )
+    expect(errors(input).map((m) => `${m.line} ${m.ruleId}`)).toEqual([
+      `${lineOf(input, '### CHEXPERT - Stanford')} malformed-dataset-heading`,
+      `${lineOf(input, '### CHEXPERT - Dataset')} malformed-dataset-heading`
+    ])
   })
 
   it('a heading without stars is one error, and its body is not reported block by block', () => {
@@ -139,8 +208,8 @@ describe('every label of the frozen source', () => {
         const edited = [...lines]
         edited[index] = (edited[index] ?? '').replace(`${prefix}**${label}:**`, `${prefix}**${typo}:**`)
         const {file} = parse(edited.join('\n'))
-        const found = file.messages.filter((message) => message.fatal).map((message) => `${message.line} ${message.ruleId} ${message.reason.split(';')[0]}`)
-        expect({label, typo, found}).toEqual({label, typo, found: [`${index + 1} unknown-label unknown label \`${typo}\``]})
+        const found = file.messages.filter((message) => message.fatal).map((message) => `${message.line} ${message.ruleId} ${message.reason.split(' (if')[0]}`)
+        expect({label, typo, found}).toEqual({label, typo, found: [`${index + 1} unknown-label unknown label \`${typo}\`; did you mean \`${label}\`?`]})
         expect(others(file.data.catalog, dataset), `${label} -> ${typo}`).toEqual(others(fresh, dataset))
       }
     })

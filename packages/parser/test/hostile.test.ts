@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {parseIncrementally, parseSection} from '../src/index.js'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {citationKey, parseCitation, parseCitationCached} from '../src/lib/bibtex.js'
 import {remarkCatalog} from '../src/lib/plugin.js'
 import {fitsRecord} from '../src/lib/records.js'
 import {fitsText} from '../src/lib/sections.js'
@@ -71,7 +72,11 @@ describe('citations', () => {
     ['url', 'url={http://physionet.org/}'],
     ['doi', 'doi={javascript:alert(1)}'],
     ['eprint', 'eprint={data:text/html,x}'],
-    ['howpublished', 'howpublished={\\url{javascript:alert(1)}}']
+    ['howpublished', 'howpublished={\\url{javascript:alert(1)}}'],
+    // As strict as the schema is with access links: written out, nothing a URI cannot hold.
+    ['url', 'url={https:evil}'],
+    ['url', 'url={https://ok.org/a b}'],
+    ['url', 'url={ https://ok.org}']
   ])('checks the %s of a citation like an access link, at its line', (field, line) => {
     const input = replaceOnce(
       source,
@@ -84,6 +89,16 @@ describe('citations', () => {
     ])
   })
 
+  it('refuses braces nested past any need at their line, before the BibTeX parser recurses into them', () => {
+    const line = `  note={${'{'.repeat(2000)}x${'}'.repeat(2000)}},`
+    const input = replaceOnce(
+      source,
+      '  year={2019}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT',
+      `${line}\n  year={2019}\n}\n\`\`\`\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT`
+    )
+    expect(errors(input)).toEqual([`${lineOf(input, line)}:39 error bibtex-syntax`])
+  })
+
   it('lets https links, bare DOIs and arXiv identifiers be', () => {
     const input = replaceOnce(
       source,
@@ -91,6 +106,33 @@ describe('citations', () => {
       '  year={2019},\n  url={https://physionet.org/},\n  doi={10.1038/s41597-019-0322-0},\n  eprint={arXiv:1901.07042}\n}\n```\n\n---\n\n### ⭐⭐⭐⭐ CHEXPERT'
     )
     expect(errors(input)).toEqual([])
+  })
+})
+
+type Json = Record<string, unknown>
+function withSections(read: Json, change: (sections: Json[]) => Json[]): Json {
+  const outline = read['outline'] as Json
+  return {...read, outline: {...outline, sections: change(outline['sections'] as Json[])}}
+}
+function withSection(read: Json, label: string, change: (section: Json) => Json): Json {
+  return withSections(read, (sections) => sections.map((section) => (section['label'] === label ? change(section) : section)))
+}
+function dropFirst(section: Json, names: string[]): Json {
+  return {...section, ...Object.fromEntries(names.map((name) => [name, (section[name] as unknown[]).slice(1)]))}
+}
+function swapValues(json: string, a: string, b: string): string {
+  return json.replace(`"value":"${a}"`, '\u0000').replace(`"value":"${b}"`, `"value":"${a}"`).replace('\u0000', `"value":"${b}"`)
+}
+
+describe('reference definitions', () => {
+  it('are refused wherever they stand, the overview too: a dataset could not say where its `[text]` links', () => {
+    const input = replaceOnce(source, '### Overview\n\n', '### Overview\n\n[free-text]: http://evil.example/\n\n').replace(
+      'paired with free-text radiology reports',
+      'paired with [free-text] radiology reports'
+    )
+    expect(errors(input)).toEqual([`${lineOf(input, '[free-text]: http')}:1 error unexpected-content`])
+    const footnote = replaceOnce(source, '### Overview\n\n', '### Overview\n\n[^1]: a note\n\n')
+    expect(errors(footnote)).toEqual([`${lineOf(footnote, '[^1]: a note')}:1 error unexpected-content`])
   })
 })
 
@@ -111,6 +153,7 @@ describe('a cache that cannot lie', () => {
       () => JSON.parse(JSON.stringify(nodes()).replace(/"offset":(\d+)/g, (_, offset: string) => `"offset":${Number(offset) + 3}`)) as unknown[]
     ],
     ['a node left out', () => nodes().slice(1)],
+    ['a heading whose words were changed', () => JSON.parse(JSON.stringify(nodes()).replace('Large-Scale', 'Small-Scale')) as unknown[]],
     ['children that are no array', () => nodes().map((node) => ({...(node as object), children: 'x'}))],
     [
       'a node past the end of the text',
@@ -150,9 +193,26 @@ describe('a cache that cannot lie', () => {
     ['messages that are no list', () => ({...record(), messages: {}})],
     ['a comment that is no HTML', () => JSON.parse(JSON.stringify(record()).replace('"type":"html"', '"type":"text"'))],
     ['sections that are no list', () => ({...record(), outline: {...(record()['outline'] as object), sections: 'x'}})],
-    ['a record of no kind', () => ({...record(), kind: 'list'})]
+    ['a record of no kind', () => ({...record(), kind: 'list'})],
+    // Well-formed records that say otherwise than the text, each at places that exist.
+    ['two values swapped', () => JSON.parse(swapValues(JSON.stringify(record()), 'Stanford University', 'Active leaderboard for benchmarking'))],
+    ['a key fact dropped', () => withSection(record(), 'Key Features', (section) => ({...section, pairs: (section['pairs'] as unknown[]).slice(1)}))],
+    ['a bullet dropped', () => withSection(record(), 'Tasks', (section) => dropFirst(section, ['items', 'itemNodes']))],
+    ['a whole section dropped', () => withSections(record(), (sections) => sections.filter((section) => section['label'] !== 'Tasks'))],
+    ['other stars', () => ({...record(), outline: {...(record()['outline'] as object), stars: 5}})]
   ])('refuses as a record %s', (_, tampered) => {
     expect(fitsRecord(tampered(), datasetSection)).toBe(false)
+  })
+
+  it('keeps every dataset section of the frozen source as a record that fits it, in both halves', () => {
+    const starts = [...source.matchAll(/^### ⭐/gmu)].map((match) => match.index ?? 0)
+    expect(starts.length).toBeGreaterThan(4)
+    for (const start of starts) {
+      const next = source.slice(start + 4).search(/^#{2,3} /m)
+      const text = next === -1 ? source.slice(start) : source.slice(start, start + 4 + next)
+      const read = JSON.parse(JSON.stringify(readSectionRecord(parseSection(text), text))) as unknown
+      expect(fitsRecord(read, text), text.slice(0, 40)).toBe(true)
+    }
   })
 
   it('reads from records what it reads from the nodes, wherever a dataset stands', () => {
@@ -179,6 +239,17 @@ describe('a cache that cannot lie', () => {
       expect(fromRecords.file.data.catalog).toEqual(file.data.catalog)
       expect(fromRecords.file.data.pointers).toEqual(file.data.pointers)
     }
+  })
+
+  it('parses a citation afresh when its cached entry drops a field the block sets', () => {
+    const block = '@misc{x,\n  title={A},\n  year={2019},\n  url={https://example.org/}\n}'
+    const fresh = parseCitation(block)
+    const store = new Map<string, unknown>()
+    const cache = {get: (key: string) => store.get(key), set: (key: string, value: unknown) => void store.set(key, value)}
+    const key = citationKey(block)
+    const entry = fresh.entry as {fields: Record<string, string>}
+    store.set(key, {key, parse: {...fresh, entry: {...entry, fields: {title: 'A', year: '2019'}}}})
+    expect(parseCitationCached(block, cache)).toEqual(fresh)
   })
 
   const tableSection = source.slice(source.indexOf('## 📋 Dataset Comparison'), source.indexOf('## 🇧🇷'))

@@ -12,7 +12,7 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {type Catalog, validateCatalog} from '@catalog/schema'
+import {type Catalog, validateCatalog, type Vocabulary} from '@catalog/schema'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
 
@@ -37,8 +37,8 @@ export function readFrozenSource(): string {
 }
 
 /** The frozen vocabulary, parsed (the parser's `vocabulary` option). */
-export function frozenVocabulary(): {version: 1; labels: Array<{key: string; kind: 'section' | 'list' | 'fact' | 'access'; labels: Record<string, string>}>} {
-  return JSON.parse(readFileSync(frozenVocabularyPath, 'utf8')) as ReturnType<typeof frozenVocabulary>
+export function frozenVocabulary(): Vocabulary {
+  return JSON.parse(readFileSync(frozenVocabularyPath, 'utf8')) as Vocabulary
 }
 
 /** The frozen catalog, validated against the schema (a fresh copy each call, for tests to edit). */
@@ -77,3 +77,5 @@ export function toolAvailable(command: string, installHint: string): boolean {
   console.warn(`Skipping the tests that run ${command}: it is not installed (${installHint}); in CI they fail instead.`)
   return false
 }
+
+export {catalogJsonPath, fixtureCatalog, type ParseSource, readCatalogJson} from './fixture-catalog.js'

@@ -5,6 +5,7 @@ import type {BibliographyEntry, EntryText} from './entry.js'
 import {type Fragments, renderEveryTime} from '@catalog/schema'
 import {decodeCharacterCommands} from './latex-characters.js'
 import {formatEntryBody} from './format.js'
+import {isRecord, jsonFragment} from './json-fragment.js'
 
 export type {CslItem}
 
@@ -34,7 +35,20 @@ bibtexConfig.constants.formattingCommands['NoCaseChange'] = 'nocase'
  */
 export function renderCslItems(entries: readonly BibliographyEntry[], fragments: Fragments = renderEveryTime): CslItem[] {
   // An item is made of its entry alone (not of where the entry sits: `datasetIndex` is left out of the key).
-  return entries.map(({datasetIndex: _, ...entry}) => JSON.parse(fragments.fragment('bibtex/csl', entry, () => JSON.stringify(cslItemOf(entry)))) as CslItem)
+  return entries.map(({datasetIndex: _, ...entry}) =>
+    jsonFragment(
+      fragments,
+      'bibtex/csl',
+      entry,
+      () => cslItemOf(entry),
+      (value) => cslItemFits(value, entry)
+    )
+  )
+}
+
+/** Whether a value read back from the store is an item of this entry: an object with its key as `id`, and a type. */
+function cslItemFits(value: unknown, entry: EntryText): value is CslItem {
+  return isRecord(value) && value['id'] === entry.key && typeof value['type'] === 'string' && value['type'] !== ''
 }
 
 function cslItemOf(entry: EntryText): CslItem {

@@ -1,6 +1,8 @@
 import {type Catalog, type Dataset, datasetUrl, type Fragments, renderEveryTime} from '@catalog/schema'
 import {caseProtectedFields, protectCase} from './case.js'
+import {bracesBalanced} from './braces.js'
 import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
+import {isRecord, jsonFragment} from './json-fragment.js'
 
 /**
  * The order fields are written in: the order Google Scholar exports (which is
@@ -69,14 +71,35 @@ export function bibliographyEntries(catalog: Catalog, fragments: Fragments = ren
     const citation = dataset.citation
     if (!citation) return
     // What the entry is made of: the citation, the access URL it falls back on, and the title its comment names.
-    const inputs = {type: citation.type, key: citation.key, fields: citation.fields, url: datasetUrl(dataset) ?? null, label: datasetLabel(dataset, primary)}
-    const entry = JSON.parse(fragments.fragment('bibtex/entry', inputs, () => JSON.stringify(entryOf(inputs)))) as EntryText
+    const inputs: EntryInputs = {
+      type: citation.type,
+      key: citation.key,
+      fields: citation.fields,
+      url: datasetUrl(dataset) ?? null,
+      label: datasetLabel(dataset, primary)
+    }
+    const entry = jsonFragment(
+      fragments,
+      'bibtex/entry',
+      inputs,
+      () => entryOf(inputs),
+      (value) => entryFits(value, inputs)
+    )
     entries.push({datasetIndex, ...entry})
   })
   return entries
 }
 
-function entryOf(inputs: {type: string; key: string; fields: Record<string, string>; url: string | null; label: string}): EntryText {
+/** What an entry is made of: the citation, the access URL it falls back on, and the title its comment names. */
+interface EntryInputs {
+  type: string
+  key: string
+  fields: Record<string, string>
+  url: string | null
+  label: string
+}
+
+function entryOf(inputs: EntryInputs): EntryText {
   const fields = new Map<string, string>()
   for (const [name, value] of Object.entries(inputs.fields)) {
     const field = name.toLowerCase()
@@ -85,6 +108,25 @@ function entryOf(inputs: {type: string; key: string; fields: Record<string, stri
   }
   if (!fields.has('url') && inputs.url !== null) fields.set('url', escapeUrl(inputs.url))
   return {type: inputs.type.toLowerCase(), key: inputs.key, comment: commentText(inputs.label), fields: sortFields([...fields])}
+}
+
+/**
+ * Whether a value read back from the store is an entry `entryOf` could have
+ * made of these inputs: their type, key and comment, each of their fields
+ * once (and `url` when it falls back on one), every value a string with
+ * balanced braces.
+ */
+function entryFits(value: unknown, inputs: EntryInputs): value is EntryText {
+  if (!isRecord(value) || Object.keys(value).length !== 4) return false
+  const {type, key, comment, fields} = value
+  if (type !== inputs.type.toLowerCase() || key !== inputs.key || comment !== commentText(inputs.label) || !Array.isArray(fields)) return false
+  const names = new Set(Object.keys(inputs.fields).map((name) => name.toLowerCase()))
+  if (inputs.url !== null) names.add('url')
+  const fitting = fields.every(
+    (field: unknown) =>
+      Array.isArray(field) && field.length === 2 && typeof field[1] === 'string' && bracesBalanced(field[1]) && names.delete(field[0] as string)
+  )
+  return fitting && names.size === 0
 }
 
 /** `NAME: Title` in the primary language (or the first language it has). */

@@ -6,6 +6,14 @@ export interface JsonPlace {
   column: number
 }
 
+/**
+ * How deep arrays and objects may nest in a JSON input. A catalog needs about
+ * a dozen levels, a vocabulary or a lock fewer; the parser that names every
+ * node's place recurses once per level, so a file nested thousands deep would
+ * exhaust the stack. Checked by a scan of the text before any parsing.
+ */
+export const maxJsonDepth = 64
+
 /** A JSON input file, read: its value, and where each part of it stands. */
 export interface JsonDocument {
   value: unknown
@@ -20,12 +28,14 @@ export interface JsonDocument {
  * offsets of every node. The value itself comes from `JSON.parse`, whose
  * semantics (a repeated key keeps its last value, `__proto__` is a plain key)
  * every consumer of these files shares. A byte order mark, which editors may
- * save and JSON has no use for, is skipped.
+ * save and JSON has no use for, is skipped. Arrays and objects nested deeper
+ * than `maxJsonDepth` are refused before parsing, at the bracket that passes it.
  */
 export function readJson(text: string): {document: JsonDocument} | {error: {message: string} & JsonPlace} {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const tooDeep = depthExceededAt(body, maxJsonDepth)
   const errors: ParseError[] = []
-  const root = parseTree(body, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
+  const root = tooDeep === undefined ? parseTree(body, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false}) : undefined
   const lineStarts = [0]
   for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   const placeAt = (at: number): JsonPlace => {
@@ -38,6 +48,9 @@ export function readJson(text: string): {document: JsonDocument} | {error: {mess
     }
     // Columns count code points, as the markdown's do: a label in Devanagari is no wider than it looks.
     return {line: low + 1, column: [...body.slice(lineStarts[low] ?? 0, at)].length + 1}
+  }
+  if (tooDeep !== undefined) {
+    return {error: {message: `it nests arrays and objects more than ${maxJsonDepth} levels deep (a catalog file needs about a dozen)`, ...placeAt(tooDeep)}}
   }
   const first = errors[0]
   if (first || !root) {
@@ -71,6 +84,29 @@ export function readJson(text: string): {document: JsonDocument} | {error: {mess
       }
     }
   }
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `limit`,
+ * outside strings; undefined when none does. The text need not be JSON: what
+ * else is wrong with it is the parser's to say.
+ */
+function depthExceededAt(text: string, limit: number): number | undefined {
+  let depth = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (inString) {
+      if (code === 0x5c)
+        index++ // `\`: the escaped character cannot end the string
+      else if (code === 0x22) inString = false
+    } else if (code === 0x22) inString = true
+    else if (code === 0x5b || code === 0x7b) {
+      depth++
+      if (depth > limit) return index
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--
+  }
+  return undefined
 }
 
 /** A property's value is named where its key is, which is where an editor's eye goes. */

@@ -114,10 +114,18 @@ export class ContentStore implements SectionCache, Fragments {
     this.used.add(name)
   }
 
-  fragment(kind: string, inputs: unknown, render: () => string): string {
+  /**
+   * A rendering (`Fragments`): the stored text for the kind and inputs, else
+   * `render`'s, which is stored. A stored value that is no text, or a text
+   * that `accept` refuses (a fragment whose text is JSON checks its shape, see
+   * `jsonFragment` in @catalog/bibtex), is a miss: rendered again, and the
+   * entry replaced.
+   */
+  fragment(kind: string, inputs: unknown, render: () => string, accept?: (text: string) => boolean): string {
     const key = `fragment:${createHash('sha256').update(kind).update('\0').update(JSON.stringify(inputs)).digest('hex')}`
     const cached = this.get(key)
-    if (typeof cached === 'string') return cached
+    if (typeof cached === 'string' && (accept === undefined || accept(cached))) return cached
+    if (cached !== undefined) this.rewrite = true
     const text = render()
     this.set(key, text)
     return text

@@ -68,7 +68,8 @@ export function parseVocabularyFile(vocabularyPath: string, read: InputRead): {v
 export function updateVocabulary(
   existing: Vocabulary | undefined,
   undeclared: readonly UndeclaredLabel[],
-  primary: string
+  primary: string,
+  parts: ReadonlyMap<string, readonly string[]> = new Map()
 ): {vocabulary: Vocabulary; conflicts: string[]} {
   const labels: VocabularyLabel[] = (existing?.labels ?? []).map((entry) => ({...entry, labels: {...entry.labels}}))
   const conflicts: string[] = []
@@ -125,6 +126,12 @@ export function updateVocabulary(
     if (chosen[primary] === undefined && tally.kind === 'section') continue
     labels.push({key: tally.key, kind: tally.kind, labels: chosen})
   }
+  // The parts (numbers, links) each fact and access label's values hold, appended to what its entry declares.
+  for (const entry of labels) {
+    const declared: readonly string[] = entry.parts ?? []
+    const missing = (parts.get(`${entry.kind}\u0000${entry.key}`) ?? []).filter((part) => !declared.includes(part))
+    if (missing.length > 0) entry.parts = [...declared, ...missing] as NonNullable<VocabularyLabel['parts']>
+  }
   return {vocabulary: {version: 1, labels}, conflicts}
 }
 
@@ -134,6 +141,8 @@ export function updateVocabulary(
  * a label is a one-line diff.
  */
 export function serializeVocabulary(vocabulary: Vocabulary): string {
-  const entries = vocabulary.labels.map((entry) => `    ${JSON.stringify({key: entry.key, kind: entry.kind, labels: entry.labels})}`)
+  const entries = vocabulary.labels.map(
+    (entry) => `    ${JSON.stringify({key: entry.key, kind: entry.kind, labels: entry.labels, ...(entry.parts ? {parts: entry.parts} : {})})}`
+  )
   return `{\n  "version": 1,\n  "labels": [\n${entries.join(',\n')}\n  ]\n}\n`
 }

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {type FSWatcher, statSync, watch} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {type Io, reportFailure, sourceFiles} from './cli-kit.js'
+import {exitCodes, type Io, reportFailure, sourceFiles} from './cli-kit.js'
 
 export interface WatchOptions {
   /** The catalog source, relative to `io.cwd`. */
@@ -26,7 +26,8 @@ const recheckMs = 500
  * SIGTERM or the abort signal; resolves with the exit code (0 when stopped
  * so). `buildOnce` runs one build and prints its diagnostics; a failed build
  * keeps watching, and since `catalog build` writes nothing on errors the
- * previous output stays in place.
+ * previous output stays in place. A build that ends in a usage error (exit 2:
+ * an output folder it may not replace) stops watching with that code.
  *
  * The source's folder is watched rather than the file, because editors save
  * by writing a new file and renaming it over the old one, which ends a watch
@@ -89,6 +90,11 @@ export async function watchCatalog(options: WatchOptions, io: Pick<Io, 'stderr' 
     }
     builtHash = hash
     const elapsed = Math.round(performance.now() - started)
+    // A usage error (an output folder that may not be replaced) is the command's, not the source's: watching stops.
+    if (code === exitCodes.usage) {
+      stop(code)
+      return
+    }
     if (code === 0) io.stderr(`catalog: ${builds === 1 ? 'built' : 'rebuilt'} in ${elapsed} ms; watching ${options.source} (Ctrl-C to stop)\n`)
     else io.stderr(`catalog: build failed; keeping the previous output; watching ${options.source} (Ctrl-C to stop)\n`)
   }

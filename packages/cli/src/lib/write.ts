@@ -131,6 +131,8 @@ interface LockOwner {
   /** When the process started (Linux: clock ticks since boot, from /proc); absent where the system does not say. */
   started?: string
   token: string
+  /** Written by an older catalog, as the bare pid: no start time, no token. */
+  legacy?: true
 }
 
 /** How long a live holder may keep the lock before the wait gives up: the swap it guards takes milliseconds. */
@@ -162,14 +164,16 @@ function readOwner(text: string): LockOwner | undefined {
   } catch {
     // An older lock holds the bare pid.
   }
-  return /^\d+$/.test(text.trim()) ? {pid: Number(text.trim()), token: ''} : undefined
+  return /^\d+$/.test(text.trim()) ? {pid: Number(text.trim()), token: '', legacy: true} : undefined
 }
 
 /**
  * A lock file created exclusively, holding its owner's pid, start time and a
  * token. A lock whose owner is gone, or whose pid now belongs to another
  * process, is taken over; a live one is waited for, and one held longer than
- * the swap could take fails the run with the path to remove.
+ * the swap could take fails the run with the path to remove. An older
+ * catalog's lock (the bare pid) is taken over when that pid is not running,
+ * and fails the run at once, naming the file, when it is.
  */
 async function withLock<T>(lockPath: string, action: () => Promise<T>): Promise<T> {
   const started = processStart(process.pid)
@@ -196,6 +200,12 @@ async function withLock<T>(lockPath: string, action: () => Promise<T>): Promise<
     if (owner === undefined || !isAlive(owner)) {
       await takeOver(lockPath, text)
       continue
+    }
+    // An older catalog's lock names a running pid, which may be anyone's now: waiting would tell no more.
+    if (owner.legacy) {
+      throw new RunError(
+        `${lockPath} is a lock in an older format that names pid ${owner.pid}, which is running but may not be a build; if no build is running, remove that file`
+      )
     }
     // The swap takes milliseconds: a lock held this long, whether we waited for it or found it old, is stuck.
     if (Date.now() - Math.min(since, info.mtimeMs) > stuckAfterMs) {

@@ -178,24 +178,26 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
   })
 
   const groups = {
-    fact: (key: string, label: string): void => {
+    fact: (key: string, label: string, parts: readonly string[], withText: boolean): void => {
       const base = `fact_${key.replaceAll('-', '_')}`
       const itemIndex = (dataset: Dataset): number => dataset.facts.items.findIndex((item) => item.key === key)
-      textColumns(
-        base,
-        label,
-        (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`,
-        {section: 'facts', key},
-        (dataset, index, code) => {
-          const position = itemIndex(dataset)
-          const fact = dataset.facts.items[position]
-          return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
-        }
-      )
-      for (const {part, type} of quantityPartsOf(catalog.datasets, key)) {
+      if (withText)
+        textColumns(
+          base,
+          label,
+          (code) => `The key fact "${label}" ${inLanguage(code)}, as written.`,
+          {section: 'facts', key},
+          (dataset, index, code) => {
+            const position = itemIndex(dataset)
+            const fact = dataset.facts.items[position]
+            return fact ? localizedCell(fact.value, code, `/datasets/${index}/facts/items/${position}/value`) : undefined
+          }
+        )
+      for (const part of parts) {
+        if (!isQuantityPart(part)) continue
         columns.push({
           name: `${base}_${part}`,
-          type,
+          type: quantityType(catalog.datasets, key, part),
           title: `${label} (${part})`,
           description: describeQuantity(label, part),
           source: {section: 'facts', key, part},
@@ -208,7 +210,8 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
         })
       }
     },
-    list: (key: string, label: string): void => {
+    list: (key: string, label: string, _parts: readonly string[], withText: boolean): void => {
+      if (!withText) return
       textColumns(
         `list_${key.replaceAll('-', '_')}`,
         label,
@@ -221,22 +224,23 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
         }
       )
     },
-    access: (key: string, label: string): void => {
+    access: (key: string, label: string, parts: readonly string[], withText: boolean): void => {
       if (key === 'url') return
       const base = `access_${key.replaceAll('-', '_')}`
       const itemIndex = (dataset: Dataset): number => dataset.access.items.findIndex((item) => item.key === key)
-      textColumns(
-        base,
-        label,
-        (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`,
-        {section: 'access', key},
-        (dataset, index, code) => {
-          const position = itemIndex(dataset)
-          const item = dataset.access.items[position]
-          return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
-        }
-      )
-      if (!catalog.datasets.some((dataset) => dataset.access.items.some((item) => item.key === key && item.url !== undefined))) return
+      if (withText)
+        textColumns(
+          base,
+          label,
+          (code) => `The access entry "${label}" ${inLanguage(code)}, as written (a link gives its text).`,
+          {section: 'access', key},
+          (dataset, index, code) => {
+            const position = itemIndex(dataset)
+            const item = dataset.access.items[position]
+            return item ? localizedCell(item.value, code, `/datasets/${index}/access/items/${position}/value`) : undefined
+          }
+        )
+      if (!parts.includes('link')) return
       columns.push({
         name: `${base}_link`,
         type: 'string',
@@ -252,19 +256,22 @@ export function csvColumns(catalog: Catalog): CsvColumn[] {
       })
     }
   } as const
-  // The groups the catalog uses: declared ones in the vocabulary's order, then the undeclared ones as they first appear.
+  // Every declared group, used or not, at its place in the vocabulary with the parts it declares; then, after
+  // every declared column, what the datasets hold undeclared as it first appears: whole groups, and the parts
+  // of declared groups that their entries do not declare.
   const used = groupsInOrder(catalog.datasets, primary)
-  const placed = new Set<string>()
-  const place = (group: Group, label: string): void => {
-    placed.add(groupId(group))
-    groups[group.kind](group.key, label)
-  }
+  const declared = new Map<string, {label: string; parts: readonly string[]}>()
   for (const entry of catalog.vocabulary ?? []) {
-    if (entry.kind === 'section') continue
-    const found = used.get(groupId(entry))
-    if (found && !placed.has(groupId(found))) place(found, entry.labels[primary] ?? found.label)
+    if (entry.kind === 'section' || declared.has(groupId(entry))) continue
+    const label = entry.labels[primary] ?? used.get(groupId(entry))?.label ?? Object.values(entry.labels)[0] ?? entry.key
+    declared.set(groupId(entry), {label, parts: entry.parts ?? []})
+    groups[entry.kind](entry.key, label, entry.parts ?? [], true)
   }
-  for (const group of used.values()) if (!placed.has(groupId(group))) place(group, group.label)
+  for (const group of used.values()) {
+    const entry = declared.get(groupId(group))
+    const parts = group.parts.filter((part) => !entry?.parts.includes(part))
+    groups[group.kind](group.key, entry?.label ?? group.label, parts, entry === undefined)
+  }
   assertUniqueNames(columns)
   return columns
 }
@@ -303,28 +310,25 @@ function describeQuantity(label: string, part: QuantityPart): string {
   }
 }
 
-/** The quantity columns a fact key needs, in a fixed order, typed integer unless a value has a fraction. */
-function quantityPartsOf(datasets: readonly Dataset[], key: string): Array<{part: QuantityPart; type: ColumnType}> {
-  const values = new Map<QuantityPart, number[]>()
+/** A quantity column's type: integer unless a dataset's value for it has a fraction. */
+function quantityType(datasets: readonly Dataset[], key: string, part: QuantityPart): ColumnType {
   for (const dataset of datasets) {
     const quantity = dataset.facts.items.find((item) => item.key === key)?.quantity
-    if (!quantity) continue
-    for (const part of quantityParts[quantity.kind]) {
-      const value = quantityValue(quantity, part)
-      if (value !== undefined) values.set(part, [...(values.get(part) ?? []), value])
-    }
+    const value = quantity ? quantityValue(quantity, part) : undefined
+    if (value !== undefined && !Number.isInteger(value)) return 'number'
   }
-  return partOrder.flatMap((part) => {
-    const found = values.get(part)
-    return found ? [{part, type: found.every(Number.isInteger) ? ('integer' as const) : ('number' as const)}] : []
-  })
+  return 'integer'
 }
+
+const isQuantityPart = (part: string): part is QuantityPart => (partOrder as readonly string[]).includes(part)
 
 interface Group {
   kind: 'fact' | 'list' | 'access'
   key: string
   /** The primary label where first seen. */
   label: string
+  /** The parts its values hold across datasets (quantities in `partOrder`, or `link`). */
+  parts: string[]
 }
 
 const groupId = (group: {kind: string; key: string}): string => `${group.kind}\u0000${group.key}`
@@ -332,17 +336,28 @@ const groupId = (group: {kind: string; key: string}): string => `${group.kind}\u
 /** The keyed items (facts, titled lists, access entries) across datasets, by kind and key, in first-seen order. */
 function groupsInOrder(datasets: readonly Dataset[], primary: string): Map<string, Group> {
   const seen = new Map<string, Group>()
-  const add = (kind: Group['kind'], item: {key: string; label: LocalizedText}): void => {
+  const add = (kind: Group['kind'], item: {key: string; label: LocalizedText}, parts: readonly string[]): void => {
     const id = groupId({kind, key: item.key})
-    if (!seen.has(id)) seen.set(id, {kind, key: item.key, label: item.label[primary] ?? Object.values(item.label)[0] ?? item.key})
+    const group = seen.get(id) ?? {kind, key: item.key, label: item.label[primary] ?? Object.values(item.label)[0] ?? item.key, parts: []}
+    seen.set(id, group)
+    for (const part of parts) if (!group.parts.includes(part)) group.parts.push(part)
   }
   for (const dataset of datasets) {
-    for (const item of dataset.facts.items) add('fact', item)
-    for (const list of dataset.lists) add('list', list)
-    for (const item of dataset.access.items) add('access', item)
+    for (const item of dataset.facts.items) add('fact', item, item.quantity ? quantityParts[item.quantity.kind] : [])
+    for (const list of dataset.lists) add('list', list, [])
+    // The `url` entry is the fixed `url` column: its link is no part of a group.
+    for (const item of dataset.access.items) add('access', item, item.url === undefined || item.key === 'url' ? [] : ['link'])
   }
+  for (const group of seen.values()) group.parts.sort((a, b) => partRank(a) - partRank(b))
   return seen
 }
+
+/** The parts a label's values hold, in a fixed order: the numbers, then the link. */
+export function valueParts(datasets: readonly Dataset[]): Map<string, string[]> {
+  return new Map([...groupsInOrder(datasets, '').values()].map((group) => [groupId(group), group.parts]))
+}
+
+const partRank = (part: string): number => (isQuantityPart(part) ? partOrder.indexOf(part) : partOrder.length)
 
 /**
  * Column names are unique by construction (keys are hyphenated slugs, so

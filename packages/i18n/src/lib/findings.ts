@@ -340,7 +340,7 @@ function orderFindings(catalog: Catalog, findings: readonly TranslationFinding[]
     const [base = '', key] = item.field.split('.')
     if (base === 'comparison') return dataset.sections.length + 1
     const name = base === 'lists' ? listSectionName(dataset.lists.findIndex((list) => list.key === key)) : base
-    return dataset.sections.indexOf(name) + 1
+    return (dataset.sections as readonly string[]).indexOf(name) + 1
   }
   return findings
     .map((item, index) => ({item, index, section: sectionIndex(item)}))

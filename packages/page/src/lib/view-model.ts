@@ -6,7 +6,7 @@
  */
 
 import {baseLocale, fill, messageTables} from '@catalog/locales'
-import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema, listIndexOf} from '@catalog/schema'
+import {type Catalog, type Dataset, type LocalizedList, type LocalizedText, catalogSchema, listIndexOf, sectionSlug} from '@catalog/schema'
 import {buildComparisonView, type ComparisonView} from './comparison.js'
 import {formatBytes} from './format.js'
 import {inlineToText} from './inline.js'
@@ -248,7 +248,7 @@ export function buildContentView(catalog: Catalog, downloads: readonly Download[
     const category = categories.get(dataset.category)
     const id = dataset.id
     const sections = dataset.sections.flatMap((name): SectionView[] => {
-      const headingId = `${id}-${name.replace('/', '-')}`
+      const headingId = `${id}-${sectionSlug(name)}`
       if (name === 'description') {
         return [{partial: 'section-description', headingId, label: text(dataset.description.label), text: text(dataset.description.text)}]
       }

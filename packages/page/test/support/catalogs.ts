@@ -1,24 +1,26 @@
-import {readFileSync} from 'node:fs'
-import {parseCatalogSource} from '@catalog/parser'
+import {fileURLToPath} from 'node:url'
 import type {Catalog, Dataset} from '@catalog/schema'
 import type {Download} from '../../src/index.js'
+import {fixtureCatalog} from './catalog-json.js'
 
 /**
  * Beside the frozen catalog (`frozenCatalog()` of @catalog/test-support): a
  * larger catalog (a new category, more ratings, a missing translation) and
- * one with injected markup.
+ * one with injected markup. Each is named by its markdown, the fixture's
+ * human-readable source; the tests render the `datasets.json` beside it.
  */
 export const sources = {
   larger: new URL('../fixtures/larger/datasets.md', import.meta.url),
   injected: new URL('../fixtures/injected/datasets.md', import.meta.url)
 } as const
 
-/** Parse a source with the real parser; any error fails the test. */
+/**
+ * The catalog of a source: its catalog JSON, validated by the schema; an
+ * invalid one fails the test. `UPDATE_FIXTURES=1` first rewrites the JSON
+ * from the markdown through the parser (see catalog-json.ts).
+ */
 export function loadCatalog(source: URL): Catalog {
-  const {catalog, file} = parseCatalogSource(readFileSync(source), source.pathname)
-  const errors = file.messages.filter((message) => message.fatal)
-  if (!catalog || errors.length > 0) throw new Error(`cannot parse ${source.pathname}:\n${errors.map(String).join('\n')}`)
-  return catalog
+  return fixtureCatalog(fileURLToPath(source))
 }
 
 /** The dataset's URL: the access entry keyed `url`. */

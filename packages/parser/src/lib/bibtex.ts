@@ -51,7 +51,15 @@ function fitsCitation(value: unknown, text: string): value is CitationParse {
   const {type, key, fields} = entry as Record<string, unknown>
   if (typeof type !== 'string' || typeof key !== 'string' || typeof fields !== 'object' || fields === null) return false
   const lower = text.toLowerCase()
-  return lower.includes(`@${type}`) && text.includes(key) && Object.values(fields).every((field) => typeof field === 'string' && text.includes(field))
+  // Every field the block sets is in the entry, none dropped: a `name =` at the start of a line names one.
+  const names = new Set(Object.keys(fields).map((name) => name.toLowerCase()))
+  const set = [...text.matchAll(/^[ \t]*([a-z][a-z0-9_-]*)[ \t]*=/gim)].map((match) => (match[1] ?? '').toLowerCase())
+  return (
+    lower.includes(`@${type}`) &&
+    text.includes(key) &&
+    set.every((name) => names.has(name)) &&
+    Object.values(fields).every((field) => typeof field === 'string' && text.includes(field))
+  )
 }
 
 /**
@@ -145,6 +153,8 @@ export function parseCitation(text: string): {entry?: ParsedEntry; problems: Bib
  * closed; and text after the `}` that closes the entry says that `}` closed
  * a value early, one brace too many.
  */
+const maxBraceDepth = 32
+
 function checkBraces(text: string): BibtexProblem | undefined {
   const open: number[] = []
   /** Where a value that is still open was left open: its `{`, when a later line starts a field inside it. */
@@ -157,8 +167,12 @@ function checkBraces(text: string): BibtexProblem | undefined {
     if (index === lineStart && open.length > 1 && leftOpen === undefined && fieldStart.test(text.slice(index, text.indexOf('\n', index) + 1 || undefined)))
       leftOpen = open[1]
     if (char === '\n') lineStart = index + 1
-    else if (char === '{') open.push(index)
-    else if (char === '}') {
+    else if (char === '{') {
+      open.push(index)
+      // The BibTeX parser recurses once per brace: a depth no citation needs is refused here, at its brace.
+      if (open.length > maxBraceDepth)
+        return {ruleId: 'bibtex-syntax', reason: `braces nested more than ${maxBraceDepth} deep; a citation needs a few at most`, ...pointAt(text, index)}
+    } else if (char === '}') {
       if (open.length === 0) {
         const at = closedEarly ?? index
         return {

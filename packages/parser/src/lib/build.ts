@@ -237,6 +237,8 @@ export function buildCatalog(
       for (const row of table.rows) {
         const id = slugify(row.name)
         if (!datasetsById.has(id)) {
+          // The row of a dataset whose heading was refused follows from that slip, reported at the heading.
+          if (refusedIds(file).has(id)) continue
           report(file, 'error', 'comparison-unknown-dataset', `the comparison row "${row.name}" names no dataset of the catalog`, row.node)
           continue
         }
@@ -274,4 +276,16 @@ export function buildCatalog(
       at(`/resources/items/${index}`, item.node)
     })
   }
+}
+
+/** The ids the refused dataset headings would have given (`### CHEXPERT - ...` without its stars gives `chexpert`). */
+function refusedIds(file: VFile): Set<string> {
+  const lines = String(file.value).split('\n')
+  const ids = new Set<string>()
+  for (const message of file.messages) {
+    if (message.ruleId !== 'malformed-dataset-heading' || !message.line) continue
+    const text = (lines[message.line - 1] ?? '').replace(/^\s*#+\s*/, '').replace(/^[^\p{L}\p{N}]+/u, '')
+    ids.add(slugify(text.split(' - ')[0] ?? ''))
+  }
+  return ids
 }

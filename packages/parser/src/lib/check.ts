@@ -46,7 +46,8 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
     // The half that leads a dataset (the primary one, unless only a translation has it) gives its link: one only another half has is no substitute.
     const lead = dataset.title[primary] !== undefined ? primary : (Object.keys(dataset.title)[0] ?? primary)
-    const link = dataset.access.items.find((item) => item.key === 'url' && item.url !== undefined && item.label[lead] !== undefined)
+    const entry = dataset.access.items.findIndex((item) => item.key === 'url' && item.label[lead] !== undefined)
+    const link = dataset.access.items[entry]
     if (!link)
       flag(
         'error',
@@ -54,9 +55,26 @@ export function checkCatalog(catalog: Catalog): Finding[] {
         `${dataset.name} has no access URL: add \`- **URL:** [https://...](https://...)\` under its access section`,
         `${base}/access`
       )
+    else if (link.url === undefined)
+      flag(
+        'error',
+        'missing-url',
+        `the access list's \`${link.label[lead] ?? 'URL'}\` entry of ${dataset.name} has no link: write it as \`[https://...](https://...)\``,
+        `${base}/access/items/${entry}`
+      )
     dataset.access.items.forEach((item, position) => {
       if (item.url !== undefined && !isHttps(item.url)) {
         flag('error', 'url-not-https', `the link \`${item.url}\` must be an absolute https URL`, `${base}/access/items/${position}`)
+      }
+      // A translation's own link is checked at its own line; where it repeats the primary half's, so is the slip.
+      const owner = catalog.languages.find(({code}) => item.label[code] !== undefined)?.code
+      for (const language of Object.keys(item.label)) {
+        if (language === owner) continue
+        const variant = item.urlVariants?.[language]
+        const url = variant ?? item.url
+        if (url === undefined || isHttps(url)) continue
+        const where = variant === undefined ? `${base}/access/items/${position}/value/${language}` : `${base}/access/items/${position}/urlVariants/${language}`
+        flag('error', 'url-not-https', `the link \`${url}\` must be an absolute https URL`, where)
       }
     })
 
@@ -96,7 +114,11 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (!isHttps(item.url)) flag('error', 'url-not-https', `the link \`${item.url}\` must be an absolute https URL`, `/resources/items/${index}`)
   })
 
-  for (const {pointer, more} of todosIn(catalog, '')) {
+  // A value that is still a TODO is said to be one, and nothing else: its https link or its key would only follow.
+  const todos = todosIn(catalog, '')
+  const pending = new Set(todos.map(({pointer}) => pointer))
+  findings.splice(0, findings.length, ...findings.filter(({pointer}) => !pending.has(pointer)))
+  for (const {pointer, more} of todos) {
     flag(
       'error',
       'todo-left',
@@ -107,44 +129,43 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
   const result = validateCatalog(catalog)
   if (result.valid) return findings
-  const reported = findings.map(({pointer}) => pointer)
+  // The pointers reported, and every pointer that holds one (sets: a broken catalog has thousands of each).
+  const reported = new Set<string>()
+  const holders = new Set<string>()
+  const noteReported = (pointer: string): void => {
+    reported.add(pointer)
+    for (let at = pointer.lastIndexOf('/'); at > 0; at = pointer.lastIndexOf('/', at - 1)) holders.add(pointer.slice(0, at))
+    holders.add('')
+  }
+  for (const {pointer} of findings) noteReported(pointer)
   const covered = (violation: SchemaViolation): boolean => {
     // A finding covers what the schema says of the same value or of what holds it; an unmet `contains` is
     // covered by a finding on one of its items (an http link, or a link that is no URI, is why no item matches).
     const pointer = violation.pointer
-    return reported.some((seen) => seen === pointer || pointer.startsWith(`${seen}/`) || (violation.keyword === 'contains' && seen.startsWith(`${pointer}/`)))
+    if (violation.keyword === 'contains' && holders.has(pointer)) return true
+    for (let current = pointer; ; current = current.slice(0, current.lastIndexOf('/'))) {
+      if (reported.has(current)) return true
+      if (current === '') return false
+    }
   }
+  const said = new Set<string>()
   // What fails under a `contains` only says why each item did not match; the `contains` says it once, after the
   // violations of the items themselves, which may cover it.
   const violations = result.violations.filter((violation) => !violation.schemaPath.includes('/contains/'))
   for (const violation of [...violations.filter((v) => v.keyword !== 'contains'), ...violations.filter((v) => v.keyword === 'contains')]) {
     const message = humanize(catalog, violation)
     // Two keywords can say one thing (an empty label and an empty text are one missing section): say it once.
-    if (!covered(violation) && !findings.some((finding) => finding.ruleId === 'schema' && finding.message === message)) {
+    if (!covered(violation) && !said.has(message)) {
       findings.push({pointer: violation.pointer, severity: 'error', ruleId: 'schema', message})
-      reported.push(violation.pointer)
+      said.add(message)
+      noteReported(violation.pointer)
     }
   }
   return findings
 }
 
-/** Properties that hold no text a maintainer writes (ids, keys, names of things), or text said elsewhere (a citation's fields are its block's). */
-const notWritten = new Set([
-  'id',
-  'key',
-  'category',
-  'sections',
-  'kind',
-  'style',
-  'language',
-  'type',
-  'fields',
-  'vocabulary',
-  'dataset',
-  'code',
-  'flag',
-  'emoji'
-])
+/** Properties that hold no text a maintainer writes (ids, keys, names of things). */
+const notWritten = new Set(['id', 'key', 'category', 'sections', 'kind', 'style', 'language', 'type', 'vocabulary', 'dataset', 'code', 'flag', 'emoji'])
 const todo = /\bTODO\b/
 
 /**
@@ -165,6 +186,8 @@ function todosIn(value: unknown, pointer: string): Array<{pointer: string; more:
   for (const [name, child] of Object.entries(record)) {
     if (notWritten.has(name)) continue
     if (name === 'url' && todosIn(record['value'], '').length > 0) continue
+    // A citation's block says again what its fields say: a TODO in a field is named at the field's line.
+    if (name === 'raw' && todosIn(record['fields'], '').length > 0) continue
     found.push(...todosIn(child, `${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`))
   }
   return found
@@ -251,6 +274,7 @@ export function describePointer(catalog: Catalog, pointer: string): string {
   }
   if (top === 'languages') return first === undefined ? 'the list of language halves' : `the ${catalog.languages[index]?.name ?? `language ${index + 1}`} half`
   if (top === 'title') return 'the document title'
+  if (top === 'overview') return first === 'heading' ? 'the heading of the overview' : 'the overview'
   return pointer || 'the catalog'
 }
 
@@ -268,13 +292,19 @@ export function reportFindings(file: VFile, findings: readonly Finding[], pointe
 function citationLinkProblem(name: string, value: string): string | undefined {
   const links = [...value.matchAll(/\\(?:url|href)\s*\{([^{}]*)\}/g)].map((match) => match[1] ?? '')
   const trimmed = value.trim()
-  if (name === 'url') links.push(trimmed)
+  // The field's value is the link as written, spaces included: the .bib files and CSL-JSON carry it so.
+  if (name === 'url') links.push(value)
   else if ((name === 'doi' || name === 'eprint') && /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^(?:doi|arxiv):/i.test(trimmed)) links.push(trimmed)
   const bad = links.find((link) => !isHttps(link))
   return bad === undefined ? undefined : `holds the link \`${bad}\`, which must be an absolute https URL`
 }
 
+/**
+ * An absolute https URL as the schema has it for access links (`^https://`, format `uri`): written out, with
+ * no space or character a URI cannot hold (`https:evil` and `https://a b` are no link a reader can follow).
+ */
 function isHttps(url: string): boolean {
+  if (!/^https:\/\/[^\s<>"{}|\\^`]+$/.test(url)) return false
   try {
     return new URL(url).protocol === 'https:'
   } catch {

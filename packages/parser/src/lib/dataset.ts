@@ -260,7 +260,7 @@ export function mergeTranslation(context: DatasetContext, dataset: Dataset, inde
     context.at(`${base}/${name}/label/${language}`, section.outline.node)
     order.push(name)
   }
-  const common = dataset.sections.filter((name) => order.includes(name as SectionName))
+  const common = dataset.sections.filter((name) => order.includes(name))
   if (order.some((name, position) => name !== common[position])) variant.sections = order
   if (Object.keys(variant).length > 0) {
     dataset.variants = {...dataset.variants, [language]: variant}
@@ -326,11 +326,15 @@ function resolveLabel(context: DatasetContext, group: LabelGroup, language: stri
   if (found.kind === 'undeclared') return undefined
   if (found.kind === 'typo') {
     const declared = found.entry.labels[language] ?? ''
+    // `catalog vocabulary --write` takes a slip for the label it is close to, so a label of its own this close is
+    // declared by hand: the entry to add is spelled out.
+    const kind = group === 'section' ? 'list' : group
+    const entry = JSON.stringify({key: slugify(label) || 'key', kind, labels: {[language]: label}})
     report(
       context.file,
       'error',
       'unknown-label',
-      `unknown label \`${label}\`; did you mean \`${declared}\`? (if \`${label}\` is a label of its own, declare it in the vocabulary: \`catalog vocabulary --write\`)`,
+      `unknown label \`${label}\`; did you mean \`${declared}\`? (if \`${label}\` is a label of its own, add \`${entry}\` to the vocabulary)`,
       node
     )
   }
@@ -366,7 +370,7 @@ function pairByPosition(
 ): SectionName | undefined {
   if (section.role !== 'list' && section.role !== 'tasks') return pairDeclared(dataset, section, paired)
   const style = styleOf(section.outline)
-  const candidates = (dataset.sections as SectionName[]).filter((name) => {
+  const candidates = dataset.sections.filter((name) => {
     const titled = dataset.lists[listIndexOf(name) ?? -1]
     const list = name === 'tasks' ? dataset.tasks : titled
     if (!list || paired.has(name) || list.style !== style) return false
@@ -494,6 +498,25 @@ function mergeItems(
     }
     const entry = items[index]
     if (!entry) continue
+    // An entry that is a link in one half and plain text in another cannot be kept as written in both (an access
+    // entry has one link, or a link per half): it is refused at the translation's line rather than regenerated
+    // with a link the half does not have, or without the one it has.
+    const entryUrl = 'url' in entry ? entry.url : undefined
+    if (group === 'access' && entry.label[language] === undefined && (entryUrl !== undefined) !== (item.pair.url !== undefined)) {
+      const [other = '', otherLabel = ''] = Object.entries(entry.label)[0] ?? []
+      // The URL entry is a link in every half: where the first half's is not, `missing-url` says so there.
+      if (entry.key === 'url' && entryUrl === undefined) continue
+      report(
+        context.file,
+        'error',
+        'unpaired-link',
+        entryUrl !== undefined
+          ? `"${item.pair.label}" of ${dataset.name} has no link, where "${otherLabel}" in the \`${other}\` half links to ${entryUrl}: link both halves, or neither`
+          : `"${item.pair.label}" of ${dataset.name} links to ${item.pair.url ?? ''}, where "${otherLabel}" in the \`${other}\` half has no link: link both halves, or neither`,
+        item.pair.node
+      )
+      continue
+    }
     entry.label[language] = item.pair.label
     entry.value[language] = item.pair.value
     context.at(`${base}/items/${index}/value/${language}`, item.pair.node)

@@ -182,7 +182,15 @@ export function repairMojibake(text: string): RepairResult {
   }
   // Lossless by construction: each character maps to one byte and valid UTF-8
   // decodes one-to-one, so damaging `repaired` again with the same table
-  // revision gives back `text`.
+  // revision gives back `text`. Checked rather than trusted, as `format`
+  // re-reads what it would write: the repaired text must be those bytes again.
+  if (!Buffer.from(repaired, 'utf8').equals(result.bytes)) {
+    return {
+      ok: false,
+      reason: `cannot repair losslessly: the repaired text does not encode to the bytes behind the ${finding.encodingName} text`,
+      point: {line: 1, column: 1}
+    }
+  }
   return {ok: true, text: repaired, encoding: finding.encoding, encodingName: finding.encodingName}
 }
 

@@ -45,7 +45,10 @@ export class Labels {
     let best: {entry: VocabularyLabel; distance: number} | undefined
     for (const candidate of this.byGroup.get(place) ?? []) {
       const distance = candidate.normal === normal ? 0 : editDistance(candidate.normal, normal)
-      const allowed = Math.min(candidate.normal.length, normal.length) <= 4 ? 1 : 2
+      // Two edits (`Sz` for `Size`), one for a declared label of three characters or fewer, where two edits
+      // would take most other short labels for slips (`Use` for `URL`). A label of its own this close (`Sites`)
+      // is told so, with the vocabulary entry that declares it.
+      const allowed = candidate.normal.length <= 3 ? 1 : 2
       if (distance <= allowed && (!best || distance < best.distance)) best = {entry: candidate.entry, distance}
     }
     return best ? {kind: 'typo', entry: best.entry} : {kind: 'undeclared'}

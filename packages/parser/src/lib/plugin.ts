@@ -4,7 +4,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {buildCatalog, type ParserOptions, type PointerMap} from './build.js'
 import type {UndeclaredLabel} from './dataset.js'
-import {checkCatalog, reportFindings} from './check.js'
+import {checkCatalog, positionOf, reportFindings} from './check.js'
 import {applyDisableComments} from './directives.js'
 import {hasErrors} from './messages.js'
 import {readOutline} from './structure.js'
@@ -30,7 +30,13 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = (options) => (tree:
   const {catalog, pointers, undeclared} = buildCatalog(outline, file, options ?? {})
   // After the structure refused a part, what the schema says of the catalog read without it (an empty half,
   // a dataset with no description) follows from the slip already reported: said once, at the slip.
-  const findings = checkCatalog(catalog).filter((finding) => finding.ruleId !== 'schema' || !hasErrors(file))
+  // A check's error on a line that the structure already reported an error on (`- **URL:**` with nothing after
+  // it is an empty entry, and so no link) is the same slip.
+  const errorLines = new Set(file.messages.filter((message) => message.fatal === true).map((message) => message.line))
+  const findings = checkCatalog(catalog).filter(
+    (finding) =>
+      (finding.ruleId !== 'schema' || !hasErrors(file)) && (finding.severity !== 'error' || !errorLines.has(positionOf(pointers, finding.pointer)?.start.line))
+  )
   // The extra checks assume a catalog the schema accepts, read whole: after a part was refused (a heading
   // without stars, say), the translation checks would report its other half as an orphan, a consequence of
   // the one slip already reported.

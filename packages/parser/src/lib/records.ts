@@ -89,20 +89,50 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
   }
   if (value.kind !== 'dataset' || !isObject(value.outline)) return false
   const {outline, messages, comments} = value
-  if (!stubFits(outline.node, 'heading') || !Number.isInteger(outline.stars) || !isString(outline.name) || !isString(outline.title)) return false
+  // Each text stands in the part of the section it was read from, not merely somewhere in it: a record with two
+  // values swapped, or a heading's stars changed, does not fit.
+  const spanOf = (node: unknown): {start: number; end: number} => {
+    const position = (node as {position: {start: {offset: number}; end: {offset: number}}}).position
+    return {start: position.start.offset, end: position.end.offset}
+  }
+  const within = (node: unknown, part: unknown): boolean => {
+    const {start, end} = spanOf(node)
+    return typeof part === 'string' && text.slice(start, end).includes(part)
+  }
+  if (!stubFits(outline.node, 'heading') || !Number.isInteger(outline.stars) || !within(outline.node, outline.name) || !within(outline.node, outline.title))
+    return false
+  const {start: headingStart, end: headingEnd} = spanOf(outline.node)
+  if (Array.from(text.slice(headingStart, headingEnd).matchAll(/⭐/gu)).length !== outline.stars) return false
   const sectionFits = (section: unknown): boolean => {
-    if (!isObject(section) || !isString(section.label) || typeof section.shape !== 'string' || !shapes.has(section.shape)) return false
-    if (!stubFits(section.node, 'paragraph') || !stubFits(section.body)) return false
-    if (section.text !== undefined && !isString(section.text)) return false
+    if (!isObject(section) || typeof section.shape !== 'string' || !shapes.has(section.shape)) return false
+    if (!stubFits(section.node, 'paragraph') || !stubFits(section.body) || !within(section.node, section.label)) return false
+    if (section.text !== undefined && !within(section.node, section.text)) return false
     if (section.items !== undefined && !every(section.items, isString)) return false
-    if (section.itemNodes !== undefined && !every(section.itemNodes, (node) => stubFits(node))) return false
+    if (section.itemNodes !== undefined) {
+      if (!every(section.itemNodes, (node) => stubFits(node)) || !covers(section.body, section.itemNodes)) return false
+      const items = section.items as unknown[] | undefined
+      if (!items || items.length !== section.itemNodes.length || !items.every((item, index) => within((section.itemNodes as unknown[])[index], item)))
+        return false
+    } else if (section.items !== undefined && !(section.items as unknown[]).every((item) => within(section.node, item))) return false
     const pairFits = (pair: unknown): boolean =>
-      isObject(pair) && isString(pair.label) && isString(pair.value) && (pair.url === undefined || isString(pair.url)) && stubFits(pair.node)
-    if (section.pairs !== undefined && !every(section.pairs, pairFits)) return false
+      isObject(pair) &&
+      stubFits(pair.node) &&
+      within(pair.node, pair.label) &&
+      within(pair.node, pair.value) &&
+      (pair.url === undefined || within(pair.node, pair.url))
+    if (
+      section.pairs !== undefined &&
+      (!every(section.pairs, pairFits) ||
+        !covers(
+          section.body,
+          section.pairs.map((pair) => (pair as {node: unknown}).node)
+        ))
+    )
+      return false
     const code = section.code
     if (
       code !== undefined &&
-      !(isObject(code) && isString(code.language) && isString(code.raw) && typeof code.value === 'string' && stubFits(code.node, 'code'))
+      !(isObject(code) && stubFits(code.node, 'code') && within(code.node, code.language) && within(code.node, code.raw) && typeof code.value === 'string')
     )
       return false
     return true
@@ -113,5 +143,29 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
     typeof message.ruleId === 'string' &&
     typeof message.reason === 'string' &&
     (isObject(message.place) && 'start' in message.place ? positionFits(message.place) : pointFits(message.place))
-  return every(outline.sections, sectionFits) && every(messages, messageFits) && commentsFit(comments)
+  if (!every(outline.sections, sectionFits) || !every(messages, messageFits) || !commentsFit(comments)) return false
+  // Nothing of the section is left out: its heading, its sections' labels and bodies, its comments and the blocks
+  // reported as problems cover every character but white space and the `---` between datasets.
+  const parts = [
+    outline.node,
+    ...(outline.sections as Array<{node: unknown; body: unknown}>).flatMap((section) => [section.node, section.body]),
+    ...(comments as unknown[]),
+    ...(messages as Array<{place: unknown}>).flatMap((message) => (isObject(message.place) && 'start' in message.place ? [{position: message.place}] : []))
+  ]
+  return covers({position: {start: {offset: 0}, end: {offset: text.length}}}, parts, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm)
+
+  /** Whether the parts lie inside the whole and leave nothing of it but white space (and what `aside` matches) uncovered. */
+  function covers(whole: unknown, nodes: readonly unknown[], aside?: RegExp): boolean {
+    const {start, end} = spanOf(whole)
+    const spans = nodes.map(spanOf).sort((a, b) => a.start - b.start)
+    let at = start
+    let rest = ''
+    for (const span of spans) {
+      if (span.start < start || span.end > end) return false
+      if (span.start > at) rest += `${text.slice(at, span.start)}\n`
+      at = Math.max(at, span.end)
+    }
+    rest += text.slice(at, end)
+    return !/\S/.test(aside ? rest.replace(aside, '') : rest)
+  }
 }

@@ -235,6 +235,12 @@ export function fitsText(nodes: unknown[], text: string, options: {whole?: boole
     if (typeof type !== 'string' || (value !== undefined && typeof value !== 'string')) return false
     const {start, end} = (position ?? {}) as Record<string, unknown>
     if (!pointFits(start) || !pointFits(end) || start.offset > end.offset || start.offset < parent.start || end.offset > parent.end) return false
+    // A text is what its place in the source says, where the source writes it plainly (no escape, entity or line
+    // break, which the parse turns into something else): a heading whose words were changed does not fit.
+    if (type === 'text' && typeof value === 'string') {
+      const written = text.slice(start.offset, end.offset)
+      if (!/[\\&\r\n]/.test(written) && written !== value) return false
+    }
     if (children === undefined) continue
     if (!Array.isArray(children)) return false
     // Siblings follow one another without overlapping.

@@ -1,4 +1,4 @@
-import type {Code, Heading, Html, List, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {Code, Heading, Html, List, Paragraph, PhrasingContent, Root, RootContent, Table, Text} from 'mdast'
 import {toString as plainText} from 'mdast-util-to-string'
 import type {Node, Point, Position} from 'unist'
 import {VFile} from 'vfile'
@@ -249,6 +249,12 @@ export function readOutline(tree: Root, file: VFile, source: string): Outline {
       continue
     }
 
+    // A reference definition reaches across blocks (a dataset's `[text]` would link where the overview says), which
+    // the section splitter and the catalog's values cannot follow: refused wherever it stands.
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      report(file, 'error', 'unexpected-content', `unexpected ${describe(node)}: write each link inline, as \`[text](https://...)\``, node)
+      continue
+    }
     if (cursor.dataset) cursor.dataset.blocks.push(node)
     else if (cursor.overview) cursor.overview.blocks.push(node)
     else if (cursor.section && node.type === 'table' && cursor.half && !cursor.section.category) openComparison(tableOutlineOf(node, source))
@@ -463,7 +469,8 @@ function describe(node: RootContent): string {
     code: 'code block',
     table: 'table',
     blockquote: 'block quote',
-    definition: 'link definition'
+    definition: 'link definition',
+    footnoteDefinition: 'footnote definition'
   }
   return names[node.type] ?? node.type
 }
@@ -471,26 +478,49 @@ function describe(node: RootContent): string {
 /**
  * The label of a `**Label:**` paragraph, and the inline nodes after it. A
  * colon just outside the bold (`**Size**:`) is a slip of the same label:
- * `colonOutside` says so, and the colon is not part of what follows.
+ * `colonOutside` says so, and the colon is not part of what follows. So is a
+ * bold that CommonMark does not read as bold for a stray space inside the
+ * asterisks or none after them (`** Size:**`, `**Size: **`, `**Size:**377`):
+ * the label is read from the source. `slip` says what was wrong, to report.
  */
-function splitLabel(paragraph: Paragraph): {label: string; rest: PhrasingContent[]; colonOutside: boolean} | undefined {
+function splitLabel(paragraph: Paragraph, source: string): {label: string; rest: PhrasingContent[]; colonOutside: boolean; slip?: string} | undefined {
   const [first, ...rest] = paragraph.children
+  if (first?.type === 'text') return brokenBold(first, rest, source)
   if (first?.type !== 'strong') return undefined
   const text = plainText(first).trim()
   if (text.endsWith(':')) return {label: text.slice(0, -1).trim(), rest, colonOutside: false}
   const next = rest[0]
-  if (next?.type === 'text' && next.value.startsWith(':') && text !== '') return {label: text, rest, colonOutside: true}
+  if (next?.type === 'text' && next.value.startsWith(':') && text !== '')
+    return {label: text, rest, colonOutside: true, slip: `the colon of \`${text}\` stands outside the bold: write \`**${text}:**\``}
   return undefined
+}
+
+function brokenBold(first: Text, rest: PhrasingContent[], source: string): ReturnType<typeof splitLabel> {
+  const start = first.position?.start
+  const end = first.position?.end
+  if (start?.offset === undefined || !end) return undefined
+  const text = source.slice(start.offset, end.offset)
+  const match = /^\*\*[ \t]*([^*\n:]*[^*\s:])[ \t]*:[ \t]*\*\*/.exec(text)
+  if (!match?.[1]) return undefined
+  const label = match[1]
+  const after = match[0].length
+  const remainder: Text = {
+    type: 'text',
+    value: text.slice(after),
+    position: {start: {line: start.line, column: start.column + after, offset: start.offset + after}, end}
+  }
+  return {
+    label,
+    rest: remainder.value === '' ? rest : [remainder, ...rest],
+    colonOutside: false,
+    slip: `\`${match[0]}\` is not bold as written (a space inside the asterisks, or none after them): write \`**${label}:**\` and a space`
+  }
 }
 
 /** The source after a label: what follows the bold, without a colon that stood outside it. */
 function afterLabel(source: string, labelled: {rest: PhrasingContent[]; colonOutside: boolean}): string {
   const raw = sourceOf(source, labelled.rest)
   return labelled.colonOutside ? raw.replace(/^:/, '') : raw
-}
-
-function reportColon(file: VFile, label: string, node: Paragraph | List['children'][number]): void {
-  report(file, 'error', 'unknown-label', `the colon of \`${label}\` stands outside the bold: write \`**${label}:**\``, node)
 }
 
 /**
@@ -507,7 +537,7 @@ export function readSections(blocks: readonly RootContent[], file: VFile, source
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (!block) continue
-    const labelled = block.type === 'paragraph' ? splitLabel(block) : undefined
+    const labelled = block.type === 'paragraph' ? splitLabel(block, source) : undefined
     if (block.type !== 'paragraph' || !labelled) {
       report(
         file,
@@ -519,7 +549,7 @@ export function readSections(blocks: readonly RootContent[], file: VFile, source
       continue
     }
     const {label, rest} = labelled
-    if (labelled.colonOutside) reportColon(file, label, block)
+    if (labelled.slip) report(file, 'error', 'unknown-label', labelled.slip, block)
     const raw = afterLabel(source, labelled)
     if (raw.trim() !== '' || (rest.length > 0 && !labelled.colonOutside)) {
       if (/^[ \t]*\r?\n/.test(raw)) {
@@ -551,7 +581,7 @@ function readList(label: string, node: Paragraph, list: List, file: VFile, sourc
       report(file, 'error', 'unexpected-content', 'a list item holds one line of text; nested blocks are not supported', item)
       return undefined
     }
-    return {item, paragraph, pair: splitLabel(paragraph)}
+    return {item, paragraph, pair: splitLabel(paragraph, source)}
   })
   const present = items.filter((item) => item !== undefined)
   if (present.length > 0 && present.every((item) => item.pair)) {
@@ -562,7 +592,7 @@ function readList(label: string, node: Paragraph, list: List, file: VFile, sourc
       body: list,
       pairs: present.map(({item, pair}) => {
         const rest = pair?.rest ?? []
-        if (pair?.colonOutside) reportColon(file, pair.label, item)
+        if (pair?.slip) report(file, 'error', 'unknown-label', pair.slip, item)
         const value = pair ? afterLabel(source, pair).trim() : ''
         if (pair && value === '' && !pair.colonOutside) report(file, 'error', 'empty-section', `the entry "${pair.label}" has nothing after its label`, item)
         const meaningful = rest.filter((child) => !(child.type === 'text' && child.value.replace(pair?.colonOutside ? /^:/ : /$^/, '').trim() === ''))

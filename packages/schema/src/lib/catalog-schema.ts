@@ -184,9 +184,12 @@ const citation = {
   additionalProperties: false
 } as const
 
+/** The pattern of a section's name; the types read a string of it as a `SectionName` (see types.ts). */
+export const sectionNamePattern = '^(?:description|facts|tasks|access|citation|lists/[0-9]+)$'
+
 const sectionName = {
   type: 'string',
-  pattern: '^(?:description|facts|tasks|access|citation|lists/[0-9]+)$',
+  pattern: sectionNamePattern,
   description: 'A section of the dataset: a property name, or `lists/N` for the Nth titled list.'
 } as const
 

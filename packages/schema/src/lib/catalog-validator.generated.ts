@@ -4,9 +4,10 @@ import {createRequire} from 'node:module'
 const require = createRequire(import.meta.url)
 "use strict";
 export const validate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"vocabulary":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["key","kind","labels"],"additionalProperties":false,"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}},"description":"The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none."},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"urlVariants":{"type":"object","description":"Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"minProperties":1}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"language":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$","description":"Citation key; it names the file bib/<key>.bib, so letters, digits and `_.-`, at most 100 characters."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"raw":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The code block exactly as in the source."},"rawVariants":{"type":"object","description":"Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."},"variants":{"type":"object","description":"Where a translation says otherwise than the primary half in its heading (another name, rating or category) or orders the dataset's sections otherwise: what it says, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"object","properties":{"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in this half."}},"additionalProperties":false,"minProperties":1},"minProperties":1}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/catalog.json","title":"Medical imaging dataset catalog","description":"A bilingual catalog of datasets, extracted from its markdown source.","type":"object","properties":{"schemaVersion":{"const":1},"title":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The document title (the H1), verbatim."},"languages":{"type":"array","items":{"type":"object","description":"One half of the document: `## 🇬🇧 English`.","properties":{"code":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"flag":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1}},"required":["code","flag","name"],"additionalProperties":false},"minItems":1,"description":"The halves of the document in order; the first is the primary language."},"overview":{"type":"object","properties":{"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["heading","text"],"additionalProperties":false},"vocabulary":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"parts":{"type":"array","uniqueItems":true,"minItems":1,"items":{"enum":["count","minimum","from","until","link"]},"description":"The CSV's columns beside the label's text columns, in this order: the numbers a key fact's value states (`count`, `minimum` for `N+`, `from` and `until` for a year range), or an access entry's `link` target. Declared, they stand at the label's place whatever the datasets hold, so a dataset that brings a number or a link moves no column."}},"required":["key","kind","labels"],"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}},{"if":{"properties":{"kind":{"const":"fact"}},"required":["kind"]},"then":{"properties":{"parts":{"type":"array","items":{"enum":["count","minimum","from","until"]}}}}},{"if":{"properties":{"kind":{"const":"access"}},"required":["kind"]},"then":{"properties":{"parts":{"type":"array","items":{"const":"link"}}}}},{"if":{"properties":{"kind":{"enum":["section","list"]}},"required":["kind"]},"then":{"not":{"required":["parts"]}}}]},"description":"The declared labels (source/vocabulary.json) the catalog was read with, in their order; absent when it had none."},"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language title."},"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["id","emoji","title"],"additionalProperties":false}},"datasets":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The name lowercased, runs of other characters turned into one hyphen."},"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5,"description":"The count of stars in the heading."},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the category the dataset is listed under."},"title":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"description":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"text":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","text"],"additionalProperties":false},"facts":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One key fact: `- **Label:** value`.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label: `Time Period` gives `time-period`."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"quantity":{"description":"A number read from the value of the primary language: a count (`377,110` and `377.110` are both 377110), a lower bound (`20,000+`), or a year range (`2011-2016`).","oneOf":[{"type":"object","properties":{"kind":{"const":"count"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"at-least"},"value":{"type":"number"}},"required":["kind","value"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"year-range"},"from":{"type":"integer"},"to":{"type":"integer"}},"required":["kind","from","to"],"additionalProperties":false}]}},"required":["key","label","value"],"additionalProperties":false},"minItems":1}},"required":["label","items"],"additionalProperties":false},"tasks":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["label","style","items"],"additionalProperties":false},"lists":{"type":"array","items":{"type":"object","description":"A titled list such as `Labels (14 Observations)` or `Lesion Types`, written as bullets or as one comma-separated line.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Slug of the primary-language label."},"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"style":{"enum":["bullets","inline"],"description":"Bullets, or one comma-separated line after the label."},"items":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["key","label","style","items"],"additionalProperties":false}},"access":{"type":"object","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"items":{"type":"array","items":{"type":"object","description":"One access entry: `- **Label:** value`. Where the value is a link, `url` holds its target and `value` its text.","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"The key its label has in the vocabulary, else the slug of the primary-language label."},"label":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"value":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"urlVariants":{"type":"object","description":"Where a translation's half links elsewhere than the primary half: its link, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."},"minProperties":1}},"required":["key","label","value"],"additionalProperties":false},"minItems":1,"contains":{"type":"object","properties":{"key":{"const":"url"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["key","url"]}}},"required":["label","items"],"additionalProperties":false},"citation":{"type":"object","description":"The BibTeX citation block, parsed and verbatim.","properties":{"label":{"type":"object","description":"The bold label that introduces the section, per language. The section is printed in the half of every language that has a label.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"language":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"Info string of the fenced code block, e.g. `bibtex`."},"type":{"type":"string","pattern":"^[a-z]+$","description":"Entry type, lowercased: article, inproceedings, ..."},"key":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$","description":"Citation key; it names the file bib/<key>.bib, so letters, digits and `_.-`, at most 100 characters."},"fields":{"type":"object","description":"Field values as written between the outer braces or quotes, LaTeX kept.","propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"raw":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","description":"The code block exactly as in the source."},"rawVariants":{"type":"object","description":"Where a translation's half cites with another block than the primary half: that block, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["label","language","type","key","fields","raw"],"additionalProperties":false},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in the source."},"variants":{"type":"object","description":"Where a translation says otherwise than the primary half in its heading (another name, rating or category) or orders the dataset's sections otherwise: what it says, per language. Regenerated as written; the translation checks report it.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"object","properties":{"name":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$","minLength":1},"rating":{"type":"integer","minimum":1,"maximum":5},"category":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Lowercase letters and digits in runs joined by single hyphens."},"sections":{"type":"array","items":{"type":"string","pattern":"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$","description":"A section of the dataset: a property name, or `lists/N` for the Nth titled list."},"uniqueItems":true,"description":"The order of the sections in this half."}},"additionalProperties":false,"minProperties":1},"minProperties":1}},"required":["id","name","rating","category","title","description","facts","lists","access","sections"],"additionalProperties":false},"description":"The datasets in source order."},"comparison":{"type":"object","description":"The comparison table of each half. Its first column names the dataset.","properties":{"emoji":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"heading":{"type":"object","description":"A text per language code; a language that is absent has no translation yet.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"columns":{"type":"object","description":"An ordered list of texts per language code.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1},"rows":{"type":"array","items":{"type":"object","properties":{"dataset":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Id of the dataset the row describes."},"cells":{"type":"object","description":"The cells after the first, per language.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$","description":"ISO 639 language code of one half of the catalog."},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"}},"minProperties":1}},"required":["dataset","cells"],"additionalProperties":false}}},"required":["emoji","heading","columns","rows"],"additionalProperties":false},"resources":{"type":"object","description":"The list of related resources shared by both halves, after the last one.","properties":{"heading":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"items":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","pattern":"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},"url":{"type":"string","format":"uri","pattern":"^https://","description":"An absolute https URL."}},"required":["text","url"],"additionalProperties":false}}},"required":["heading","items"],"additionalProperties":false}},"required":["schemaVersion","title","languages","categories","datasets"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
+const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$", "u");
 const pattern5 = new RegExp("^[a-z]{2,3}$", "u");
 const pattern12 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
@@ -522,9 +523,9 @@ if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
-const _errs37 = errors;
-let valid11 = true;
 const _errs38 = errors;
+let valid12 = true;
+const _errs39 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing0;
 if((data13.kind === undefined) && (missing0 = "kind")){
@@ -552,23 +553,23 @@ errors++;
 }
 }
 }
-var _valid0 = _errs38 === errors;
-errors = _errs37;
+var _valid0 = _errs39 === errors;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid0){
-const _errs40 = errors;
+const _errs41 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.key !== undefined){
 let data15 = data13.key;
 if(!(((((data15 === "description") || (data15 === "facts")) || (data15 === "tasks")) || (data15 === "access")) || (data15 === "citation"))){
-const err43 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.then.properties.key.enum},message:"must be equal to one of the allowed values"};
+const err43 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/allOf/0/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.allOf[0].then.properties.key.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -579,16 +580,16 @@ errors++;
 }
 }
 }
-var _valid0 = _errs40 === errors;
-valid11 = _valid0;
-if(valid11){
+var _valid0 = _errs41 === errors;
+valid12 = _valid0;
+if(valid12){
 var props0 = {};
 props0.key = true;
 props0.kind = true;
 }
 }
-if(!valid11){
-const err44 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid12){
+const err44 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -597,9 +598,13 @@ vErrors.push(err44);
 }
 errors++;
 }
+const _errs44 = errors;
+let valid15 = true;
+const _errs45 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.key === undefined){
-const err45 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+let missing1;
+if((data13.kind === undefined) && (missing1 = "kind")){
+const err45 = {};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -608,8 +613,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data13.kind === undefined){
-const err46 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+if(data13.kind !== undefined){
+if("fact" !== data13.kind){
+const err46 = {};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -618,8 +625,30 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data13.labels === undefined){
-const err47 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+}
+}
+}
+var _valid1 = _errs45 === errors;
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs47 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.parts !== undefined){
+let data17 = data13.parts;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(!((((data18 === "count") || (data18 === "minimum")) || (data18 === "from")) || (data18 === "until"))){
+const err47 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts/" + i2,schemaPath:"#/properties/vocabulary/items/allOf/1/then/properties/parts/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.allOf[1].then.properties.parts.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -628,9 +657,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key7 in data13){
-if(!(((key7 === "key") || (key7 === "kind")) || (key7 === "labels"))){
-const err48 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts",schemaPath:"#/properties/vocabulary/items/allOf/1/then/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -640,11 +670,17 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data13.key !== undefined){
-let data16 = data13.key;
-if(typeof data16 === "string"){
-if(!pattern12.test(data16)){
-const err49 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+}
+var _valid1 = _errs47 === errors;
+valid15 = _valid1;
+if(valid15){
+var props1 = {};
+props1.parts = true;
+props1.kind = true;
+}
+}
+if(!valid15){
+const err49 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -653,9 +689,22 @@ vErrors.push(err49);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
 }
 else {
-const err50 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs52 = errors;
+let valid20 = true;
+const _errs53 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing2;
+if((data13.kind === undefined) && (missing2 = "kind")){
+const err50 = {};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -664,11 +713,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
+else {
 if(data13.kind !== undefined){
-let data17 = data13.kind;
-if(!((((data17 === "section") || (data17 === "list")) || (data17 === "fact")) || (data17 === "access"))){
-const err51 = {instancePath:instancePath+"/vocabulary/" + i1+"/kind",schemaPath:"#/properties/vocabulary/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if("access" !== data13.kind){
+const err51 = {};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -678,11 +726,28 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data13.labels !== undefined){
-let data18 = data13.labels;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(Object.keys(data18).length < 1){
-const err52 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+var _valid2 = _errs53 === errors;
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs55 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.parts !== undefined){
+let data20 = data13.parts;
+if(Array.isArray(data20)){
+const len3 = data20.length;
+for(let i3=0; i3<len3; i3++){
+if("link" !== data20[i3]){
+const err52 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts/" + i3,schemaPath:"#/properties/vocabulary/items/allOf/2/then/properties/parts/items/const",keyword:"const",params:{allowedValue: "link"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -691,11 +756,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key8 in data18){
-const _errs48 = errors;
-if(typeof key8 === "string"){
-if(!pattern5.test(key8)){
-const err53 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts",schemaPath:"#/properties/vocabulary/items/allOf/2/then/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -705,8 +769,17 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+}
+var _valid2 = _errs55 === errors;
+valid20 = _valid2;
+if(valid20){
+var props2 = {};
+props2.parts = true;
+props2.kind = true;
+}
+}
+if(!valid20){
+const err54 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -715,9 +788,22 @@ vErrors.push(err54);
 }
 errors++;
 }
-var valid15 = _errs48 === errors;
-if(!valid15){
-const err55 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs60 = errors;
+let valid25 = true;
+const _errs61 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing3;
+if((data13.kind === undefined) && (missing3 = "kind")){
+const err55 = {};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -726,12 +812,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-for(const key9 in data18){
-let data19 = data18[key9];
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err56 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(data13.kind !== undefined){
+let data22 = data13.kind;
+if(!((data22 === "section") || (data22 === "list"))){
+const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -740,8 +825,27 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern14.test(data19)){
-const err57 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+}
+}
+var _valid3 = _errs61 === errors;
+errors = _errs60;
+if(vErrors !== null){
+if(_errs60){
+vErrors.length = _errs60;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs63 = errors;
+const _errs64 = errors;
+const _errs65 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing4;
+if((data13.parts === undefined) && (missing4 = "parts")){
+const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -751,8 +855,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid27 = _errs65 === errors;
+if(valid27){
+const err58 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -761,10 +866,22 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
 }
 else {
-const err59 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+var _valid3 = _errs63 === errors;
+valid25 = _valid3;
+}
+if(!valid25){
+const err59 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -773,10 +890,13 @@ vErrors.push(err59);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.kind = true;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.key === undefined){
+const err60 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -785,10 +905,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/vocabulary",schemaPath:"#/properties/vocabulary/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data13.kind === undefined){
+const err61 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -797,16 +915,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data.categories !== undefined){
-let data20 = data.categories;
-if(Array.isArray(data20)){
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-let data21 = data20[i2];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.id === undefined){
-const err62 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data13.labels === undefined){
+const err62 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -815,8 +925,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data21.emoji === undefined){
-const err63 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+for(const key7 in data13){
+if(!((((key7 === "key") || (key7 === "kind")) || (key7 === "labels")) || (key7 === "parts"))){
+const err63 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -825,8 +936,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data21.title === undefined){
-const err64 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+if(data13.key !== undefined){
+let data23 = data13.key;
+if(typeof data23 === "string"){
+if(!pattern12.test(data23)){
+const err64 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -835,9 +950,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key10 in data21){
-if(!(((key10 === "id") || (key10 === "emoji")) || (key10 === "title"))){
-const err65 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err65 = {instancePath:instancePath+"/vocabulary/" + i1+"/key",schemaPath:"#/properties/vocabulary/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -847,11 +962,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data21.id !== undefined){
-let data22 = data21.id;
-if(typeof data22 === "string"){
-if(!pattern12.test(data22)){
-const err66 = {instancePath:instancePath+"/categories/" + i2+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data13.kind !== undefined){
+let data24 = data13.kind;
+if(!((((data24 === "section") || (data24 === "list")) || (data24 === "fact")) || (data24 === "access"))){
+const err66 = {instancePath:instancePath+"/vocabulary/" + i1+"/kind",schemaPath:"#/properties/vocabulary/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -861,8 +975,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/categories/" + i2+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.labels !== undefined){
+let data25 = data13.labels;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(Object.keys(data25).length < 1){
+const err67 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -871,12 +988,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data21.emoji !== undefined){
-let data23 = data21.emoji;
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err68 = {instancePath:instancePath+"/categories/" + i2+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key8 in data25){
+const _errs72 = errors;
+if(typeof key8 === "string"){
+if(!pattern5.test(key8)){
+const err68 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -887,7 +1003,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/categories/" + i2+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -896,12 +1012,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data21.title !== undefined){
-let data24 = data21.title;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(Object.keys(data24).length < 1){
-const err70 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid29 = _errs72 === errors;
+if(!valid29){
+const err70 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -910,11 +1023,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key11 in data24){
-const _errs64 = errors;
-if(typeof key11 === "string"){
-if(!pattern5.test(key11)){
-const err71 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
+}
+for(const key9 in data25){
+let data26 = data25[key9];
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err71 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -923,9 +1037,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
+if(!pattern14.test(data26)){
+const err72 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -934,9 +1047,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-var valid20 = _errs64 === errors;
-if(!valid20){
-const err73 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+}
+else {
+const err73 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vocabulary/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -946,11 +1059,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-for(const key12 in data24){
-let data25 = data24[key12];
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err74 = {instancePath:instancePath+"/categories/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err74 = {instancePath:instancePath+"/vocabulary/" + i1+"/labels",schemaPath:"#/properties/vocabulary/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -960,8 +1071,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/categories/" + i2+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.parts !== undefined){
+let data27 = data13.parts;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err75 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts",schemaPath:"#/properties/vocabulary/items/properties/parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -970,10 +1084,11 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/categories/" + i2+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len4 = data27.length;
+for(let i4=0; i4<len4; i4++){
+let data28 = data27[i4];
+if(!(((((data28 === "count") || (data28 === "minimum")) || (data28 === "from")) || (data28 === "until")) || (data28 === "link"))){
+const err76 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts/" + i4,schemaPath:"#/properties/vocabulary/items/properties/parts/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.vocabulary.items.properties.parts.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -983,9 +1098,14 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/categories/" + i2,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let i5 = data27.length;
+let j0;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j0 = i5; j0--;){
+if(func0(data27[i5], data27[j0])){
+const err77 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts",schemaPath:"#/properties/vocabulary/items/properties/parts/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -993,11 +1113,14 @@ else {
 vErrors.push(err77);
 }
 errors++;
+break outer0;
+}
+}
 }
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err78 = {instancePath:instancePath+"/vocabulary/" + i1+"/parts",schemaPath:"#/properties/vocabulary/items/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1007,15 +1130,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.datasets !== undefined){
-let data26 = data.datasets;
-if(Array.isArray(data26)){
-const len3 = data26.length;
-for(let i3=0; i3<len3; i3++){
-let data27 = data26[i3];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.id === undefined){
-const err79 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err79 = {instancePath:instancePath+"/vocabulary/" + i1,schemaPath:"#/properties/vocabulary/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1024,8 +1141,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data27.name === undefined){
-const err80 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/vocabulary",schemaPath:"#/properties/vocabulary/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1034,8 +1153,16 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data27.rating === undefined){
-const err81 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
+}
+if(data.categories !== undefined){
+let data29 = data.categories;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i6=0; i6<len5; i6++){
+let data30 = data29[i6];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.id === undefined){
+const err81 = {instancePath:instancePath+"/categories/" + i6,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1044,8 +1171,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data27.category === undefined){
-const err82 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(data30.emoji === undefined){
+const err82 = {instancePath:instancePath+"/categories/" + i6,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1054,8 +1181,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data27.title === undefined){
-const err83 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(data30.title === undefined){
+const err83 = {instancePath:instancePath+"/categories/" + i6,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1064,8 +1191,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data27.description === undefined){
-const err84 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+for(const key10 in data30){
+if(!(((key10 === "id") || (key10 === "emoji")) || (key10 === "title"))){
+const err84 = {instancePath:instancePath+"/categories/" + i6,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1074,8 +1202,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data27.facts === undefined){
-const err85 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+}
+if(data30.id !== undefined){
+let data31 = data30.id;
+if(typeof data31 === "string"){
+if(!pattern12.test(data31)){
+const err85 = {instancePath:instancePath+"/categories/" + i6+"/id",schemaPath:"#/properties/categories/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1084,8 +1216,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data27.lists === undefined){
-const err86 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
+}
+else {
+const err86 = {instancePath:instancePath+"/categories/" + i6+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1094,8 +1227,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data27.access === undefined){
-const err87 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
+}
+if(data30.emoji !== undefined){
+let data32 = data30.emoji;
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err87 = {instancePath:instancePath+"/categories/" + i6+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1104,8 +1241,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data27.sections === undefined){
-const err88 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
+}
+else {
+const err88 = {instancePath:instancePath+"/categories/" + i6+"/emoji",schemaPath:"#/properties/categories/items/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1114,9 +1252,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key13 in data27){
-if(!(func1.call(schema31.properties.datasets.items.properties, key13))){
-const err89 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data30.title !== undefined){
+let data33 = data30.title;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(Object.keys(data33).length < 1){
+const err89 = {instancePath:instancePath+"/categories/" + i6+"/title",schemaPath:"#/properties/categories/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1125,12 +1266,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data27.id !== undefined){
-let data28 = data27.id;
-if(typeof data28 === "string"){
-if(!pattern12.test(data28)){
-const err90 = {instancePath:instancePath+"/datasets/" + i3+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+for(const key11 in data33){
+const _errs91 = errors;
+if(typeof key11 === "string"){
+if(!pattern5.test(key11)){
+const err90 = {instancePath:instancePath+"/categories/" + i6+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1141,7 +1281,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/datasets/" + i3+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/categories/" + i6+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key11};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1150,12 +1290,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data27.name !== undefined){
-let data29 = data27.name;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err92 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var valid37 = _errs91 === errors;
+if(!valid37){
+const err92 = {instancePath:instancePath+"/categories/" + i6+"/title",schemaPath:"#/properties/categories/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1164,8 +1301,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!pattern4.test(data29)){
-const err93 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+for(const key12 in data33){
+let data34 = data33[key12];
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err93 = {instancePath:instancePath+"/categories/" + i6+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1176,7 +1317,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/datasets/" + i3+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err94 = {instancePath:instancePath+"/categories/" + i6+"/title/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1186,10 +1327,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data27.rating !== undefined){
-let data30 = data27.rating;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err95 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err95 = {instancePath:instancePath+"/categories/" + i6+"/title",schemaPath:"#/properties/categories/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1198,9 +1338,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 5 || isNaN(data30)){
-const err96 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/categories/" + i6,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1209,8 +1350,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err97 = {instancePath:instancePath+"/datasets/" + i3+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1220,12 +1363,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-if(data27.category !== undefined){
-let data31 = data27.category;
-if(typeof data31 === "string"){
-if(!pattern12.test(data31)){
-const err98 = {instancePath:instancePath+"/datasets/" + i3+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(data.datasets !== undefined){
+let data35 = data.datasets;
+if(Array.isArray(data35)){
+const len6 = data35.length;
+for(let i7=0; i7<len6; i7++){
+let data36 = data35[i7];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.id === undefined){
+const err98 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1234,9 +1380,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/datasets/" + i3+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.name === undefined){
+const err99 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1245,12 +1390,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data27.title !== undefined){
-let data32 = data27.title;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(Object.keys(data32).length < 1){
-const err100 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data36.rating === undefined){
+const err100 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "rating"},message:"must have required property '"+"rating"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1259,11 +1400,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key14 in data32){
-const _errs84 = errors;
-if(typeof key14 === "string"){
-if(!pattern5.test(key14)){
-const err101 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
+if(data36.category === undefined){
+const err101 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1272,9 +1410,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
+if(data36.title === undefined){
+const err102 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1283,9 +1420,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-var valid25 = _errs84 === errors;
-if(!valid25){
-const err103 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+if(data36.description === undefined){
+const err103 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1294,12 +1430,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-for(const key15 in data32){
-let data33 = data32[key15];
-if(typeof data33 === "string"){
-if(!pattern4.test(data33)){
-const err104 = {instancePath:instancePath+"/datasets/" + i3+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data36.facts === undefined){
+const err104 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1308,9 +1440,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/datasets/" + i3+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.lists === undefined){
+const err105 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "lists"},message:"must have required property '"+"lists"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1319,10 +1450,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/datasets/" + i3+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.access === undefined){
+const err106 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1331,12 +1460,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data27.description !== undefined){
-let data34 = data27.description;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.label === undefined){
-const err107 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data36.sections === undefined){
+const err107 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/required",keyword:"required",params:{missingProperty: "sections"},message:"must have required property '"+"sections"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1345,8 +1470,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data34.text === undefined){
-const err108 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+for(const key13 in data36){
+if(!(func1.call(schema31.properties.datasets.items.properties, key13))){
+const err108 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1355,9 +1481,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key16 in data34){
-if(!((key16 === "label") || (key16 === "text"))){
-const err109 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data36.id !== undefined){
+let data37 = data36.id;
+if(typeof data37 === "string"){
+if(!pattern12.test(data37)){
+const err109 = {instancePath:instancePath+"/datasets/" + i7+"/id",schemaPath:"#/properties/datasets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1367,11 +1496,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data34.label !== undefined){
-let data35 = data34.label;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(Object.keys(data35).length < 1){
-const err110 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err110 = {instancePath:instancePath+"/datasets/" + i7+"/id",schemaPath:"#/properties/datasets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1380,11 +1506,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key17 in data35){
-const _errs94 = errors;
-if(typeof key17 === "string"){
-if(!pattern5.test(key17)){
-const err111 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key17};
+}
+if(data36.name !== undefined){
+let data38 = data36.name;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err111 = {instancePath:instancePath+"/datasets/" + i7+"/name",schemaPath:"#/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1393,9 +1520,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key17};
+if(!pattern4.test(data38)){
+const err112 = {instancePath:instancePath+"/datasets/" + i7+"/name",schemaPath:"#/properties/datasets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1404,9 +1530,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-var valid28 = _errs94 === errors;
-if(!valid28){
-const err113 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
+}
+else {
+const err113 = {instancePath:instancePath+"/datasets/" + i7+"/name",schemaPath:"#/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1416,11 +1542,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key18 in data35){
-let data36 = data35[key18];
-if(typeof data36 === "string"){
-if(!pattern4.test(data36)){
-const err114 = {instancePath:instancePath+"/datasets/" + i3+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data36.rating !== undefined){
+let data39 = data36.rating;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err114 = {instancePath:instancePath+"/datasets/" + i7+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1429,9 +1554,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/datasets/" + i3+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 5 || isNaN(data39)){
+const err115 = {instancePath:instancePath+"/datasets/" + i7+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1440,10 +1565,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/datasets/" + i3+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39 < 1 || isNaN(data39)){
+const err116 = {instancePath:instancePath+"/datasets/" + i7+"/rating",schemaPath:"#/properties/datasets/items/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1453,11 +1576,12 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data34.text !== undefined){
-let data37 = data34.text;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(Object.keys(data37).length < 1){
-const err117 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data36.category !== undefined){
+let data40 = data36.category;
+if(typeof data40 === "string"){
+if(!pattern12.test(data40)){
+const err117 = {instancePath:instancePath+"/datasets/" + i7+"/category",schemaPath:"#/properties/datasets/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1466,11 +1590,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key19 in data37){
-const _errs101 = errors;
-if(typeof key19 === "string"){
-if(!pattern5.test(key19)){
-const err118 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
+}
+else {
+const err118 = {instancePath:instancePath+"/datasets/" + i7+"/category",schemaPath:"#/properties/datasets/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1480,8 +1602,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
+if(data36.title !== undefined){
+let data41 = data36.title;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(Object.keys(data41).length < 1){
+const err119 = {instancePath:instancePath+"/datasets/" + i7+"/title",schemaPath:"#/properties/datasets/items/properties/title/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1490,9 +1615,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-var valid30 = _errs101 === errors;
-if(!valid30){
-const err120 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
+for(const key14 in data41){
+const _errs111 = errors;
+if(typeof key14 === "string"){
+if(!pattern5.test(key14)){
+const err120 = {instancePath:instancePath+"/datasets/" + i7+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1502,11 +1629,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-for(const key20 in data37){
-let data38 = data37[key20];
-if(typeof data38 === "string"){
-if(!pattern4.test(data38)){
-const err121 = {instancePath:instancePath+"/datasets/" + i3+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err121 = {instancePath:instancePath+"/datasets/" + i7+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1515,9 +1639,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/datasets/" + i3+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid42 = _errs111 === errors;
+if(!valid42){
+const err122 = {instancePath:instancePath+"/datasets/" + i7+"/title",schemaPath:"#/properties/datasets/items/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1527,9 +1651,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/datasets/" + i3+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key15 in data41){
+let data42 = data41[key15];
+if(typeof data42 === "string"){
+if(!pattern4.test(data42)){
+const err123 = {instancePath:instancePath+"/datasets/" + i7+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1539,9 +1665,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
 else {
-const err124 = {instancePath:instancePath+"/datasets/" + i3+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err124 = {instancePath:instancePath+"/datasets/" + i7+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/title/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1551,11 +1676,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data27.facts !== undefined){
-let data39 = data27.facts;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.label === undefined){
-const err125 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+else {
+const err125 = {instancePath:instancePath+"/datasets/" + i7+"/title",schemaPath:"#/properties/datasets/items/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1564,8 +1687,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data39.items === undefined){
-const err126 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+if(data36.description !== undefined){
+let data43 = data36.description;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.label === undefined){
+const err126 = {instancePath:instancePath+"/datasets/" + i7+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1574,9 +1701,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key21 in data39){
-if(!((key21 === "label") || (key21 === "items"))){
-const err127 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data43.text === undefined){
+const err127 = {instancePath:instancePath+"/datasets/" + i7+"/description",schemaPath:"#/properties/datasets/items/properties/description/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1585,12 +1711,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data39.label !== undefined){
-let data40 = data39.label;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(Object.keys(data40).length < 1){
-const err128 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key16 in data43){
+if(!((key16 === "label") || (key16 === "text"))){
+const err128 = {instancePath:instancePath+"/datasets/" + i7+"/description",schemaPath:"#/properties/datasets/items/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1599,11 +1722,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key22 in data40){
-const _errs111 = errors;
-if(typeof key22 === "string"){
-if(!pattern5.test(key22)){
-const err129 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
+}
+if(data43.label !== undefined){
+let data44 = data43.label;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(Object.keys(data44).length < 1){
+const err129 = {instancePath:instancePath+"/datasets/" + i7+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1612,9 +1736,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
+for(const key17 in data44){
+const _errs121 = errors;
+if(typeof key17 === "string"){
+if(!pattern5.test(key17)){
+const err130 = {instancePath:instancePath+"/datasets/" + i7+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key17};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1623,9 +1749,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-var valid33 = _errs111 === errors;
-if(!valid33){
-const err131 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+}
+else {
+const err131 = {instancePath:instancePath+"/datasets/" + i7+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key17};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1634,12 +1760,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-for(const key23 in data40){
-let data41 = data40[key23];
-if(typeof data41 === "string"){
-if(!pattern4.test(data41)){
-const err132 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+var valid45 = _errs121 === errors;
+if(!valid45){
+const err132 = {instancePath:instancePath+"/datasets/" + i7+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1649,8 +1772,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data44){
+let data45 = data44[key18];
+if(typeof data45 === "string"){
+if(!pattern4.test(data45)){
+const err133 = {instancePath:instancePath+"/datasets/" + i7+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1660,9 +1786,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
 else {
-const err134 = {instancePath:instancePath+"/datasets/" + i3+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/datasets/" + i7+"/description/label/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1672,11 +1797,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data39.items !== undefined){
-let data42 = data39.items;
-if(Array.isArray(data42)){
-if(data42.length < 1){
-const err135 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err135 = {instancePath:instancePath+"/datasets/" + i7+"/description/label",schemaPath:"#/properties/datasets/items/properties/description/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1685,12 +1808,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-const len4 = data42.length;
-for(let i4=0; i4<len4; i4++){
-let data43 = data42[i4];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.key === undefined){
-const err136 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data43.text !== undefined){
+let data46 = data43.text;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(Object.keys(data46).length < 1){
+const err136 = {instancePath:instancePath+"/datasets/" + i7+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1699,8 +1822,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data43.label === undefined){
-const err137 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key19 in data46){
+const _errs128 = errors;
+if(typeof key19 === "string"){
+if(!pattern5.test(key19)){
+const err137 = {instancePath:instancePath+"/datasets/" + i7+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key19};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1709,8 +1835,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data43.value === undefined){
-const err138 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err138 = {instancePath:instancePath+"/datasets/" + i7+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1719,9 +1846,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key24 in data43){
-if(!((((key24 === "key") || (key24 === "label")) || (key24 === "value")) || (key24 === "quantity"))){
-const err139 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+var valid47 = _errs128 === errors;
+if(!valid47){
+const err139 = {instancePath:instancePath+"/datasets/" + i7+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1731,11 +1858,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data43.key !== undefined){
-let data44 = data43.key;
-if(typeof data44 === "string"){
-if(!pattern12.test(data44)){
-const err140 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+for(const key20 in data46){
+let data47 = data46[key20];
+if(typeof data47 === "string"){
+if(!pattern4.test(data47)){
+const err140 = {instancePath:instancePath+"/datasets/" + i7+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1746,7 +1873,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err141 = {instancePath:instancePath+"/datasets/" + i7+"/description/text/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/description/properties/text/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1756,11 +1883,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data43.label !== undefined){
-let data45 = data43.label;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(Object.keys(data45).length < 1){
-const err142 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err142 = {instancePath:instancePath+"/datasets/" + i7+"/description/text",schemaPath:"#/properties/datasets/items/properties/description/properties/text/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1769,11 +1894,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key25 in data45){
-const _errs125 = errors;
-if(typeof key25 === "string"){
-if(!pattern5.test(key25)){
-const err143 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key25};
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/datasets/" + i7+"/description",schemaPath:"#/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1783,8 +1907,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-else {
-const err144 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key25};
+if(data36.facts !== undefined){
+let data48 = data36.facts;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.label === undefined){
+const err144 = {instancePath:instancePath+"/datasets/" + i7+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1793,9 +1920,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-var valid38 = _errs125 === errors;
-if(!valid38){
-const err145 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key25},message:"property name must be valid"};
+if(data48.items === undefined){
+const err145 = {instancePath:instancePath+"/datasets/" + i7+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1804,12 +1930,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-for(const key26 in data45){
-let data46 = data45[key26];
-if(typeof data46 === "string"){
-if(!pattern4.test(data46)){
-const err146 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key21 in data48){
+if(!((key21 === "label") || (key21 === "items"))){
+const err146 = {instancePath:instancePath+"/datasets/" + i7+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1819,8 +1942,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.label !== undefined){
+let data49 = data48.label;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(Object.keys(data49).length < 1){
+const err147 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1829,10 +1955,11 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key22 in data49){
+const _errs138 = errors;
+if(typeof key22 === "string"){
+if(!pattern5.test(key22)){
+const err148 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key22};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1842,11 +1969,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data43.value !== undefined){
-let data47 = data43.value;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(Object.keys(data47).length < 1){
-const err149 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err149 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1855,11 +1979,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key27 in data47){
-const _errs132 = errors;
-if(typeof key27 === "string"){
-if(!pattern5.test(key27)){
-const err150 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key27};
+var valid50 = _errs138 === errors;
+if(!valid50){
+const err150 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1869,8 +1991,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key27};
+for(const key23 in data49){
+let data50 = data49[key23];
+if(typeof data50 === "string"){
+if(!pattern4.test(data50)){
+const err151 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1879,9 +2004,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-var valid40 = _errs132 === errors;
-if(!valid40){
-const err152 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
+}
+else {
+const err152 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1891,11 +2016,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-for(const key28 in data47){
-let data48 = data47[key28];
-if(typeof data48 === "string"){
-if(!pattern4.test(data48)){
-const err153 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err153 = {instancePath:instancePath+"/datasets/" + i7+"/facts/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1905,8 +2028,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.items !== undefined){
+let data51 = data48.items;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err154 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1915,10 +2041,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len7 = data51.length;
+for(let i8=0; i8<len7; i8++){
+let data52 = data51[i8];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.key === undefined){
+const err155 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1927,16 +2055,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data43.quantity !== undefined){
-let data49 = data43.quantity;
-const _errs138 = errors;
-let valid42 = false;
-let passing0 = null;
-const _errs139 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.kind === undefined){
-const err156 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data52.label === undefined){
+const err156 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1945,8 +2065,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data49.value === undefined){
-const err157 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data52.value === undefined){
+const err157 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1955,9 +2075,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-for(const key29 in data49){
-if(!((key29 === "kind") || (key29 === "value"))){
-const err158 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+for(const key24 in data52){
+if(!((((key24 === "key") || (key24 === "label")) || (key24 === "value")) || (key24 === "quantity"))){
+const err158 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1967,9 +2087,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data49.kind !== undefined){
-if("count" !== data49.kind){
-const err159 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
+if(data52.key !== undefined){
+let data53 = data52.key;
+if(typeof data53 === "string"){
+if(!pattern12.test(data53)){
+const err159 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1979,10 +2101,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data49.value !== undefined){
-let data51 = data49.value;
-if(!((typeof data51 == "number") && (isFinite(data51)))){
-const err160 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err160 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1992,9 +2112,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data52.label !== undefined){
+let data54 = data52.label;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(Object.keys(data54).length < 1){
+const err161 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2003,16 +2125,11 @@ vErrors.push(err161);
 }
 errors++;
 }
-var _valid1 = _errs139 === errors;
-if(_valid1){
-valid42 = true;
-passing0 = 0;
-var props1 = true;
-}
-const _errs145 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.kind === undefined){
-const err162 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key25 in data54){
+const _errs152 = errors;
+if(typeof key25 === "string"){
+if(!pattern5.test(key25)){
+const err162 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key25};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2021,8 +2138,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data49.value === undefined){
-const err163 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err163 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key25};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2031,9 +2149,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key30 in data49){
-if(!((key30 === "kind") || (key30 === "value"))){
-const err164 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+var valid55 = _errs152 === errors;
+if(!valid55){
+const err164 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key25},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2043,9 +2161,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data49.kind !== undefined){
-if("at-least" !== data49.kind){
-const err165 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
+for(const key26 in data54){
+let data55 = data54[key26];
+if(typeof data55 === "string"){
+if(!pattern4.test(data55)){
+const err165 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2055,10 +2175,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data49.value !== undefined){
-let data53 = data49.value;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err166 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err166 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2070,7 +2188,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2079,23 +2197,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid1 = _errs145 === errors;
-if(_valid1 && valid42){
-valid42 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid1){
-valid42 = true;
-passing0 = 1;
-if(props1 !== true){
-props1 = true;
-}
-}
-const _errs151 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.kind === undefined){
-const err168 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data52.value !== undefined){
+let data56 = data52.value;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(Object.keys(data56).length < 1){
+const err168 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2104,8 +2211,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data49.from === undefined){
-const err169 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+for(const key27 in data56){
+const _errs159 = errors;
+if(typeof key27 === "string"){
+if(!pattern5.test(key27)){
+const err169 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key27};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2114,8 +2224,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data49.to === undefined){
-const err170 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+else {
+const err170 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key27};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2124,9 +2235,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key31 in data49){
-if(!(((key31 === "kind") || (key31 === "from")) || (key31 === "to"))){
-const err171 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+var valid57 = _errs159 === errors;
+if(!valid57){
+const err171 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2136,9 +2247,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data49.kind !== undefined){
-if("year-range" !== data49.kind){
-const err172 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
+for(const key28 in data56){
+let data57 = data56[key28];
+if(typeof data57 === "string"){
+if(!pattern4.test(data57)){
+const err172 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2148,10 +2261,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data49.from !== undefined){
-let data55 = data49.from;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err173 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err173 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2161,10 +2272,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data49.to !== undefined){
-let data56 = data49.to;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err174 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err174 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2174,9 +2284,15 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data52.quantity !== undefined){
+let data58 = data52.quantity;
+const _errs165 = errors;
+let valid59 = false;
+let passing0 = null;
+const _errs166 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.kind === undefined){
+const err175 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2185,23 +2301,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-var _valid1 = _errs151 === errors;
-if(_valid1 && valid42){
-valid42 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid1){
-valid42 = true;
-passing0 = 2;
-if(props1 !== true){
-props1 = true;
-}
-}
-}
-}
-if(!valid42){
-const err176 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data58.value === undefined){
+const err176 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2210,21 +2311,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-else {
-errors = _errs138;
-if(vErrors !== null){
-if(_errs138){
-vErrors.length = _errs138;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items/" + i4,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data58){
+if(!((key29 === "kind") || (key29 === "value"))){
+const err177 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2234,9 +2323,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/datasets/" + i3+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data58.kind !== undefined){
+if("count" !== data58.kind){
+const err178 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2246,9 +2335,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/datasets/" + i3+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.value !== undefined){
+let data60 = data58.value;
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err179 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2258,11 +2348,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data27.tasks !== undefined){
-let data57 = data27.tasks;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.label === undefined){
-const err180 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+else {
+const err180 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2271,8 +2359,16 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data57.style === undefined){
-const err181 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
+var _valid4 = _errs166 === errors;
+if(_valid4){
+valid59 = true;
+passing0 = 0;
+var props3 = true;
+}
+const _errs172 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.kind === undefined){
+const err181 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2281,8 +2377,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data57.items === undefined){
-const err182 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+if(data58.value === undefined){
+const err182 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2291,9 +2387,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key32 in data57){
-if(!(((key32 === "label") || (key32 === "style")) || (key32 === "items"))){
-const err183 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+for(const key30 in data58){
+if(!((key30 === "kind") || (key30 === "value"))){
+const err183 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2303,11 +2399,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data57.label !== undefined){
-let data58 = data57.label;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(Object.keys(data58).length < 1){
-const err184 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data58.kind !== undefined){
+if("at-least" !== data58.kind){
+const err184 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "at-least"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2316,11 +2410,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key33 in data58){
-const _errs164 = errors;
-if(typeof key33 === "string"){
-if(!pattern5.test(key33)){
-const err185 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key33};
+}
+if(data58.value !== undefined){
+let data62 = data58.value;
+if(!((typeof data62 == "number") && (isFinite(data62)))){
+const err185 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/value",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2330,8 +2424,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
+const err186 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2340,9 +2435,23 @@ vErrors.push(err186);
 }
 errors++;
 }
-var valid47 = _errs164 === errors;
-if(!valid47){
-const err187 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
+var _valid4 = _errs172 === errors;
+if(_valid4 && valid59){
+valid59 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid4){
+valid59 = true;
+passing0 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+const _errs178 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.kind === undefined){
+const err187 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2351,12 +2460,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-for(const key34 in data58){
-let data59 = data58[key34];
-if(typeof data59 === "string"){
-if(!pattern4.test(data59)){
-const err188 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data58.from === undefined){
+const err188 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2365,9 +2470,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data58.to === undefined){
+const err189 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2376,10 +2480,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data58){
+if(!(((key31 === "kind") || (key31 === "from")) || (key31 === "to"))){
+const err190 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2389,10 +2492,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data57.style !== undefined){
-let data60 = data57.style;
-if(!((data60 === "bullets") || (data60 === "inline"))){
-const err191 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
+if(data58.kind !== undefined){
+if("year-range" !== data58.kind){
+const err191 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/kind",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "year-range"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2402,11 +2504,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data57.items !== undefined){
-let data61 = data57.items;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length < 1){
-const err192 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data58.from !== undefined){
+let data64 = data58.from;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err192 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/from",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2415,11 +2516,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key35 in data61){
-const _errs172 = errors;
-if(typeof key35 === "string"){
-if(!pattern5.test(key35)){
-const err193 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
+}
+if(data58.to !== undefined){
+let data65 = data58.to;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err193 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity/to",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2429,8 +2530,9 @@ vErrors.push(err193);
 errors++;
 }
 }
+}
 else {
-const err194 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
+const err194 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2439,9 +2541,23 @@ vErrors.push(err194);
 }
 errors++;
 }
-var valid49 = _errs172 === errors;
-if(!valid49){
-const err195 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+var _valid4 = _errs178 === errors;
+if(_valid4 && valid59){
+valid59 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid4){
+valid59 = true;
+passing0 = 2;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+}
+if(!valid59){
+const err195 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8+"/quantity",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/properties/quantity/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2450,16 +2566,21 @@ vErrors.push(err195);
 }
 errors++;
 }
+else {
+errors = _errs165;
+if(vErrors !== null){
+if(_errs165){
+vErrors.length = _errs165;
 }
-for(const key36 in data61){
-let data62 = data61[key36];
-if(Array.isArray(data62)){
-const len5 = data62.length;
-for(let i5=0; i5<len5; i5++){
-let data63 = data62[i5];
-if(typeof data63 === "string"){
-if(!pattern4.test(data63)){
-const err196 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items/" + i8,schemaPath:"#/properties/datasets/items/properties/facts/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2469,8 +2590,9 @@ vErrors.push(err196);
 errors++;
 }
 }
+}
 else {
-const err197 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err197 = {instancePath:instancePath+"/datasets/" + i7+"/facts/items",schemaPath:"#/properties/datasets/items/properties/facts/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2482,7 +2604,7 @@ errors++;
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err198 = {instancePath:instancePath+"/datasets/" + i7+"/facts",schemaPath:"#/properties/datasets/items/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2492,9 +2614,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/datasets/" + i3+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.tasks !== undefined){
+let data66 = data36.tasks;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.label === undefined){
+const err199 = {instancePath:instancePath+"/datasets/" + i7+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2503,10 +2627,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/datasets/" + i3+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.style === undefined){
+const err200 = {instancePath:instancePath+"/datasets/" + i7+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2515,16 +2637,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data27.lists !== undefined){
-let data64 = data27.lists;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.key === undefined){
-const err201 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data66.items === undefined){
+const err201 = {instancePath:instancePath+"/datasets/" + i7+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2533,8 +2647,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data65.label === undefined){
-const err202 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+for(const key32 in data66){
+if(!(((key32 === "label") || (key32 === "style")) || (key32 === "items"))){
+const err202 = {instancePath:instancePath+"/datasets/" + i7+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2543,8 +2658,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data65.style === undefined){
-const err203 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
+}
+if(data66.label !== undefined){
+let data67 = data66.label;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(Object.keys(data67).length < 1){
+const err203 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2553,8 +2672,11 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data65.items === undefined){
-const err204 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+for(const key33 in data67){
+const _errs191 = errors;
+if(typeof key33 === "string"){
+if(!pattern5.test(key33)){
+const err204 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key33};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2563,9 +2685,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key37 in data65){
-if(!((((key37 === "key") || (key37 === "label")) || (key37 === "style")) || (key37 === "items"))){
-const err205 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+else {
+const err205 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2574,12 +2696,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data65.key !== undefined){
-let data66 = data65.key;
-if(typeof data66 === "string"){
-if(!pattern12.test(data66)){
-const err206 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+var valid64 = _errs191 === errors;
+if(!valid64){
+const err206 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2589,8 +2708,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data67){
+let data68 = data67[key34];
+if(typeof data68 === "string"){
+if(!pattern4.test(data68)){
+const err207 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2600,11 +2722,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data65.label !== undefined){
-let data67 = data65.label;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(Object.keys(data67).length < 1){
-const err208 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err208 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2613,11 +2732,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key38 in data67){
-const _errs188 = errors;
-if(typeof key38 === "string"){
-if(!pattern5.test(key38)){
-const err209 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key38};
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/label",schemaPath:"#/properties/datasets/items/properties/tasks/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2627,8 +2745,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key38};
+if(data66.style !== undefined){
+let data69 = data66.style;
+if(!((data69 === "bullets") || (data69 === "inline"))){
+const err210 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/style",schemaPath:"#/properties/datasets/items/properties/tasks/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.tasks.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2637,9 +2757,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-var valid56 = _errs188 === errors;
-if(!valid56){
-const err211 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key38},message:"property name must be valid"};
+}
+if(data66.items !== undefined){
+let data70 = data66.items;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(Object.keys(data70).length < 1){
+const err211 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2648,12 +2771,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-for(const key39 in data67){
-let data68 = data67[key39];
-if(typeof data68 === "string"){
-if(!pattern4.test(data68)){
-const err212 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key35 in data70){
+const _errs199 = errors;
+if(typeof key35 === "string"){
+if(!pattern5.test(key35)){
+const err212 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key35};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2664,7 +2786,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2673,10 +2795,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid66 = _errs199 === errors;
+if(!valid66){
+const err214 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2686,10 +2807,15 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data65.style !== undefined){
-let data69 = data65.style;
-if(!((data69 === "bullets") || (data69 === "inline"))){
-const err215 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
+for(const key36 in data70){
+let data71 = data70[key36];
+if(Array.isArray(data71)){
+const len8 = data71.length;
+for(let i9=0; i9<len8; i9++){
+let data72 = data71[i9];
+if(typeof data72 === "string"){
+if(!pattern4.test(data72)){
+const err215 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2699,11 +2825,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data65.items !== undefined){
-let data70 = data65.items;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(Object.keys(data70).length < 1){
-const err216 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err216 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2712,11 +2835,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-for(const key40 in data70){
-const _errs196 = errors;
-if(typeof key40 === "string"){
-if(!pattern5.test(key40)){
-const err217 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2726,8 +2848,9 @@ vErrors.push(err217);
 errors++;
 }
 }
+}
 else {
-const err218 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
+const err218 = {instancePath:instancePath+"/datasets/" + i7+"/tasks/items",schemaPath:"#/properties/datasets/items/properties/tasks/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2736,9 +2859,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-var valid58 = _errs196 === errors;
-if(!valid58){
-const err219 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/datasets/" + i7+"/tasks",schemaPath:"#/properties/datasets/items/properties/tasks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2748,15 +2872,15 @@ vErrors.push(err219);
 errors++;
 }
 }
-for(const key41 in data70){
-let data71 = data70[key41];
-if(Array.isArray(data71)){
-const len7 = data71.length;
-for(let i7=0; i7<len7; i7++){
-let data72 = data71[i7];
-if(typeof data72 === "string"){
-if(!pattern4.test(data72)){
-const err220 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data36.lists !== undefined){
+let data73 = data36.lists;
+if(Array.isArray(data73)){
+const len9 = data73.length;
+for(let i10=0; i10<len9; i10++){
+let data74 = data73[i10];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.key === undefined){
+const err220 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2765,9 +2889,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.label === undefined){
+const err221 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2776,10 +2899,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data74.style === undefined){
+const err222 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2788,10 +2909,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.items === undefined){
+const err223 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2800,10 +2919,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/datasets/" + i3+"/lists/" + i6,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key37 in data74){
+if(!((((key37 === "key") || (key37 === "label")) || (key37 === "style")) || (key37 === "items"))){
+const err224 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2813,9 +2931,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/datasets/" + i3+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data74.key !== undefined){
+let data75 = data74.key;
+if(typeof data75 === "string"){
+if(!pattern12.test(data75)){
+const err225 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2825,11 +2945,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data27.access !== undefined){
-let data73 = data27.access;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.label === undefined){
-const err226 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+else {
+const err226 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/key",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2838,8 +2955,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data73.items === undefined){
-const err227 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+if(data74.label !== undefined){
+let data76 = data74.label;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(Object.keys(data76).length < 1){
+const err227 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2848,9 +2969,11 @@ vErrors.push(err227);
 }
 errors++;
 }
-for(const key42 in data73){
-if(!((key42 === "label") || (key42 === "items"))){
-const err228 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+for(const key38 in data76){
+const _errs215 = errors;
+if(typeof key38 === "string"){
+if(!pattern5.test(key38)){
+const err228 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key38};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2860,11 +2983,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data73.label !== undefined){
-let data74 = data73.label;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(Object.keys(data74).length < 1){
-const err229 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err229 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key38};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2873,11 +2993,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-for(const key43 in data74){
-const _errs208 = errors;
-if(typeof key43 === "string"){
-if(!pattern5.test(key43)){
-const err230 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
+var valid73 = _errs215 === errors;
+if(!valid73){
+const err230 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key38},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2887,8 +3005,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
+for(const key39 in data76){
+let data77 = data76[key39];
+if(typeof data77 === "string"){
+if(!pattern4.test(data77)){
+const err231 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2897,9 +3018,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-var valid63 = _errs208 === errors;
-if(!valid63){
-const err232 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+}
+else {
+const err232 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2909,11 +3030,9 @@ vErrors.push(err232);
 errors++;
 }
 }
-for(const key44 in data74){
-let data75 = data74[key44];
-if(typeof data75 === "string"){
-if(!pattern4.test(data75)){
-const err233 = {instancePath:instancePath+"/datasets/" + i3+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err233 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/label",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2923,8 +3042,10 @@ vErrors.push(err233);
 errors++;
 }
 }
-else {
-const err234 = {instancePath:instancePath+"/datasets/" + i3+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.style !== undefined){
+let data78 = data74.style;
+if(!((data78 === "bullets") || (data78 === "inline"))){
+const err234 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/style",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/style/enum",keyword:"enum",params:{allowedValues: schema31.properties.datasets.items.properties.lists.items.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2934,9 +3055,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/datasets/" + i3+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.items !== undefined){
+let data79 = data74.items;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(Object.keys(data79).length < 1){
+const err235 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2945,12 +3068,11 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-if(data73.items !== undefined){
-let data76 = data73.items;
-if(Array.isArray(data76)){
-if(data76.length < 1){
-const err236 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key40 in data79){
+const _errs223 = errors;
+if(typeof key40 === "string"){
+if(!pattern5.test(key40)){
+const err236 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2959,12 +3081,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-const len8 = data76.length;
-for(let i8=0; i8<len8; i8++){
-let data77 = data76[i8];
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.key === undefined){
-const err237 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+else {
+const err237 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2973,8 +3092,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data77.label === undefined){
-const err238 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+var valid75 = _errs223 === errors;
+if(!valid75){
+const err238 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2983,8 +3103,16 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data77.value === undefined){
-const err239 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+for(const key41 in data79){
+let data80 = data79[key41];
+if(Array.isArray(data80)){
+const len10 = data80.length;
+for(let i11=0; i11<len10; i11++){
+let data81 = data80[i11];
+if(typeof data81 === "string"){
+if(!pattern4.test(data81)){
+const err239 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2993,9 +3121,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key45 in data77){
-if(!(((((key45 === "key") || (key45 === "label")) || (key45 === "value")) || (key45 === "url")) || (key45 === "urlVariants"))){
-const err240 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+else {
+const err240 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3005,11 +3133,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data77.key !== undefined){
-let data78 = data77.key;
-if(typeof data78 === "string"){
-if(!pattern12.test(data78)){
-const err241 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err241 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3019,8 +3145,9 @@ vErrors.push(err241);
 errors++;
 }
 }
+}
 else {
-const err242 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err242 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10+"/items",schemaPath:"#/properties/datasets/items/properties/lists/items/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3030,11 +3157,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data77.label !== undefined){
-let data79 = data77.label;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(Object.keys(data79).length < 1){
-const err243 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err243 = {instancePath:instancePath+"/datasets/" + i7+"/lists/" + i10,schemaPath:"#/properties/datasets/items/properties/lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3043,11 +3168,10 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key46 in data79){
-const _errs222 = errors;
-if(typeof key46 === "string"){
-if(!pattern5.test(key46)){
-const err244 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key46};
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/datasets/" + i7+"/lists",schemaPath:"#/properties/datasets/items/properties/lists/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3057,8 +3181,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-else {
-const err245 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key46};
+if(data36.access !== undefined){
+let data82 = data36.access;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.label === undefined){
+const err245 = {instancePath:instancePath+"/datasets/" + i7+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3067,9 +3194,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-var valid68 = _errs222 === errors;
-if(!valid68){
-const err246 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
+if(data82.items === undefined){
+const err246 = {instancePath:instancePath+"/datasets/" + i7+"/access",schemaPath:"#/properties/datasets/items/properties/access/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3078,12 +3204,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-for(const key47 in data79){
-let data80 = data79[key47];
-if(typeof data80 === "string"){
-if(!pattern4.test(data80)){
-const err247 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key42 in data82){
+if(!((key42 === "label") || (key42 === "items"))){
+const err247 = {instancePath:instancePath+"/datasets/" + i7+"/access",schemaPath:"#/properties/datasets/items/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3093,8 +3216,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.label !== undefined){
+let data83 = data82.label;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(Object.keys(data83).length < 1){
+const err248 = {instancePath:instancePath+"/datasets/" + i7+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3103,10 +3229,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-else {
-const err249 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key43 in data83){
+const _errs235 = errors;
+if(typeof key43 === "string"){
+if(!pattern5.test(key43)){
+const err249 = {instancePath:instancePath+"/datasets/" + i7+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key43};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3116,11 +3243,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data77.value !== undefined){
-let data81 = data77.value;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(Object.keys(data81).length < 1){
-const err250 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err250 = {instancePath:instancePath+"/datasets/" + i7+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key43};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3129,11 +3253,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key48 in data81){
-const _errs229 = errors;
-if(typeof key48 === "string"){
-if(!pattern5.test(key48)){
-const err251 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
+var valid80 = _errs235 === errors;
+if(!valid80){
+const err251 = {instancePath:instancePath+"/datasets/" + i7+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3143,8 +3265,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
+for(const key44 in data83){
+let data84 = data83[key44];
+if(typeof data84 === "string"){
+if(!pattern4.test(data84)){
+const err252 = {instancePath:instancePath+"/datasets/" + i7+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3153,9 +3278,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-var valid70 = _errs229 === errors;
-if(!valid70){
-const err253 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
+}
+else {
+const err253 = {instancePath:instancePath+"/datasets/" + i7+"/access/label/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3165,11 +3290,9 @@ vErrors.push(err253);
 errors++;
 }
 }
-for(const key49 in data81){
-let data82 = data81[key49];
-if(typeof data82 === "string"){
-if(!pattern4.test(data82)){
-const err254 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err254 = {instancePath:instancePath+"/datasets/" + i7+"/access/label",schemaPath:"#/properties/datasets/items/properties/access/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3179,8 +3302,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.items !== undefined){
+let data85 = data82.items;
+if(Array.isArray(data85)){
+if(data85.length < 1){
+const err255 = {instancePath:instancePath+"/datasets/" + i7+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3189,10 +3315,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len11 = data85.length;
+for(let i12=0; i12<len11; i12++){
+let data86 = data85[i12];
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.key === undefined){
+const err256 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3201,12 +3329,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data77.url !== undefined){
-let data83 = data77.url;
-if(typeof data83 === "string"){
-if(!pattern51.test(data83)){
-const err257 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(data86.label === undefined){
+const err257 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3215,8 +3339,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(!(formats0(data83))){
-const err258 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data86.value === undefined){
+const err258 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3225,9 +3349,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key45 in data86){
+if(!(((((key45 === "key") || (key45 === "label")) || (key45 === "value")) || (key45 === "url")) || (key45 === "urlVariants"))){
+const err259 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3237,11 +3361,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data77.urlVariants !== undefined){
-let data84 = data77.urlVariants;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(Object.keys(data84).length < 1){
-const err260 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data86.key !== undefined){
+let data87 = data86.key;
+if(typeof data87 === "string"){
+if(!pattern12.test(data87)){
+const err260 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3250,11 +3374,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-for(const key50 in data84){
-const _errs238 = errors;
-if(typeof key50 === "string"){
-if(!pattern5.test(key50)){
-const err261 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key50};
+}
+else {
+const err261 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3264,8 +3386,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key50};
+if(data86.label !== undefined){
+let data88 = data86.label;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(Object.keys(data88).length < 1){
+const err262 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3274,9 +3399,11 @@ vErrors.push(err262);
 }
 errors++;
 }
-var valid72 = _errs238 === errors;
-if(!valid72){
-const err263 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
+for(const key46 in data88){
+const _errs249 = errors;
+if(typeof key46 === "string"){
+if(!pattern5.test(key46)){
+const err263 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key46};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3286,11 +3413,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-for(const key51 in data84){
-let data85 = data84[key51];
-if(typeof data85 === "string"){
-if(!pattern51.test(data85)){
-const err264 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+else {
+const err264 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key46};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3299,8 +3423,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(!(formats0(data85))){
-const err265 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+var valid85 = _errs249 === errors;
+if(!valid85){
+const err265 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3310,8 +3435,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-else {
-const err266 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key47 in data88){
+let data89 = data88[key47];
+if(typeof data89 === "string"){
+if(!pattern4.test(data89)){
+const err266 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3321,9 +3449,8 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
 else {
-const err267 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err267 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3335,7 +3462,7 @@ errors++;
 }
 }
 else {
-const err268 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i8,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err268 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/label",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3345,14 +3472,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-const _errs243 = errors;
-const len9 = data76.length;
-for(let i9=0; i9<len9; i9++){
-let data86 = data76[i9];
-const _errs244 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.key === undefined){
-const err269 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data86.value !== undefined){
+let data90 = data86.value;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(Object.keys(data90).length < 1){
+const err269 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3361,8 +3485,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data86.url === undefined){
-const err270 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+for(const key48 in data90){
+const _errs256 = errors;
+if(typeof key48 === "string"){
+if(!pattern5.test(key48)){
+const err270 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key48};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3371,9 +3498,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data86.key !== undefined){
-if("url" !== data86.key){
-const err271 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
+}
+else {
+const err271 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key48};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3382,12 +3509,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data86.url !== undefined){
-let data88 = data86.url;
-if(typeof data88 === "string"){
-if(!pattern51.test(data88)){
-const err272 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+var valid87 = _errs256 === errors;
+if(!valid87){
+const err272 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3396,8 +3520,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(!(formats0(data88))){
-const err273 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+for(const key49 in data90){
+let data91 = data90[key49];
+if(typeof data91 === "string"){
+if(!pattern4.test(data91)){
+const err273 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3408,7 +3536,7 @@ errors++;
 }
 }
 else {
-const err274 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err274 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3420,7 +3548,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/datasets/" + i3+"/access/items/" + i9,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/value",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/value/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3429,13 +3557,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-var valid74 = _errs244 === errors;
-if(valid74){
-break;
 }
-}
-if(!valid74){
-const err276 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+if(data86.url !== undefined){
+let data92 = data86.url;
+if(typeof data92 === "string"){
+if(!pattern51.test(data92)){
+const err276 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3444,20 +3571,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-else {
-errors = _errs243;
-if(vErrors !== null){
-if(_errs243){
-vErrors.length = _errs243;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-else {
-const err277 = {instancePath:instancePath+"/datasets/" + i3+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(formats0(data92))){
+const err277 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3467,9 +3582,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
 else {
-const err278 = {instancePath:instancePath+"/datasets/" + i3+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err278 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3479,11 +3593,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data27.citation !== undefined){
-let data89 = data27.citation;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.label === undefined){
-const err279 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data86.urlVariants !== undefined){
+let data93 = data86.urlVariants;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(Object.keys(data93).length < 1){
+const err279 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3492,8 +3606,11 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data89.language === undefined){
-const err280 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+for(const key50 in data93){
+const _errs265 = errors;
+if(typeof key50 === "string"){
+if(!pattern5.test(key50)){
+const err280 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key50};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3502,8 +3619,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data89.type === undefined){
-const err281 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err281 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key50};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3512,8 +3630,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data89.key === undefined){
-const err282 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+var valid89 = _errs265 === errors;
+if(!valid89){
+const err282 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3522,8 +3641,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data89.fields === undefined){
-const err283 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+for(const key51 in data93){
+let data94 = data93[key51];
+if(typeof data94 === "string"){
+if(!pattern51.test(data94)){
+const err283 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3532,8 +3655,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(data89.raw === undefined){
-const err284 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+if(!(formats0(data94))){
+const err284 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3542,9 +3665,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-for(const key52 in data89){
-if(!(((((((key52 === "label") || (key52 === "language")) || (key52 === "type")) || (key52 === "key")) || (key52 === "fields")) || (key52 === "raw")) || (key52 === "rawVariants"))){
-const err285 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+else {
+const err285 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3554,11 +3677,9 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data89.label !== undefined){
-let data90 = data89.label;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(Object.keys(data90).length < 1){
-const err286 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err286 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12+"/urlVariants",schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/properties/urlVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3567,11 +3688,10 @@ vErrors.push(err286);
 }
 errors++;
 }
-for(const key53 in data90){
-const _errs254 = errors;
-if(typeof key53 === "string"){
-if(!pattern5.test(key53)){
-const err287 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i12,schemaPath:"#/properties/datasets/items/properties/access/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3581,8 +3701,14 @@ vErrors.push(err287);
 errors++;
 }
 }
-else {
-const err288 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
+const _errs270 = errors;
+const len12 = data85.length;
+for(let i13=0; i13<len12; i13++){
+let data95 = data85[i13];
+const _errs271 = errors;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.key === undefined){
+const err288 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3591,9 +3717,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-var valid77 = _errs254 === errors;
-if(!valid77){
-const err289 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
+if(data95.url === undefined){
+const err289 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3602,12 +3727,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-for(const key54 in data90){
-let data91 = data90[key54];
-if(typeof data91 === "string"){
-if(!pattern4.test(data91)){
-const err290 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data95.key !== undefined){
+if("url" !== data95.key){
+const err290 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13+"/key",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/key/const",keyword:"const",params:{allowedValue: "url"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3617,8 +3739,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-else {
-const err291 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data95.url !== undefined){
+let data97 = data95.url;
+if(typeof data97 === "string"){
+if(!pattern51.test(data97)){
+const err291 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3627,10 +3752,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-}
-else {
-const err292 = {instancePath:instancePath+"/datasets/" + i3+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0(data97))){
+const err292 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3640,11 +3763,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data89.language !== undefined){
-let data92 = data89.language;
-if(typeof data92 === "string"){
-if(!pattern4.test(data92)){
-const err293 = {instancePath:instancePath+"/datasets/" + i3+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err293 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13+"/url",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3654,8 +3774,9 @@ vErrors.push(err293);
 errors++;
 }
 }
+}
 else {
-const err294 = {instancePath:instancePath+"/datasets/" + i3+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err294 = {instancePath:instancePath+"/datasets/" + i7+"/access/items/" + i13,schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3664,12 +3785,13 @@ vErrors.push(err294);
 }
 errors++;
 }
+var valid91 = _errs271 === errors;
+if(valid91){
+break;
 }
-if(data89.type !== undefined){
-let data93 = data89.type;
-if(typeof data93 === "string"){
-if(!pattern58.test(data93)){
-const err295 = {instancePath:instancePath+"/datasets/" + i3+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
+}
+if(!valid91){
+const err295 = {instancePath:instancePath+"/datasets/" + i7+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3678,9 +3800,20 @@ vErrors.push(err295);
 }
 errors++;
 }
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
 }
 else {
-const err296 = {instancePath:instancePath+"/datasets/" + i3+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/datasets/" + i7+"/access/items",schemaPath:"#/properties/datasets/items/properties/access/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3690,11 +3823,9 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data89.key !== undefined){
-let data94 = data89.key;
-if(typeof data94 === "string"){
-if(!pattern59.test(data94)){
-const err297 = {instancePath:instancePath+"/datasets/" + i3+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"+"\""};
+}
+else {
+const err297 = {instancePath:instancePath+"/datasets/" + i7+"/access",schemaPath:"#/properties/datasets/items/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3704,8 +3835,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-else {
-const err298 = {instancePath:instancePath+"/datasets/" + i3+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.citation !== undefined){
+let data98 = data36.citation;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.label === undefined){
+const err298 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3714,15 +3848,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data89.fields !== undefined){
-let data95 = data89.fields;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key55 in data95){
-const _errs267 = errors;
-if(typeof key55 === "string"){
-if(!pattern60.test(key55)){
-const err299 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key55};
+if(data98.language === undefined){
+const err299 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3731,10 +3858,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-var valid79 = _errs267 === errors;
-if(!valid79){
-const err300 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
+if(data98.type === undefined){
+const err300 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3743,12 +3868,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-for(const key56 in data95){
-let data96 = data95[key56];
-if(typeof data96 === "string"){
-if(!pattern4.test(data96)){
-const err301 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data98.key === undefined){
+const err301 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3757,9 +3878,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-else {
-const err302 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.fields === undefined){
+const err302 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3768,10 +3888,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/datasets/" + i3+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.raw === undefined){
+const err303 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3780,12 +3898,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-if(data89.raw !== undefined){
-let data97 = data89.raw;
-if(typeof data97 === "string"){
-if(!pattern4.test(data97)){
-const err304 = {instancePath:instancePath+"/datasets/" + i3+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+for(const key52 in data98){
+if(!(((((((key52 === "label") || (key52 === "language")) || (key52 === "type")) || (key52 === "key")) || (key52 === "fields")) || (key52 === "raw")) || (key52 === "rawVariants"))){
+const err304 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3795,8 +3910,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/datasets/" + i3+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.label !== undefined){
+let data99 = data98.label;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(Object.keys(data99).length < 1){
+const err305 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3805,12 +3923,11 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data89.rawVariants !== undefined){
-let data98 = data89.rawVariants;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(Object.keys(data98).length < 1){
-const err306 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key53 in data99){
+const _errs281 = errors;
+if(typeof key53 === "string"){
+if(!pattern5.test(key53)){
+const err306 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key53};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3819,11 +3936,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-for(const key57 in data98){
-const _errs275 = errors;
-if(typeof key57 === "string"){
-if(!pattern5.test(key57)){
-const err307 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key57};
+}
+else {
+const err307 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key53};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3832,9 +3947,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key57};
+var valid94 = _errs281 === errors;
+if(!valid94){
+const err308 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3843,9 +3958,12 @@ vErrors.push(err308);
 }
 errors++;
 }
-var valid81 = _errs275 === errors;
-if(!valid81){
-const err309 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
+}
+for(const key54 in data99){
+let data100 = data99[key54];
+if(typeof data100 === "string"){
+if(!pattern4.test(data100)){
+const err309 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3855,11 +3973,8 @@ vErrors.push(err309);
 errors++;
 }
 }
-for(const key58 in data98){
-let data99 = data98[key58];
-if(typeof data99 === "string"){
-if(!pattern4.test(data99)){
-const err310 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err310 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/label/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3869,8 +3984,9 @@ vErrors.push(err310);
 errors++;
 }
 }
+}
 else {
-const err311 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err311 = {instancePath:instancePath+"/datasets/" + i7+"/citation/label",schemaPath:"#/properties/datasets/items/properties/citation/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3880,9 +3996,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-}
-else {
-const err312 = {instancePath:instancePath+"/datasets/" + i3+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.language !== undefined){
+let data101 = data98.language;
+if(typeof data101 === "string"){
+if(!pattern4.test(data101)){
+const err312 = {instancePath:instancePath+"/datasets/" + i7+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3892,9 +4010,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
 else {
-const err313 = {instancePath:instancePath+"/datasets/" + i3+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err313 = {instancePath:instancePath+"/datasets/" + i7+"/citation/language",schemaPath:"#/properties/datasets/items/properties/citation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3904,15 +4021,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data27.sections !== undefined){
-let data100 = data27.sections;
-if(Array.isArray(data100)){
-const len10 = data100.length;
-for(let i10=0; i10<len10; i10++){
-let data101 = data100[i10];
-if(typeof data101 === "string"){
-if(!pattern65.test(data101)){
-const err314 = {instancePath:instancePath+"/datasets/" + i3+"/sections/" + i10,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
+if(data98.type !== undefined){
+let data102 = data98.type;
+if(typeof data102 === "string"){
+if(!pattern58.test(data102)){
+const err314 = {instancePath:instancePath+"/datasets/" + i7+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3923,7 +4036,7 @@ errors++;
 }
 }
 else {
-const err315 = {instancePath:instancePath+"/datasets/" + i3+"/sections/" + i10,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err315 = {instancePath:instancePath+"/datasets/" + i7+"/citation/type",schemaPath:"#/properties/datasets/items/properties/citation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3933,18 +4046,11 @@ vErrors.push(err315);
 errors++;
 }
 }
-let i11 = data100.length;
-let j0;
-if(i11 > 1){
-const indices0 = {};
-for(;i11--;){
-let item0 = data100[i11];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err316 = {instancePath:instancePath+"/datasets/" + i3+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i11+" are identical)"};
+if(data98.key !== undefined){
+let data103 = data98.key;
+if(typeof data103 === "string"){
+if(!pattern59.test(data103)){
+const err316 = {instancePath:instancePath+"/datasets/" + i7+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3952,14 +4058,10 @@ else {
 vErrors.push(err316);
 }
 errors++;
-break;
-}
-indices0[item0] = i11;
-}
 }
 }
 else {
-const err317 = {instancePath:instancePath+"/datasets/" + i3+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err317 = {instancePath:instancePath+"/datasets/" + i7+"/citation/key",schemaPath:"#/properties/datasets/items/properties/citation/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3969,11 +4071,14 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data27.variants !== undefined){
-let data102 = data27.variants;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(Object.keys(data102).length < 1){
-const err318 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data98.fields !== undefined){
+let data104 = data98.fields;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key55 in data104){
+const _errs294 = errors;
+if(typeof key55 === "string"){
+if(!pattern60.test(key55)){
+const err318 = {instancePath:instancePath+"/datasets/" + i7+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",propertyName:key55};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3982,11 +4087,10 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key59 in data102){
-const _errs286 = errors;
-if(typeof key59 === "string"){
-if(!pattern5.test(key59)){
-const err319 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key59};
+}
+var valid96 = _errs294 === errors;
+if(!valid96){
+const err319 = {instancePath:instancePath+"/datasets/" + i7+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key55},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3996,8 +4100,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-else {
-const err320 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key59};
+for(const key56 in data104){
+let data105 = data104[key56];
+if(typeof data105 === "string"){
+if(!pattern4.test(data105)){
+const err320 = {instancePath:instancePath+"/datasets/" + i7+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4006,9 +4113,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-var valid86 = _errs286 === errors;
-if(!valid86){
-const err321 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
+}
+else {
+const err321 = {instancePath:instancePath+"/datasets/" + i7+"/citation/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4018,11 +4125,9 @@ vErrors.push(err321);
 errors++;
 }
 }
-for(const key60 in data102){
-let data103 = data102[key60];
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(Object.keys(data103).length < 1){
-const err322 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err322 = {instancePath:instancePath+"/datasets/" + i7+"/citation/fields",schemaPath:"#/properties/datasets/items/properties/citation/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4031,9 +4136,12 @@ vErrors.push(err322);
 }
 errors++;
 }
-for(const key61 in data103){
-if(!((((key61 === "name") || (key61 === "rating")) || (key61 === "category")) || (key61 === "sections"))){
-const err323 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+if(data98.raw !== undefined){
+let data106 = data98.raw;
+if(typeof data106 === "string"){
+if(!pattern4.test(data106)){
+const err323 = {instancePath:instancePath+"/datasets/" + i7+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4043,11 +4151,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data103.name !== undefined){
-let data104 = data103.name;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err324 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err324 = {instancePath:instancePath+"/datasets/" + i7+"/citation/raw",schemaPath:"#/properties/datasets/items/properties/citation/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4056,8 +4161,12 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(!pattern4.test(data104)){
-const err325 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data98.rawVariants !== undefined){
+let data107 = data98.rawVariants;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(Object.keys(data107).length < 1){
+const err325 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4066,9 +4175,11 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-else {
-const err326 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key57 in data107){
+const _errs302 = errors;
+if(typeof key57 === "string"){
+if(!pattern5.test(key57)){
+const err326 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key57};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4078,10 +4189,8 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data103.rating !== undefined){
-let data105 = data103.rating;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err327 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err327 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key57};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4090,9 +4199,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 5 || isNaN(data105)){
-const err328 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+var valid98 = _errs302 === errors;
+if(!valid98){
+const err328 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4101,8 +4210,12 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data105 < 1 || isNaN(data105)){
-const err329 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+for(const key58 in data107){
+let data108 = data107[key58];
+if(typeof data108 === "string"){
+if(!pattern4.test(data108)){
+const err329 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4112,12 +4225,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-}
-if(data103.category !== undefined){
-let data106 = data103.category;
-if(typeof data106 === "string"){
-if(!pattern12.test(data106)){
-const err330 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+else {
+const err330 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4127,8 +4236,9 @@ vErrors.push(err330);
 errors++;
 }
 }
+}
 else {
-const err331 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err331 = {instancePath:instancePath+"/datasets/" + i7+"/citation/rawVariants",schemaPath:"#/properties/datasets/items/properties/citation/properties/rawVariants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4138,15 +4248,9 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data103.sections !== undefined){
-let data107 = data103.sections;
-if(Array.isArray(data107)){
-const len11 = data107.length;
-for(let i12=0; i12<len11; i12++){
-let data108 = data107[i12];
-if(typeof data108 === "string"){
-if(!pattern65.test(data108)){
-const err332 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i12,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
+}
+else {
+const err332 = {instancePath:instancePath+"/datasets/" + i7+"/citation",schemaPath:"#/properties/datasets/items/properties/citation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4156,8 +4260,15 @@ vErrors.push(err332);
 errors++;
 }
 }
-else {
-const err333 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i12,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.sections !== undefined){
+let data109 = data36.sections;
+if(Array.isArray(data109)){
+const len13 = data109.length;
+for(let i14=0; i14<len13; i14++){
+let data110 = data109[i14];
+if(typeof data110 === "string"){
+if(!pattern65.test(data110)){
+const err333 = {instancePath:instancePath+"/datasets/" + i7+"/sections/" + i14,schemaPath:"#/properties/datasets/items/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4167,18 +4278,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-let i13 = data107.length;
-let j1;
-if(i13 > 1){
-const indices1 = {};
-for(;i13--;){
-let item1 = data107[i13];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err334 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i13+" are identical)"};
+else {
+const err334 = {instancePath:instancePath+"/datasets/" + i7+"/sections/" + i14,schemaPath:"#/properties/datasets/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4186,14 +4287,20 @@ else {
 vErrors.push(err334);
 }
 errors++;
-break;
-}
-indices1[item1] = i13;
 }
 }
+let i15 = data109.length;
+let j1;
+if(i15 > 1){
+const indices0 = {};
+for(;i15--;){
+let item0 = data109[i15];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err335 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err335 = {instancePath:instancePath+"/datasets/" + i7+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i15+" are identical)"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4201,11 +4308,14 @@ else {
 vErrors.push(err335);
 }
 errors++;
+break;
+}
+indices0[item0] = i15;
 }
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/datasets/" + i3+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err336 = {instancePath:instancePath+"/datasets/" + i7+"/sections",schemaPath:"#/properties/datasets/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4215,9 +4325,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-}
-else {
-const err337 = {instancePath:instancePath+"/datasets/" + i3+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.variants !== undefined){
+let data111 = data36.variants;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(Object.keys(data111).length < 1){
+const err337 = {instancePath:instancePath+"/datasets/" + i7+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4226,10 +4338,11 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key59 in data111){
+const _errs313 = errors;
+if(typeof key59 === "string"){
+if(!pattern5.test(key59)){
+const err338 = {instancePath:instancePath+"/datasets/" + i7+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key59};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4239,9 +4352,8 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
 else {
-const err339 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err339 = {instancePath:instancePath+"/datasets/" + i7+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key59};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4250,12 +4362,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data.comparison !== undefined){
-let data109 = data.comparison;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.emoji === undefined){
-const err340 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
+var valid103 = _errs313 === errors;
+if(!valid103){
+const err340 = {instancePath:instancePath+"/datasets/" + i7+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4264,8 +4373,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data109.heading === undefined){
-const err341 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+}
+for(const key60 in data111){
+let data112 = data111[key60];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(Object.keys(data112).length < 1){
+const err341 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4274,8 +4387,9 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data109.columns === undefined){
-const err342 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+for(const key61 in data112){
+if(!((((key61 === "name") || (key61 === "rating")) || (key61 === "category")) || (key61 === "sections"))){
+const err342 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4284,8 +4398,12 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data109.rows === undefined){
-const err343 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+}
+if(data112.name !== undefined){
+let data113 = data112.name;
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err343 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4294,9 +4412,8 @@ vErrors.push(err343);
 }
 errors++;
 }
-for(const key62 in data109){
-if(!((((key62 === "emoji") || (key62 === "heading")) || (key62 === "columns")) || (key62 === "rows"))){
-const err344 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if(!pattern4.test(data113)){
+const err344 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4306,11 +4423,8 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data109.emoji !== undefined){
-let data110 = data109.emoji;
-if(typeof data110 === "string"){
-if(!pattern4.test(data110)){
-const err345 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err345 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4320,8 +4434,10 @@ vErrors.push(err345);
 errors++;
 }
 }
-else {
-const err346 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.rating !== undefined){
+let data114 = data112.rating;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err346 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4330,12 +4446,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-if(data109.heading !== undefined){
-let data111 = data109.heading;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(Object.keys(data111).length < 1){
-const err347 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 5 || isNaN(data114)){
+const err347 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4344,11 +4457,8 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key63 in data111){
-const _errs309 = errors;
-if(typeof key63 === "string"){
-if(!pattern5.test(key63)){
-const err348 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key63};
+if(data114 < 1 || isNaN(data114)){
+const err348 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/rating/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4358,8 +4468,12 @@ vErrors.push(err348);
 errors++;
 }
 }
-else {
-const err349 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key63};
+}
+if(data112.category !== undefined){
+let data115 = data112.category;
+if(typeof data115 === "string"){
+if(!pattern12.test(data115)){
+const err349 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4368,9 +4482,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-var valid93 = _errs309 === errors;
-if(!valid93){
-const err350 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
+}
+else {
+const err350 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/category",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4380,11 +4494,15 @@ vErrors.push(err350);
 errors++;
 }
 }
-for(const key64 in data111){
-let data112 = data111[key64];
-if(typeof data112 === "string"){
-if(!pattern4.test(data112)){
-const err351 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data112.sections !== undefined){
+let data116 = data112.sections;
+if(Array.isArray(data116)){
+const len14 = data116.length;
+for(let i16=0; i16<len14; i16++){
+let data117 = data116[i16];
+if(typeof data117 === "string"){
+if(!pattern65.test(data117)){
+const err351 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i16,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"},message:"must match pattern \""+"^(?:description|facts|tasks|access|citation|lists/[0-9]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4395,7 +4513,7 @@ errors++;
 }
 }
 else {
-const err352 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err352 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections/" + i16,schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4405,9 +4523,18 @@ vErrors.push(err352);
 errors++;
 }
 }
+let i17 = data116.length;
+let j2;
+if(i17 > 1){
+const indices1 = {};
+for(;i17--;){
+let item1 = data116[i17];
+if(typeof item1 !== "string"){
+continue;
 }
-else {
-const err353 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices1[item1] == "number"){
+j2 = indices1[item1];
+const err353 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i17+" are identical)"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4415,13 +4542,14 @@ else {
 vErrors.push(err353);
 }
 errors++;
+break;
+}
+indices1[item1] = i17;
 }
 }
-if(data109.columns !== undefined){
-let data113 = data109.columns;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(Object.keys(data113).length < 1){
-const err354 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err354 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/sections",schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4430,11 +4558,10 @@ vErrors.push(err354);
 }
 errors++;
 }
-for(const key65 in data113){
-const _errs316 = errors;
-if(typeof key65 === "string"){
-if(!pattern5.test(key65)){
-const err355 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key65};
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/datasets/" + i7+"/variants/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/datasets/items/properties/variants/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4444,8 +4571,9 @@ vErrors.push(err355);
 errors++;
 }
 }
+}
 else {
-const err356 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key65};
+const err356 = {instancePath:instancePath+"/datasets/" + i7+"/variants",schemaPath:"#/properties/datasets/items/properties/variants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4454,9 +4582,10 @@ vErrors.push(err356);
 }
 errors++;
 }
-var valid95 = _errs316 === errors;
-if(!valid95){
-const err357 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key65},message:"property name must be valid"};
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/datasets/" + i7,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4466,15 +4595,9 @@ vErrors.push(err357);
 errors++;
 }
 }
-for(const key66 in data113){
-let data114 = data113[key66];
-if(Array.isArray(data114)){
-const len12 = data114.length;
-for(let i14=0; i14<len12; i14++){
-let data115 = data114[i14];
-if(typeof data115 === "string"){
-if(!pattern4.test(data115)){
-const err358 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err358 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4484,8 +4607,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-else {
-const err359 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.comparison !== undefined){
+let data118 = data.comparison;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.emoji === undefined){
+const err359 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "emoji"},message:"must have required property '"+"emoji"+"'"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4494,10 +4620,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-}
-else {
-const err360 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.heading === undefined){
+const err360 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4506,10 +4630,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-}
-else {
-const err361 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data118.columns === undefined){
+const err361 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4518,16 +4640,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-if(data109.rows !== undefined){
-let data116 = data109.rows;
-if(Array.isArray(data116)){
-const len13 = data116.length;
-for(let i15=0; i15<len13; i15++){
-let data117 = data116[i15];
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.dataset === undefined){
-const err362 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+if(data118.rows === undefined){
+const err362 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4536,8 +4650,9 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(data117.cells === undefined){
-const err363 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
+for(const key62 in data118){
+if(!((((key62 === "emoji") || (key62 === "heading")) || (key62 === "columns")) || (key62 === "rows"))){
+const err363 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4546,9 +4661,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-for(const key67 in data117){
-if(!((key67 === "dataset") || (key67 === "cells"))){
-const err364 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+}
+if(data118.emoji !== undefined){
+let data119 = data118.emoji;
+if(typeof data119 === "string"){
+if(!pattern4.test(data119)){
+const err364 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4558,11 +4676,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data117.dataset !== undefined){
-let data118 = data117.dataset;
-if(typeof data118 === "string"){
-if(!pattern12.test(data118)){
-const err365 = {instancePath:instancePath+"/comparison/rows/" + i15+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+else {
+const err365 = {instancePath:instancePath+"/comparison/emoji",schemaPath:"#/properties/comparison/properties/emoji/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4572,8 +4687,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-else {
-const err366 = {instancePath:instancePath+"/comparison/rows/" + i15+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.heading !== undefined){
+let data120 = data118.heading;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(Object.keys(data120).length < 1){
+const err366 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4582,12 +4700,11 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-if(data117.cells !== undefined){
-let data119 = data117.cells;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(Object.keys(data119).length < 1){
-const err367 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key63 in data120){
+const _errs336 = errors;
+if(typeof key63 === "string"){
+if(!pattern5.test(key63)){
+const err367 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key63};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4596,11 +4713,9 @@ vErrors.push(err367);
 }
 errors++;
 }
-for(const key68 in data119){
-const _errs332 = errors;
-if(typeof key68 === "string"){
-if(!pattern5.test(key68)){
-const err368 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key68};
+}
+else {
+const err368 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key63};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4609,9 +4724,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-else {
-const err369 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key68};
+var valid110 = _errs336 === errors;
+if(!valid110){
+const err369 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4620,9 +4735,12 @@ vErrors.push(err369);
 }
 errors++;
 }
-var valid102 = _errs332 === errors;
-if(!valid102){
-const err370 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
+}
+for(const key64 in data120){
+let data121 = data120[key64];
+if(typeof data121 === "string"){
+if(!pattern4.test(data121)){
+const err370 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4632,15 +4750,8 @@ vErrors.push(err370);
 errors++;
 }
 }
-for(const key69 in data119){
-let data120 = data119[key69];
-if(Array.isArray(data120)){
-const len14 = data120.length;
-for(let i16=0; i16<len14; i16++){
-let data121 = data120[i16];
-if(typeof data121 === "string"){
-if(!pattern4.test(data121)){
-const err371 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+const err371 = {instancePath:instancePath+"/comparison/heading/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/heading/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4650,8 +4761,9 @@ vErrors.push(err371);
 errors++;
 }
 }
+}
 else {
-const err372 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err372 = {instancePath:instancePath+"/comparison/heading",schemaPath:"#/properties/comparison/properties/heading/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4661,9 +4773,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-}
-else {
-const err373 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.columns !== undefined){
+let data122 = data118.columns;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(Object.keys(data122).length < 1){
+const err373 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4672,10 +4786,11 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-}
-else {
-const err374 = {instancePath:instancePath+"/comparison/rows/" + i15+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key65 in data122){
+const _errs343 = errors;
+if(typeof key65 === "string"){
+if(!pattern5.test(key65)){
+const err374 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key65};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4685,9 +4800,8 @@ vErrors.push(err374);
 errors++;
 }
 }
-}
 else {
-const err375 = {instancePath:instancePath+"/comparison/rows/" + i15,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err375 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key65};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4696,10 +4810,9 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-}
-else {
-const err376 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid112 = _errs343 === errors;
+if(!valid112){
+const err376 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key65},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4709,9 +4822,15 @@ vErrors.push(err376);
 errors++;
 }
 }
-}
-else {
-const err377 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key66 in data122){
+let data123 = data122[key66];
+if(Array.isArray(data123)){
+const len15 = data123.length;
+for(let i18=0; i18<len15; i18++){
+let data124 = data123[i18];
+if(typeof data124 === "string"){
+if(!pattern4.test(data124)){
+const err377 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4721,11 +4840,8 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data.resources !== undefined){
-let data122 = data.resources;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.heading === undefined){
-const err378 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+else {
+const err378 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/comparison/properties/columns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4734,8 +4850,10 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data122.items === undefined){
-const err379 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/comparison/columns/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/columns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4744,9 +4862,10 @@ vErrors.push(err379);
 }
 errors++;
 }
-for(const key70 in data122){
-if(!((key70 === "heading") || (key70 === "items"))){
-const err380 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/comparison/columns",schemaPath:"#/properties/comparison/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4756,11 +4875,15 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data122.heading !== undefined){
-let data123 = data122.heading;
-if(typeof data123 === "string"){
-if(!pattern4.test(data123)){
-const err381 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data118.rows !== undefined){
+let data125 = data118.rows;
+if(Array.isArray(data125)){
+const len16 = data125.length;
+for(let i19=0; i19<len16; i19++){
+let data126 = data125[i19];
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.dataset === undefined){
+const err381 = {instancePath:instancePath+"/comparison/rows/" + i19,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4769,9 +4892,8 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-else {
-const err382 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data126.cells === undefined){
+const err382 = {instancePath:instancePath+"/comparison/rows/" + i19,schemaPath:"#/properties/comparison/properties/rows/items/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4780,16 +4902,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-if(data122.items !== undefined){
-let data124 = data122.items;
-if(Array.isArray(data124)){
-const len15 = data124.length;
-for(let i17=0; i17<len15; i17++){
-let data125 = data124[i17];
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.text === undefined){
-const err383 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+for(const key67 in data126){
+if(!((key67 === "dataset") || (key67 === "cells"))){
+const err383 = {instancePath:instancePath+"/comparison/rows/" + i19,schemaPath:"#/properties/comparison/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4798,8 +4913,12 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(data125.url === undefined){
-const err384 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+}
+if(data126.dataset !== undefined){
+let data127 = data126.dataset;
+if(typeof data127 === "string"){
+if(!pattern12.test(data127)){
+const err384 = {instancePath:instancePath+"/comparison/rows/" + i19+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4808,9 +4927,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-for(const key71 in data125){
-if(!((key71 === "text") || (key71 === "url"))){
-const err385 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+}
+else {
+const err385 = {instancePath:instancePath+"/comparison/rows/" + i19+"/dataset",schemaPath:"#/properties/comparison/properties/rows/items/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4820,11 +4939,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-if(data125.text !== undefined){
-let data126 = data125.text;
-if(typeof data126 === "string"){
-if(!pattern4.test(data126)){
-const err386 = {instancePath:instancePath+"/resources/items/" + i17+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data126.cells !== undefined){
+let data128 = data126.cells;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(Object.keys(data128).length < 1){
+const err386 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4833,9 +4952,11 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-else {
-const err387 = {instancePath:instancePath+"/resources/items/" + i17+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key68 in data128){
+const _errs359 = errors;
+if(typeof key68 === "string"){
+if(!pattern5.test(key68)){
+const err387 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key68};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4845,11 +4966,8 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data125.url !== undefined){
-let data127 = data125.url;
-if(typeof data127 === "string"){
-if(!pattern51.test(data127)){
-const err388 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+else {
+const err388 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key68};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4858,8 +4976,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(!(formats0(data127))){
-const err389 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+var valid119 = _errs359 === errors;
+if(!valid119){
+const err389 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4869,8 +4988,15 @@ vErrors.push(err389);
 errors++;
 }
 }
-else {
-const err390 = {instancePath:instancePath+"/resources/items/" + i17+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key69 in data128){
+let data129 = data128[key69];
+if(Array.isArray(data129)){
+const len17 = data129.length;
+for(let i20=0; i20<len17; i20++){
+let data130 = data129[i20];
+if(typeof data130 === "string"){
+if(!pattern4.test(data130)){
+const err390 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i20,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4880,9 +5006,8 @@ vErrors.push(err390);
 errors++;
 }
 }
-}
 else {
-const err391 = {instancePath:instancePath+"/resources/items/" + i17,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err391 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i20,schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4894,7 +5019,7 @@ errors++;
 }
 }
 else {
-const err392 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err392 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4906,7 +5031,7 @@ errors++;
 }
 }
 else {
-const err393 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err393 = {instancePath:instancePath+"/comparison/rows/" + i19+"/cells",schemaPath:"#/properties/comparison/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4918,12 +5043,243 @@ errors++;
 }
 }
 else {
-const err394 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err394 = {instancePath:instancePath+"/comparison/rows/" + i19,schemaPath:"#/properties/comparison/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err394];
 }
 else {
 vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/comparison/rows",schemaPath:"#/properties/comparison/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+}
+else {
+const err396 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data131 = data.resources;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.heading === undefined){
+const err397 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+if(data131.items === undefined){
+const err398 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+for(const key70 in data131){
+if(!((key70 === "heading") || (key70 === "items"))){
+const err399 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data131.heading !== undefined){
+let data132 = data131.heading;
+if(typeof data132 === "string"){
+if(!pattern4.test(data132)){
+const err400 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/resources/heading",schemaPath:"#/properties/resources/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data131.items !== undefined){
+let data133 = data131.items;
+if(Array.isArray(data133)){
+const len18 = data133.length;
+for(let i21=0; i21<len18; i21++){
+let data134 = data133[i21];
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.text === undefined){
+const err402 = {instancePath:instancePath+"/resources/items/" + i21,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+if(data134.url === undefined){
+const err403 = {instancePath:instancePath+"/resources/items/" + i21,schemaPath:"#/properties/resources/properties/items/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+for(const key71 in data134){
+if(!((key71 === "text") || (key71 === "url"))){
+const err404 = {instancePath:instancePath+"/resources/items/" + i21,schemaPath:"#/properties/resources/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+if(data134.text !== undefined){
+let data135 = data134.text;
+if(typeof data135 === "string"){
+if(!pattern4.test(data135)){
+const err405 = {instancePath:instancePath+"/resources/items/" + i21+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/resources/items/" + i21+"/text",schemaPath:"#/properties/resources/properties/items/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data134.url !== undefined){
+let data136 = data134.url;
+if(typeof data136 === "string"){
+if(!pattern51.test(data136)){
+const err407 = {instancePath:instancePath+"/resources/items/" + i21+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+if(!(formats0(data136))){
+const err408 = {instancePath:instancePath+"/resources/items/" + i21+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/resources/items/" + i21+"/url",schemaPath:"#/properties/resources/properties/items/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/resources/items/" + i21,schemaPath:"#/properties/resources/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath:instancePath+"/resources/items",schemaPath:"#/properties/resources/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+}
+else {
+const err413 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
 }
 errors++;
 }
@@ -4933,7 +5289,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateVocabulary = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/vocabulary.json","title":"The labels of a catalog","description":"Every label the catalog uses, with a stable key and its text per language (source/vocabulary.json).","type":"object","properties":{"$schema":{"type":"string"},"version":{"const":1},"labels":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1}},"required":["key","kind","labels"],"additionalProperties":false,"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}}}},"required":["version","labels"],"additionalProperties":false};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://medical-imaging-catalog.invalid/schema/v1/vocabulary.json","title":"The labels of a catalog","description":"Every label the catalog uses, with a stable key and its text per language (source/vocabulary.json).","type":"object","properties":{"$schema":{"type":"string"},"version":{"const":1},"labels":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Stable key: the CSV names its columns after it, and the halves pair by it."},"kind":{"enum":["section","list","fact","access"],"description":"What the label names: one of the five fixed sections, a titled list, a key fact, or an access entry."},"labels":{"type":"object","description":"The label as written in each half, by language code, without the colon.","propertyNames":{"type":"string","pattern":"^[a-z]{2,3}$"},"additionalProperties":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},"minProperties":1},"parts":{"type":"array","uniqueItems":true,"minItems":1,"items":{"enum":["count","minimum","from","until","link"]},"description":"The CSV's columns beside the label's text columns, in this order: the numbers a key fact's value states (`count`, `minimum` for `N+`, `from` and `until` for a year range), or an access entry's `link` target. Declared, they stand at the label's place whatever the datasets hold, so a dataset that brings a number or a link moves no column."}},"required":["key","kind","labels"],"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"section"}},"required":["kind"]},"then":{"properties":{"key":{"enum":["description","facts","tasks","access","citation"]}}}},{"if":{"properties":{"kind":{"const":"fact"}},"required":["kind"]},"then":{"properties":{"parts":{"type":"array","items":{"enum":["count","minimum","from","until"]}}}}},{"if":{"properties":{"kind":{"const":"access"}},"required":["kind"]},"then":{"properties":{"parts":{"type":"array","items":{"const":"link"}}}}},{"if":{"properties":{"kind":{"enum":["section","list"]}},"required":["kind"]},"then":{"not":{"required":["parts"]}}}]}}},"required":["version","labels"],"additionalProperties":false};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://medical-imaging-catalog.invalid/schema/v1/vocabulary.json" */;
@@ -5009,9 +5365,9 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
-const _errs9 = errors;
-let valid3 = true;
 const _errs10 = errors;
+let valid4 = true;
+const _errs11 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing0;
 if((data3.kind === undefined) && (missing0 = "kind")){
@@ -5039,23 +5395,23 @@ errors++;
 }
 }
 }
-var _valid0 = _errs10 === errors;
-errors = _errs9;
+var _valid0 = _errs11 === errors;
+errors = _errs10;
 if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
+if(_errs10){
+vErrors.length = _errs10;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid0){
-const _errs12 = errors;
+const _errs13 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.key !== undefined){
 let data5 = data3.key;
 if(!(((((data5 === "description") || (data5 === "facts")) || (data5 === "tasks")) || (data5 === "access")) || (data5 === "citation"))){
-const err7 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.then.properties.key.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/allOf/0/then/properties/key/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.allOf[0].then.properties.key.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5066,16 +5422,16 @@ errors++;
 }
 }
 }
-var _valid0 = _errs12 === errors;
-valid3 = _valid0;
-if(valid3){
+var _valid0 = _errs13 === errors;
+valid4 = _valid0;
+if(valid4){
 var props0 = {};
 props0.key = true;
 props0.kind = true;
 }
 }
-if(!valid3){
-const err8 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid4){
+const err8 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5084,9 +5440,13 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.key === undefined){
-const err9 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+let missing1;
+if((data3.kind === undefined) && (missing1 = "kind")){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5095,8 +5455,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.kind === undefined){
-const err10 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+if(data3.kind !== undefined){
+if("fact" !== data3.kind){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5105,8 +5467,30 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.labels === undefined){
-const err11 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+}
+}
+}
+var _valid1 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs19 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.parts !== undefined){
+let data7 = data3.parts;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(!((((data8 === "count") || (data8 === "minimum")) || (data8 === "from")) || (data8 === "until"))){
+const err11 = {instancePath:instancePath+"/labels/" + i0+"/parts/" + i1,schemaPath:"#/properties/labels/items/allOf/1/then/properties/parts/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.allOf[1].then.properties.parts.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5115,9 +5499,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "key") || (key1 === "kind")) || (key1 === "labels"))){
-const err12 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/labels/" + i0+"/parts",schemaPath:"#/properties/labels/items/allOf/1/then/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5127,11 +5512,17 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data3.key !== undefined){
-let data6 = data3.key;
-if(typeof data6 === "string"){
-if(!pattern12.test(data6)){
-const err13 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+}
+var _valid1 = _errs19 === errors;
+valid7 = _valid1;
+if(valid7){
+var props1 = {};
+props1.parts = true;
+props1.kind = true;
+}
+}
+if(!valid7){
+const err13 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5140,9 +5531,22 @@ vErrors.push(err13);
 }
 errors++;
 }
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
 }
 else {
-const err14 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs24 = errors;
+let valid12 = true;
+const _errs25 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing2;
+if((data3.kind === undefined) && (missing2 = "kind")){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5151,11 +5555,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
+else {
 if(data3.kind !== undefined){
-let data7 = data3.kind;
-if(!((((data7 === "section") || (data7 === "list")) || (data7 === "fact")) || (data7 === "access"))){
-const err15 = {instancePath:instancePath+"/labels/" + i0+"/kind",schemaPath:"#/properties/labels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if("access" !== data3.kind){
+const err15 = {};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5165,11 +5568,28 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.labels !== undefined){
-let data8 = data3.labels;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(Object.keys(data8).length < 1){
-const err16 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+}
+var _valid2 = _errs25 === errors;
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs27 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.parts !== undefined){
+let data10 = data3.parts;
+if(Array.isArray(data10)){
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+if("link" !== data10[i2]){
+const err16 = {instancePath:instancePath+"/labels/" + i0+"/parts/" + i2,schemaPath:"#/properties/labels/items/allOf/2/then/properties/parts/items/const",keyword:"const",params:{allowedValue: "link"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5178,11 +5598,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key2 in data8){
-const _errs20 = errors;
-if(typeof key2 === "string"){
-if(!pattern5.test(key2)){
-const err17 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key2};
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/labels/" + i0+"/parts",schemaPath:"#/properties/labels/items/allOf/2/then/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5192,8 +5611,17 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+}
+var _valid2 = _errs27 === errors;
+valid12 = _valid2;
+if(valid12){
+var props2 = {};
+props2.parts = true;
+props2.kind = true;
+}
+}
+if(!valid12){
+const err18 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5202,9 +5630,22 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid7 = _errs20 === errors;
-if(!valid7){
-const err19 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs32 = errors;
+let valid17 = true;
+const _errs33 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing3;
+if((data3.kind === undefined) && (missing3 = "kind")){
+const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5213,12 +5654,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-for(const key3 in data8){
-let data9 = data8[key3];
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err20 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(data3.kind !== undefined){
+let data12 = data3.kind;
+if(!((data12 === "section") || (data12 === "list"))){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5227,8 +5667,27 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern14.test(data9)){
-const err21 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+}
+}
+var _valid3 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs35 = errors;
+const _errs36 = errors;
+const _errs37 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing4;
+if((data3.parts === undefined) && (missing4 = "parts")){
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5238,8 +5697,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid19 = _errs37 === errors;
+if(valid19){
+const err22 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5248,10 +5708,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
+else {
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
 }
 else {
-const err23 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+var _valid3 = _errs35 === errors;
+valid17 = _valid3;
+}
+if(!valid17){
+const err23 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5260,10 +5732,13 @@ vErrors.push(err23);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = props0 || {};
+props0.kind = true;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.key === undefined){
+const err24 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5272,10 +5747,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data3.kind === undefined){
+const err25 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5284,15 +5757,253 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.labels === undefined){
+const err26 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "key") || (key1 === "kind")) || (key1 === "labels")) || (key1 === "parts"))){
+const err27 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data3.key !== undefined){
+let data13 = data3.key;
+if(typeof data13 === "string"){
+if(!pattern12.test(data13)){
+const err28 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/labels/" + i0+"/key",schemaPath:"#/properties/labels/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data3.kind !== undefined){
+let data14 = data3.kind;
+if(!((((data14 === "section") || (data14 === "list")) || (data14 === "fact")) || (data14 === "access"))){
+const err30 = {instancePath:instancePath+"/labels/" + i0+"/kind",schemaPath:"#/properties/labels/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data3.labels !== undefined){
+let data15 = data3.labels;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(Object.keys(data15).length < 1){
+const err31 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+for(const key2 in data15){
+const _errs44 = errors;
+if(typeof key2 === "string"){
+if(!pattern5.test(key2)){
+const err32 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}$"},message:"must match pattern \""+"^[a-z]{2,3}$"+"\"",propertyName:key2};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var valid21 = _errs44 === errors;
+if(!valid21){
+const err34 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+for(const key3 in data15){
+let data16 = data15[key3];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err35 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!pattern14.test(data16)){
+const err36 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/labels/" + i0+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/items/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/labels/" + i0+"/labels",schemaPath:"#/properties/labels/items/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data3.parts !== undefined){
+let data17 = data3.parts;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err39 = {instancePath:instancePath+"/labels/" + i0+"/parts",schemaPath:"#/properties/labels/items/properties/parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+if(!(((((data18 === "count") || (data18 === "minimum")) || (data18 === "from")) || (data18 === "until")) || (data18 === "link"))){
+const err40 = {instancePath:instancePath+"/labels/" + i0+"/parts/" + i3,schemaPath:"#/properties/labels/items/properties/parts/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.labels.items.properties.parts.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+let i4 = data17.length;
+let j0;
+if(i4 > 1){
+outer0:
+for(;i4--;){
+for(j0 = i4; j0--;){
+if(func0(data17[i4], data17[j0])){
+const err41 = {instancePath:instancePath+"/labels/" + i0+"/parts",schemaPath:"#/properties/labels/items/properties/parts/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/labels/" + i0+"/parts",schemaPath:"#/properties/labels/items/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }

@@ -9,7 +9,11 @@
  * is the surest such key.
  */
 export interface Fragments {
-  fragment(kind: string, inputs: unknown, render: () => string): string
+  /**
+   * `accept`, where given, says whether a stored text can be what `render` made: a stored text it refuses
+   * (the store is a file anyone can edit) is a miss, rendered again and kept in its place.
+   */
+  fragment(kind: string, inputs: unknown, render: () => string, accept?: (text: string) => boolean): string
 }
 
 /** No store: every fragment is rendered. */

@@ -1,8 +1,13 @@
 /**
  * Every rule the catalog tool reports, declared once: its severity, what it
- * means, and whether a `catalog-disable` comment may suppress it. The README's
- * rule table is generated from this registry, and a test holds every rule id
- * the packages emit to an entry here.
+ * means, and whether a `catalog-disable` comment may suppress it; its two
+ * examples, one that triggers it and one that does not, stand beside it in
+ * `rule-examples/` (a `Record<RuleId, …>`, so none can be left out), and
+ * `packages/cli/test/rules.test.ts` runs them. The README's rule table is
+ * generated from this registry (`packages/cli/src/lib/rule-table.ts`; a stale
+ * table fails `packages/cli/test/readme.test.ts`), and
+ * `packages/cli/test/rule-ids.test.ts` holds every rule id the packages emit
+ * to an entry here, and every entry to an id some package emits.
  *
  * A rule may be disabled only when its finding leaves every output valid and
  * complete: a deliberate exception, such as a dataset kept out of the
@@ -67,6 +72,12 @@ export const rules = {
   'empty-section': rule('structure', 'error', false, 'a category with no datasets, or a `**Label:**` with nothing after it'),
   'duplicate-section': rule('structure', 'error', false, 'a dataset has two descriptions, fact lists, … or two lists with the same label'),
   'malformed-resource': rule('structure', 'error', false, 'a related resource that is not one link'),
+  'unpaired-link': rule(
+    'structure',
+    'error',
+    false,
+    'an access entry that is a link in one half and plain text in another: no one entry holds both; link both halves, or neither'
+  ),
   'empty-id': rule('structure', 'error', false, 'a name or label with no Latin letter or digit to make its id or key from'),
   'unknown-label': rule(
     'structure',

@@ -17,6 +17,12 @@ export function listSectionName(index: number): SectionName {
   return `lists/${index}`
 }
 
+/** The name as it can stand in an HTML id or a file name: `lists/2` gives `lists-2`. */
+export function sectionSlug(name: SectionName): string {
+  const list = listIndexOf(name)
+  return list === undefined ? name : `lists-${list}`
+}
+
 /** The index in `dataset.lists` a name stands for, or undefined for a fixed section. */
 export function listIndexOf(name: string): number | undefined {
   const match = /^lists\/(\d+)$/.exec(name)

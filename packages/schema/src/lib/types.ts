@@ -1,9 +1,13 @@
 import type {FromSchema} from 'json-schema-to-ts'
-import type {catalogSchema} from './catalog-schema.js'
+import type {catalogSchema, sectionNamePattern} from './catalog-schema.js'
+import type {SectionName} from './section-name.js'
 import type {vocabularySchema} from './vocabulary-schema.js'
 
-/** A validated catalog, derived from the JSON Schema (never written by hand). */
-export type Catalog = FromSchema<typeof catalogSchema>
+/**
+ * A validated catalog, derived from the JSON Schema (never written by hand). A string of the section-name
+ * pattern is read as the `SectionName` it must be, so that no one parses `lists/N` by hand.
+ */
+export type Catalog = FromSchema<typeof catalogSchema, {deserialize: [{pattern: {type: 'string'; pattern: typeof sectionNamePattern}; output: SectionName}]}>
 export type Dataset = Catalog['datasets'][number]
 export type Category = Catalog['categories'][number]
 export type Language = Catalog['languages'][number]

@@ -15,6 +15,9 @@ const textPattern = '^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F-\\u009F]*$'
 
 export const fixedSectionKeys = ['description', 'facts', 'tasks', 'access', 'citation'] as const
 
+/** The numbers a key fact's value can state, each a CSV column when declared: see `parts`. */
+export const quantityParts = ['count', 'minimum', 'from', 'until'] as const
+
 const label = {
   type: 'object',
   properties: {
@@ -33,13 +36,28 @@ const label = {
       propertyNames: languageCode,
       additionalProperties: {type: 'string', minLength: 1, pattern: textPattern},
       minProperties: 1
+    },
+    parts: {
+      type: 'array',
+      uniqueItems: true,
+      minItems: 1,
+      items: {enum: ['count', 'minimum', 'from', 'until', 'link']},
+      description:
+        "The CSV's columns beside the label's text columns, in this order: the numbers a key fact's value states (`count`, `minimum` for `N+`, `from` and `until` for a year range), or an access entry's `link` target. Declared, they stand at the label's place whatever the datasets hold, so a dataset that brings a number or a link moves no column."
     }
   },
   required: ['key', 'kind', 'labels'],
   additionalProperties: false,
-  if: {properties: {kind: {const: 'section'}}, required: ['kind']},
-  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords; this object is a schema, never awaited
-  then: {properties: {key: {enum: fixedSectionKeys}}}
+  allOf: [
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords; this object is a schema, never awaited
+    {if: {properties: {kind: {const: 'section'}}, required: ['kind']}, then: {properties: {key: {enum: fixedSectionKeys}}}},
+    // biome-ignore lint/suspicious/noThenProperty: as above
+    {if: {properties: {kind: {const: 'fact'}}, required: ['kind']}, then: {properties: {parts: {type: 'array', items: {enum: quantityParts}}}}},
+    // biome-ignore lint/suspicious/noThenProperty: as above
+    {if: {properties: {kind: {const: 'access'}}, required: ['kind']}, then: {properties: {parts: {type: 'array', items: {const: 'link'}}}}},
+    // biome-ignore lint/suspicious/noThenProperty: as above
+    {if: {properties: {kind: {enum: ['section', 'list']}}, required: ['kind']}, then: {not: {required: ['parts']}}}
+  ]
 } as const
 
 /** The labels, in order: the shape `catalog.vocabulary` holds too. */

@@ -18,7 +18,7 @@ import {
   parseCommand
 } from '../cli-kit.js'
 import type {Diagnostic, ReporterName} from '../diagnostics.js'
-import {resolveOutFolder} from '../out-folder.js'
+import {assertReplaceable, resolveOutFolder} from '../out-folder.js'
 import {readInput} from '../inputs.js'
 
 export const help: Record<'build' | 'validate' | 'check', string> = {
@@ -27,8 +27,9 @@ export const help: Record<'build' | 'validate' | 'check', string> = {
 Parse and validate the source, render every output in memory, write them into
 a temporary folder beside DIR and swap it in. A source with errors writes
 nothing and leaves DIR as it was. DIR is replaced whole, so it may not hold
-the working folder, the source or a .git, and a DIR holding files that
-catalog did not write (see its .catalog-manifest.json) needs --force.
+the working folder or the source, nor be, hold or lie inside a .git; a DIR
+that holds files needs --force unless it holds catalog's
+.catalog-manifest.json and only the files that manifest lists.
 
   --source FILE    the catalog source (default: source/datasets.md)
   --out DIR        the output folder (default: dist)
@@ -65,6 +66,7 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const force = 'force' in values && values.force === true
   // A folder that build must not replace is refused before anything is read.
   const folder = command === 'build' ? await resolveOutFolder(outPath, io.cwd, sourceFiles(sourcePath)) : path.resolve(io.cwd, outPath)
+  if (command === 'build') assertReplaceable(folder, outPath, force)
 
   // Each input is read once: a pipe or a FIFO can only be read once.
   const source = await readInput(sourcePath, io.cwd, 'the source')
@@ -90,8 +92,12 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   }
 
   // The full run: parsing and rendering load most of the tool, so they are imported only now.
-  const [{parseSource, parseLockFile, openStore}, {renderOutputs, outputHashes}, {staleOutputs, writeOutputsAtomically}, {assertReplaceable}, i18n] =
-    await Promise.all([import('../read.js'), import('../outputs.js'), import('../write.js'), import('../out-folder.js'), import('@catalog/i18n')])
+  const [{parseSource, parseLockFile, openStore}, {renderOutputs, outputHashes}, {staleOutputs, writeOutputsAtomically}, i18n] = await Promise.all([
+    import('../read.js'),
+    import('../outputs.js'),
+    import('../write.js'),
+    import('@catalog/i18n')
+  ])
   // One store serves the parse (per section) and the renderers (per dataset); it is saved once the outputs are rendered.
   const store = values.cache ? openStore(io.cwd, sourcePath) : undefined
   const {catalog, diagnostics, sourceHash} = await parseSource(sourcePath, io.cwd, source.bytes, vocabularyRead, store ? {store} : {cache: false})
@@ -119,7 +125,8 @@ export async function runCatalogCommand(command: 'build' | 'validate' | 'check',
   const failure = reportRun(diagnostics, strictFailures, reporter, values.strict, io)
   if (failure !== undefined) return failure
   if (command === 'build') {
-    assertReplaceable(folder, outPath, outputs, force)
+    // Again: the folder may have changed while the catalog was read and rendered.
+    assertReplaceable(folder, outPath, force)
     await writeOutputsAtomically(folder, outputs, {onWarning: (message) => io.stderr(`catalog: ${message}\n`)})
     if (reporter === 'text') {
       io.stderr(`catalog: wrote ${outputs.size} files to ${outPath} (${catalog.datasets.length} datasets)\n`)

@@ -65,9 +65,9 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     printDiagnostics(diagnostics, 'text', io)
     return exitCodes.problems
   }
-  const refuse = (message: string): number => {
-    printDiagnostics([{file: sourcePath, line: 1, column: 1, severity: 'error', ruleId: 'new-dataset', message}], 'text', io)
-    return exitCodes.problems
+  // A name or category the catalog cannot take is a wrong argument, not a slip at a line of the source.
+  const refuse = (message: string): never => {
+    throw new UsageError(message)
   }
   const id = slugify(name)
   if (id === '') return refuse(`the name "${name}" has no Latin letter or digit to make the dataset's id from`)
@@ -132,7 +132,8 @@ function skeleton(catalog: Catalog, wanted: Wanted): Dataset {
   const access: AccessItem[] = [{...item('access', 'url', 'URL'), url: `https://${todo}.invalid/`}, item('access', 'license', 'License')]
   const description = label('section', 'description', 'Description')
   const tasks = label('section', 'tasks', 'Tasks')
-  const raw = `@misc{${wanted.id},\n  title={${todo}},\n  author={${todo}},\n  year={${todo}}\n}`
+  // Every field a citation needs to pass without a warning: an identifier, so that a reader can find the work.
+  const raw = `@misc{${wanted.id},\n  title={${todo}},\n  author={${todo}},\n  year={${todo}},\n  url={${todo}}\n}`
   return {
     id: wanted.id,
     name: wanted.name,
@@ -149,7 +150,7 @@ function skeleton(catalog: Catalog, wanted: Wanted): Dataset {
       language: 'bibtex',
       type: 'misc',
       key: wanted.id,
-      fields: {title: todo, author: todo, year: todo},
+      fields: {title: todo, author: todo, year: todo, url: todo},
       raw
     },
     sections: ['description', 'facts', 'tasks', 'access', 'citation']

@@ -12,6 +12,8 @@ import {
   pathOption,
   printDiagnostics,
   readReporter,
+  sourceFiles,
+  sourceOption,
   UsageError,
   parseCommand
 } from '../cli-kit.js'
@@ -44,8 +46,14 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
   if (values.data === undefined) throw new UsageError('render needs --data FILE.json')
   const dataPath = pathOption(values.data, '--data')
   const outPath = pathOption(values.out, '--out')
-  const protectedPaths = [{path: dataPath, what: 'the catalog JSON'}, ...(values.lock === undefined ? [] : [{path: values.lock, what: 'the translation lock'}])]
+  // The catalog's own source and the files beside it are guarded as `build` guards them, though render reads none of them.
+  const protectedPaths = [
+    {path: dataPath, what: 'the catalog JSON'},
+    ...(values.lock === undefined ? [] : [{path: values.lock, what: 'the translation lock'}]),
+    ...sourceFiles(sourceOption.source.default)
+  ]
   const folder = await resolveOutFolder(outPath, io.cwd, protectedPaths)
+  assertReplaceable(folder, outPath, values.force)
   const fail = (diagnostics: Diagnostic[]): number => {
     printDiagnostics(diagnostics, reporter, io)
     return exitCodes.problems
@@ -90,7 +98,8 @@ export async function renderCommand(args: readonly string[], io: Io): Promise<nu
   }
   printDiagnostics(diagnostics, reporter, io)
   const outputs = renderOutputs(catalog, {translationStatus: translationStatus(catalog, lock)})
-  assertReplaceable(folder, outPath, outputs, values.force)
+  // Again: the folder may have changed while the catalog was read and rendered.
+  assertReplaceable(folder, outPath, values.force)
   await writeOutputsAtomically(folder, outputs, {onWarning: (message) => io.stderr(`catalog: ${message}\n`)})
   if (reporter === 'text') io.stderr(`catalog: rendered ${outputs.size} files to ${outPath} from ${dataPath} (${catalog.datasets.length} datasets)\n`)
   return exitCodes.ok

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import {valueParts} from '@catalog/feeds'
 import {commonOptions, exitCodes, type Io, pathOption, printDiagnostics, sourceOption, vocabularyPathOf, parseCommand} from '../cli-kit.js'
 import {writeFileAtomically} from '../files.js'
 import {readCatalog} from '../read.js'
@@ -41,7 +42,7 @@ export async function vocabularyCommand(args: readonly string[], io: Io): Promis
     return exitCodes.problems
   }
   const primary = read.languages[0]?.code ?? ''
-  const {vocabulary: updated, conflicts} = updateVocabulary(vocabulary, file.data.undeclared ?? [], primary)
+  const {vocabulary: updated, conflicts} = updateVocabulary(vocabulary, file.data.undeclared ?? [], primary, valueParts(read.datasets))
   for (const conflict of conflicts) io.stderr(`catalog: ${conflict}\n`)
   const text = serializeVocabulary(updated)
   const added = updated.labels.length - (vocabulary?.labels.length ?? 0)

@@ -1,4 +1,17 @@
-import {commonHelp, commonOptions, exitCodes, type Io, outOption, readReporter, sourceOption, UsageError, parseCommand} from '../cli-kit.js'
+import {
+  commonHelp,
+  commonOptions,
+  exitCodes,
+  type Io,
+  outOption,
+  pathOption,
+  readReporter,
+  sourceFiles,
+  sourceOption,
+  UsageError,
+  parseCommand
+} from '../cli-kit.js'
+import {resolveOutFolder} from '../out-folder.js'
 import {watchCatalog, type WatchOptions} from '../watch.js'
 import {runCatalogCommand} from './build.js'
 
@@ -24,6 +37,10 @@ export async function watchCommand(args: readonly string[], io: Io, stop: Pick<W
   readReporter(values.reporter)
   const debounceMs = Number(values.debounce)
   if (!/^\d+$/.test(values.debounce) || debounceMs > 60_000) throw new UsageError(`--debounce takes milliseconds from 0 to 60000, not "${values.debounce}"`)
+  // What the command line gets wrong is said once, with exit 2, before watching: no save could put it right.
+  pathOption(values.source, '--source')
+  pathOption(values.out, '--out')
+  await resolveOutFolder(values.out, io.cwd, sourceFiles(values.source))
   // Each build is exactly `catalog build` with the same options, so watch and build never disagree.
   const buildArgs = ['--source', values.source, '--out', values.out, '--reporter', values.reporter]
   if (values.strict) buildArgs.push('--strict')

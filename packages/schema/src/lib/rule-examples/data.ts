@@ -70,7 +70,7 @@ export const dataExamples = {
     fails: {
       title: 'an access URL written as plain text, not a link',
       source: (catalog) => alphaLink(catalog, 'example.org/alpha/'),
-      at: '**Access:**'
+      at: '- **URL:** example.org/alpha/'
     },
     passes: {
       title: 'the access URL written as a bare https address',

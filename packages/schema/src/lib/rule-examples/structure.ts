@@ -166,6 +166,22 @@ export const structureExamples = {
         edit(catalog, '- [Example Resources](https://example.org/resources)', '- [Example Resources - more datasets](https://example.org/resources)')
     }
   },
+  'unpaired-link': {
+    fails: {
+      title: 'a license that links in the Portuguese half only',
+      source: (catalog) => edit(catalog, '- **Licença:** CC BY 4.0', '- **Licença:** [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)'),
+      at: '- **Licença:** [CC BY 4.0]'
+    },
+    passes: {
+      title: 'the license linked in both halves',
+      source: (catalog) =>
+        edit(
+          edit(catalog, '- **License:** CC BY 4.0', '- **License:** [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)'),
+          '- **Licença:** CC BY 4.0',
+          '- **Licença:** [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)'
+        )
+    }
+  },
   'empty-id': {
     fails: {
       title: 'a category titled in Cyrillic only',
