@@ -194,6 +194,33 @@ describe('slips a maintainer makes', () => {
   })
 })
 
+describe('the other checks beside an error', () => {
+  // A check that says something of every dataset and of the catalog as a whole, as the renderers' checks do.
+  const checks = [
+    (catalog: Catalog) => [
+      ...catalog.datasets.map((dataset, index) => ({pointer: `/datasets/${index}/name`, severity: 'warning' as const, ruleId: 'x', message: dataset.id})),
+      {pointer: '/comparison', severity: 'warning' as const, ruleId: 'x', message: 'the catalog'}
+    ]
+  ]
+  const warned = (text: string): string[] =>
+    parse(text, 'x.md', {checks})
+      .file.messages.filter((message) => message.ruleId === 'x')
+      .map((message) => message.reason)
+
+  it('are said of every dataset but the one an error stands in', () => {
+    expect(warned(source)).toEqual(['mimic-cxr', 'chexpert', 'tcga', 'isic', 'the catalog'])
+    // A slip in CheXpert's key facts: its own findings could follow from it, the others' cannot.
+    expect(warned(replaceOnce(source, '- **Labels:** 14 observations', '- **Labls:** 14 observations'))).toEqual(['mimic-cxr', 'tcga', 'isic'])
+    // A heading refused in both halves: the dataset is none of the one before it.
+    const starless = replaceOnce(
+      replaceOnce(source, '### ⭐⭐⭐⭐ CHEXPERT - Stanford', '### CHEXPERT - Stanford'),
+      '### ⭐⭐⭐⭐ CHEXPERT - Dataset',
+      '### CHEXPERT - Dataset'
+    )
+    expect(warned(starless)).toEqual(['mimic-cxr', 'tcga', 'isic'])
+  })
+})
+
 describe('every label of the frozen source', () => {
   const slips: Array<[string, (label: string) => string]> = [
     ['two letters swapped', (label) => (label.length > 3 ? label.slice(0, 1) + (label[2] ?? '') + (label[1] ?? '') + label.slice(3) : `${label}x`)],

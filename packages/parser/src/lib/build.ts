@@ -279,7 +279,7 @@ export function buildCatalog(
 }
 
 /** The ids the refused dataset headings would have given (`### CHEXPERT - ...` without its stars gives `chexpert`). */
-function refusedIds(file: VFile): Set<string> {
+export function refusedIds(file: VFile): Set<string> {
   const lines = String(file.value).split('\n')
   const ids = new Set<string>()
   for (const message of file.messages) {

@@ -1,8 +1,8 @@
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, type Finding, validateCatalog} from '@catalog/schema'
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {buildCatalog, type ParserOptions, type PointerMap} from './build.js'
+import {buildCatalog, type ParserOptions, type PointerMap, refusedIds} from './build.js'
 import type {UndeclaredLabel} from './dataset.js'
 import {checkCatalog, positionOf, reportFindings} from './check.js'
 import {applyDisableComments} from './directives.js'
@@ -37,15 +37,59 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = (options) => (tree:
     (finding) =>
       (finding.ruleId !== 'schema' || !hasErrors(file)) && (finding.severity !== 'error' || !errorLines.has(positionOf(pointers, finding.pointer)?.start.line))
   )
-  // The extra checks assume a catalog the schema accepts, read whole: after a part was refused (a heading
-  // without stars, say), the translation checks would report its other half as an orphan, a consequence of
-  // the one slip already reported.
-  if (!hasErrors(file) && !findings.some((finding) => finding.severity === 'error')) {
-    for (const check of options?.checks ?? []) findings.push(...check(catalog))
+  // The extra checks (translations, citations, outputs) assume a catalog the schema accepts. After an error,
+  // what they say of the datasets it stands in would follow from it (a refused heading's other half reads as an
+  // orphan translation), so only the other datasets' findings are said: a maintainer who fixes one slip is not
+  // then handed the warnings it hid.
+  const failed = hasErrors(file) || findings.some((finding) => finding.severity === 'error')
+  if (options?.checks?.length && (!failed || validateCatalog(catalog).valid)) {
+    const extra = options.checks.flatMap((check) => check(catalog))
+    const spared = failed ? datasetsWithoutErrors(file, findings, pointers, catalog) : undefined
+    findings.push(...(spared ? extra.filter((finding) => spared.has(datasetOf(finding.pointer) ?? -1)) : extra))
   }
   reportFindings(file, findings, pointers)
   file.data.catalog = catalog
   file.data.pointers = pointers
   file.data.undeclared = undeclared
   applyDisableComments(tree, file, pointers)
+}
+
+/** The index of the dataset a pointer lies in, if any. */
+function datasetOf(pointer: string): number | undefined {
+  const match = /^\/datasets\/(\d+)(?:\/|$)/.exec(pointer)
+  return match ? Number(match[1]) : undefined
+}
+
+/**
+ * The datasets no error stands in. An error's line belongs to the dataset whose heading (in any half) is the
+ * last place the catalog records before it, unless a part of the catalog that is no dataset (a category, a
+ * comparison table, a half's heading) comes between; a dataset whose heading was refused is its other half's.
+ */
+function datasetsWithoutErrors(file: VFile, findings: readonly Finding[], pointers: PointerMap, catalog: Catalog): Set<number> {
+  const anchors: Array<{line: number; dataset: number | undefined}> = []
+  for (const [pointer, position] of pointers) {
+    const dataset = datasetOf(pointer)
+    if (dataset === undefined) anchors.push({line: position.start.line, dataset: undefined})
+    else if (/^\/datasets\/\d+(?:\/title\/[a-z]{2,3})?$/.test(pointer)) anchors.push({line: position.start.line, dataset})
+  }
+  // A refused dataset heading starts a dataset the catalog does not hold: what follows it is none of the one before.
+  for (const message of file.messages)
+    if (message.ruleId === 'malformed-dataset-heading' && message.line) anchors.push({line: message.line, dataset: undefined})
+  anchors.sort((a, b) => a.line - b.line)
+  const tainted = new Set<number>()
+  for (const message of file.messages) {
+    if (message.fatal !== true) continue
+    const line = message.line ?? 0
+    const anchor = anchors.findLast((candidate) => candidate.line <= line)
+    if (anchor?.dataset !== undefined) tainted.add(anchor.dataset)
+  }
+  for (const finding of findings) {
+    const dataset = datasetOf(finding.pointer)
+    if (finding.severity === 'error' && dataset !== undefined) tainted.add(dataset)
+  }
+  const refused = refusedIds(file)
+  catalog.datasets.forEach((dataset, index) => {
+    if (refused.has(dataset.id)) tainted.add(index)
+  })
+  return new Set(catalog.datasets.flatMap((_, index) => (tainted.has(index) ? [] : [index])))
 }
