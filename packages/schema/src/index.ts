@@ -1,5 +1,5 @@
 export {catalogSchema} from './lib/catalog-schema.js'
-export {validateCatalog, validateVocabulary, type SchemaViolation} from './lib/validate.js'
+export {isJsonObject, validateCatalog, validateVocabulary, type SchemaViolation} from './lib/validate.js'
 export {fixedSectionKeys, quantityParts, vocabularySchema} from './lib/vocabulary-schema.js'
 export type * from './lib/types.js'
 export type {Finding} from './lib/finding.js'

@@ -2,10 +2,10 @@ import {type CslItem, plugins} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import {caseProtectedFields, noCaseChangeGroups} from './case.js'
 import type {BibliographyEntry, EntryText} from './entry.js'
-import {type Fragments, renderEveryTime} from '@catalog/schema'
+import {type Fragments, isJsonObject, renderEveryTime} from '@catalog/schema'
 import {decodeCharacterCommands} from './latex-characters.js'
 import {formatEntryBody} from './format.js'
-import {isRecord, jsonFragment} from './json-fragment.js'
+import {jsonFragment} from './json-fragment.js'
 
 export type {CslItem}
 
@@ -48,7 +48,7 @@ export function renderCslItems(entries: readonly BibliographyEntry[], fragments:
 
 /** Whether a value read back from the store is an item of this entry: an object with its key as `id`, and a type. */
 function cslItemFits(value: unknown, entry: EntryText): value is CslItem {
-  return isRecord(value) && value['id'] === entry.key && typeof value['type'] === 'string' && value['type'] !== ''
+  return isJsonObject(value) && value['id'] === entry.key && typeof value['type'] === 'string' && value['type'] !== ''
 }
 
 function cslItemOf(entry: EntryText): CslItem {

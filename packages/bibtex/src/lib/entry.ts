@@ -1,8 +1,8 @@
-import {type Catalog, type Dataset, datasetUrl, type Fragments, renderEveryTime} from '@catalog/schema'
+import {type Catalog, type Dataset, datasetUrl, type Fragments, isJsonObject, renderEveryTime} from '@catalog/schema'
 import {caseProtectedFields, protectCase} from './case.js'
 import {bracesBalanced} from './braces.js'
 import {commentText, escapeLatexValue, escapeUrl, normalizeSpace, verbatimFields} from './escape.js'
-import {isRecord, jsonFragment} from './json-fragment.js'
+import {jsonFragment} from './json-fragment.js'
 
 /**
  * The order fields are written in: the order Google Scholar exports (which is
@@ -117,7 +117,7 @@ function entryOf(inputs: EntryInputs): EntryText {
  * balanced braces.
  */
 function entryFits(value: unknown, inputs: EntryInputs): value is EntryText {
-  if (!isRecord(value) || Object.keys(value).length !== 4) return false
+  if (!isJsonObject(value) || Object.keys(value).length !== 4) return false
   const {type, key, comment, fields} = value
   if (type !== inputs.type.toLowerCase() || key !== inputs.key || comment !== commentText(inputs.label) || !Array.isArray(fields)) return false
   const names = new Set(Object.keys(inputs.fields).map((name) => name.toLowerCase()))

@@ -36,8 +36,3 @@ export function jsonFragment<T>(fragments: Fragments, kind: string, inputs: unkn
   const fresh = compute()
   return decode(JSON.stringify(fresh)) ?? fresh
 }
-
-/** A JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

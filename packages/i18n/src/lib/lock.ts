@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import type {Catalog} from '@catalog/schema'
+import {type Catalog, isJsonObject} from '@catalog/schema'
 import {type Segment, segmentsOf, segmentText} from './segments.js'
 
 /**
@@ -183,24 +183,22 @@ export function readLock(text: string): TranslationLock {
  * its pointer.
  */
 export function lockFromJson(value: unknown): TranslationLock {
-  const isRecord = (candidate: unknown): candidate is Record<string, unknown> =>
-    typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
   const isHash = (hash: unknown): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
-  if (!isRecord(value)) throw new InvalidLockError('the translation lock needs `version: 2`, `primary` and `languages`')
+  if (!isJsonObject(value)) throw new InvalidLockError('the translation lock needs `version: 2`, `primary` and `languages`')
   const version = value['version']
   if (version !== 1 && version !== 2) throw new InvalidLockError('the translation lock needs `version: 2` (or 1, which this tool still reads)', '/version')
   if (typeof value['primary'] !== 'string') throw new InvalidLockError('the translation lock needs `primary`, the code of the primary language', '/primary')
   const languages = value['languages']
-  if (!isRecord(languages)) throw new InvalidLockError('the translation lock needs `languages`, an object by language code', '/languages')
+  if (!isJsonObject(languages)) throw new InvalidLockError('the translation lock needs `languages`, an object by language code', '/languages')
   const escapePointer = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1')
   const what = version === 1 ? 'a sha256 hash (64 hexadecimal digits)' : 'the confirmed text, or {"sha256": "<64 hexadecimal digits>"}'
   const entries = (candidate: unknown, pointer: string, where: string): Record<string, Confirmed> => {
-    if (!isRecord(candidate)) throw new InvalidLockError(`the translation lock's ${where} needs an object by field`, pointer)
+    if (!isJsonObject(candidate)) throw new InvalidLockError(`the translation lock's ${where} needs an object by field`, pointer)
     const confirmed: Record<string, Confirmed> = {}
     for (const [name, entry] of Object.entries(candidate)) {
       if (version === 1 && isHash(entry)) confirmed[name] = {sha256: entry}
       else if (version === 2 && typeof entry === 'string') confirmed[name] = {sha256: hashText(entry), text: entry}
-      else if (version === 2 && isRecord(entry) && isHash(entry['sha256']) && Object.keys(entry).length === 1) confirmed[name] = {sha256: entry['sha256']}
+      else if (version === 2 && isJsonObject(entry) && isHash(entry['sha256']) && Object.keys(entry).length === 1) confirmed[name] = {sha256: entry['sha256']}
       else throw new InvalidLockError(`the translation lock's entry "${name}" in ${where} is not ${what}`, `${pointer}/${escapePointer(name)}`)
     }
     return confirmed
@@ -208,10 +206,10 @@ export function lockFromJson(value: unknown): TranslationLock {
   const lock: TranslationLock = {version: 2, primary: value['primary'], languages: {}}
   for (const [code, entry] of Object.entries(languages)) {
     const at = `/languages/${escapePointer(code)}`
-    if (!isRecord(entry)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`document\` and \`datasets\``, at)
+    if (!isJsonObject(entry)) throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`document\` and \`datasets\``, at)
     const document = entries(entry['document'], `${at}/document`, `"${code}" (its \`document\`)`)
     const datasets = entry['datasets']
-    if (!isRecord(datasets))
+    if (!isJsonObject(datasets))
       throw new InvalidLockError(`the translation lock's entry for "${code}" needs \`datasets\`, an object by dataset id`, `${at}/datasets`)
     lock.languages[code] = {
       document,

@@ -20,9 +20,17 @@ export function positionOf(pointers: PointerMap, pointer: string): Position | un
  * already reported on is not reported twice.
  */
 export function checkCatalog(catalog: Catalog): Finding[] {
+  return inspectCatalog(catalog).findings
+}
+
+/** `checkCatalog`'s findings, and whether the schema accepts the catalog (whatever findings covered its violations). */
+export function inspectCatalog(catalog: Catalog): {findings: Finding[]; valid: boolean} {
   const findings: Finding[] = []
+  // A value that is still a TODO is said to be one, and nothing else: its https link or its key would only follow.
+  const todos = todosIn(catalog, '')
+  const pending = new Set(todos.map(({pointer}) => pointer))
   const flag = (severity: Finding['severity'], ruleId: string, message: string, pointer: string): void => {
-    findings.push({pointer, severity, ruleId, message})
+    if (ruleId === 'todo-left' || !pending.has(pointer)) findings.push({pointer, severity, ruleId, message})
   }
 
   const primary = catalog.languages[0]?.code ?? ''
@@ -114,10 +122,6 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (!isHttps(item.url)) flag('error', 'url-not-https', `the link \`${item.url}\` must be an absolute https URL`, `/resources/items/${index}`)
   })
 
-  // A value that is still a TODO is said to be one, and nothing else: its https link or its key would only follow.
-  const todos = todosIn(catalog, '')
-  const pending = new Set(todos.map(({pointer}) => pointer))
-  findings.splice(0, findings.length, ...findings.filter(({pointer}) => !pending.has(pointer)))
   for (const {pointer, more} of todos) {
     flag(
       'error',
@@ -128,7 +132,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
   }
 
   const result = validateCatalog(catalog)
-  if (result.valid) return findings
+  if (result.valid) return {findings, valid: true}
   // The pointers reported, and every pointer that holds one (sets: a broken catalog has thousands of each).
   const reported = new Set<string>()
   const holders = new Set<string>()
@@ -161,7 +165,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       noteReported(violation.pointer)
     }
   }
-  return findings
+  return {findings, valid: false}
 }
 
 /** Properties that hold no text a maintainer writes (ids, keys, names of things). */

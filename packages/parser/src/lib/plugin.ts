@@ -1,10 +1,10 @@
-import {type Catalog, type Finding, validateCatalog} from '@catalog/schema'
+import type {Catalog, Finding} from '@catalog/schema'
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {buildCatalog, type ParserOptions, type PointerMap, refusedIds} from './build.js'
 import type {UndeclaredLabel} from './dataset.js'
-import {checkCatalog, positionOf, reportFindings} from './check.js'
+import {inspectCatalog, positionOf, reportFindings} from './check.js'
 import {applyDisableComments} from './directives.js'
 import {hasErrors} from './messages.js'
 import {readOutline} from './structure.js'
@@ -33,7 +33,8 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = (options) => (tree:
   // A check's error on a line that the structure already reported an error on (`- **URL:**` with nothing after
   // it is an empty entry, and so no link) is the same slip.
   const errorLines = new Set(file.messages.filter((message) => message.fatal === true).map((message) => message.line))
-  const findings = checkCatalog(catalog).filter(
+  const inspected = inspectCatalog(catalog)
+  const findings = inspected.findings.filter(
     (finding) =>
       (finding.ruleId !== 'schema' || !hasErrors(file)) && (finding.severity !== 'error' || !errorLines.has(positionOf(pointers, finding.pointer)?.start.line))
   )
@@ -42,7 +43,7 @@ export const remarkCatalog: Plugin<[ParserOptions?], Root> = (options) => (tree:
   // orphan translation), so only the other datasets' findings are said: a maintainer who fixes one slip is not
   // then handed the warnings it hid.
   const failed = hasErrors(file) || findings.some((finding) => finding.severity === 'error')
-  if (options?.checks?.length && (!failed || validateCatalog(catalog).valid)) {
+  if (options?.checks?.length && (!failed || inspected.valid)) {
     const extra = options.checks.flatMap((check) => check(catalog))
     const spared = failed ? datasetsWithoutErrors(file, findings, pointers, catalog) : undefined
     findings.push(...(spared ? extra.filter((finding) => spared.has(datasetOf(finding.pointer) ?? -1)) : extra))

@@ -1,3 +1,4 @@
+import {isJsonObject} from '@catalog/schema'
 import type {RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
 import {fitsText, pointFitter, type SectionReader, shift} from './sections.js'
@@ -61,33 +62,32 @@ const shapes = new Set(['text', 'pairs', 'bullets', 'inline', 'code'])
  */
 export function fitsRecord(value: unknown, text: string): value is SectionRecord {
   const pointFits = pointFitter(text)
-  const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
-    typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
   // A text the record took from the section stands in the section as written (items and values are trimmed parts of it).
   const isString = (candidate: unknown): candidate is string => typeof candidate === 'string' && text.includes(candidate)
   const positionFits = (position: unknown): boolean =>
-    isObject(position) && pointFits(position.start) && pointFits(position.end) && (position.start.offset ?? 0) <= (position.end.offset ?? 0)
+    isJsonObject(position) && pointFits(position.start) && pointFits(position.end) && (position.start.offset ?? 0) <= (position.end.offset ?? 0)
   const stubFits = (node: unknown, type?: string): boolean =>
-    isObject(node) && typeof node.type === 'string' && (type === undefined || node.type === type) && positionFits(node.position)
+    isJsonObject(node) && typeof node.type === 'string' && (type === undefined || node.type === type) && positionFits(node.position)
   const every = <T>(list: unknown, check: (item: unknown) => boolean): list is T[] => Array.isArray(list) && list.every(check)
 
-  const commentsFit = (comments: unknown): boolean => every(comments, (comment) => stubFits(comment, 'html') && isObject(comment) && isString(comment.value))
-  if (!isObject(value)) return false
+  const commentsFit = (comments: unknown): boolean =>
+    every(comments, (comment) => stubFits(comment, 'html') && isJsonObject(comment) && isString(comment.value))
+  if (!isJsonObject(value)) return false
   if (value.kind === 'table') {
     const {heading, table, comments} = value
-    const rowFits = (row: unknown): boolean => isObject(row) && isString(row.name) && every(row.cells, isString) && stubFits(row.node, 'tableRow')
+    const rowFits = (row: unknown): boolean => isJsonObject(row) && isString(row.name) && every(row.cells, isString) && stubFits(row.node, 'tableRow')
     return (
-      isObject(heading) &&
+      isJsonObject(heading) &&
       heading.type === 'heading' &&
       fitsText([heading], text, {whole: false}) &&
-      isObject(table) &&
+      isJsonObject(table) &&
       stubFits(table.table, 'table') &&
       every(table.columns, isString) &&
       every(table.rows, rowFits) &&
       commentsFit(comments)
     )
   }
-  if (value.kind !== 'dataset' || !isObject(value.outline)) return false
+  if (value.kind !== 'dataset' || !isJsonObject(value.outline)) return false
   const {outline, messages, comments} = value
   // Each text stands in the part of the section it was read from, not merely somewhere in it: a record with two
   // values swapped, or a heading's stars changed, does not fit.
@@ -104,7 +104,7 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
   const {start: headingStart, end: headingEnd} = spanOf(outline.node)
   if (Array.from(text.slice(headingStart, headingEnd).matchAll(/⭐/gu)).length !== outline.stars) return false
   const sectionFits = (section: unknown): boolean => {
-    if (!isObject(section) || typeof section.shape !== 'string' || !shapes.has(section.shape)) return false
+    if (!isJsonObject(section) || typeof section.shape !== 'string' || !shapes.has(section.shape)) return false
     if (!stubFits(section.node, 'paragraph') || !stubFits(section.body) || !within(section.node, section.label)) return false
     if (section.text !== undefined && !within(section.node, section.text)) return false
     if (section.items !== undefined && !every(section.items, isString)) return false
@@ -115,7 +115,7 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
         return false
     } else if (section.items !== undefined && !(section.items as unknown[]).every((item) => within(section.node, item))) return false
     const pairFits = (pair: unknown): boolean =>
-      isObject(pair) &&
+      isJsonObject(pair) &&
       stubFits(pair.node) &&
       within(pair.node, pair.label) &&
       within(pair.node, pair.value) &&
@@ -132,17 +132,17 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
     const code = section.code
     if (
       code !== undefined &&
-      !(isObject(code) && stubFits(code.node, 'code') && within(code.node, code.language) && within(code.node, code.raw) && typeof code.value === 'string')
+      !(isJsonObject(code) && stubFits(code.node, 'code') && within(code.node, code.language) && within(code.node, code.raw) && typeof code.value === 'string')
     )
       return false
     return true
   }
   const messageFits = (message: unknown): boolean =>
-    isObject(message) &&
+    isJsonObject(message) &&
     typeof message.fatal === 'boolean' &&
     typeof message.ruleId === 'string' &&
     typeof message.reason === 'string' &&
-    (isObject(message.place) && 'start' in message.place ? positionFits(message.place) : pointFits(message.place))
+    (isJsonObject(message.place) && 'start' in message.place ? positionFits(message.place) : pointFits(message.place))
   if (!every(outline.sections, sectionFits) || !every(messages, messageFits) || !commentsFit(comments)) return false
   // Nothing of the section is left out: its heading, its sections' labels and bodies, its comments and the blocks
   // reported as problems cover every character but white space and the `---` between datasets.
@@ -150,7 +150,7 @@ export function fitsRecord(value: unknown, text: string): value is SectionRecord
     outline.node,
     ...(outline.sections as Array<{node: unknown; body: unknown}>).flatMap((section) => [section.node, section.body]),
     ...(comments as unknown[]),
-    ...(messages as Array<{place: unknown}>).flatMap((message) => (isObject(message.place) && 'start' in message.place ? [{position: message.place}] : []))
+    ...(messages as Array<{place: unknown}>).flatMap((message) => (isJsonObject(message.place) && 'start' in message.place ? [{position: message.place}] : []))
   ]
   return covers({position: {start: {offset: 0}, end: {offset: text.length}}}, parts, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm)
 

@@ -61,3 +61,8 @@ function toViolation(error: ErrorObject): SchemaViolation {
   }
   return {pointer, message: `${error.instancePath || '/'} ${message}`, keyword: error.keyword, schemaPath: error.schemaPath, params: error.params}
 }
+
+/** Whether a parsed JSON value is an object (not an array, not null): the first check of anything read back from a file. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
